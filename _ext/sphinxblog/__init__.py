@@ -1,0 +1,72 @@
+"""A blog from MyST posts: tag pages, a tag index and a chronological archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinxblog import listings, postpage
+from sphinxblog.posts import PostCollector
+from sphinxblog.sidebar import add_recent_posts
+from sphinxblog.tagpages import (
+    note_removed_tag_pages,
+    remove_stale_tag_page_output,
+    sync_tag_pages,
+)
+from sphinxblog.updates import pages_to_rewrite, refresh_catalog
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+_HERE = Path(__file__).parent
+
+
+def _add_assets(app: Sphinx, config: Config) -> None:
+    # new lists, not append(): an unset option's value is the default list,
+    # shared by every Sphinx application in the process
+    config.templates_path = [*config.templates_path, str(_HERE / "templates")]
+    config.html_static_path = [*config.html_static_path, str(_HERE / "static")]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinx_design")
+    app.add_config_value(
+        "blog_post_pattern", ["posts/**"], "env", types=frozenset({list, tuple, str})
+    )
+    app.add_config_value("blog_tags_folder", "tags", "env", types=frozenset({str}))
+    app.add_config_value("blog_tag_index_title", "Tags", "env", types=frozenset({str}))
+    app.add_config_value("blog_date_format", "%b %d, %Y", "html", types=frozenset({str}))
+    app.add_config_value("blog_sidebar_posts", 5, "html", types=frozenset({int}))
+
+    for node in (listings.postlist, listings.archive, listings.tagindex, listings.tagposts):
+        app.add_node(node)
+    app.add_node(postpage.post_header)
+    app.add_node(postpage.post_footer)
+    app.add_directive("postlist", listings.PostListDirective)
+    app.add_directive("archive", listings.ArchiveDirective)
+    app.add_directive("tagindex", listings.TagIndexDirective)
+    app.add_directive("tagposts", listings.TagPostsDirective)
+    app.add_env_collector(PostCollector)
+    app.add_env_collector(listings.ListingCollector)
+    app.add_css_file("sphinxblog.css")
+
+    app.connect("config-inited", _add_assets)
+    app.connect("builder-inited", sync_tag_pages)
+    app.connect("env-get-outdated", note_removed_tag_pages)
+    app.connect("doctree-read", postpage.add_post_placeholders)
+    app.connect("env-updated", refresh_catalog)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("doctree-resolved", listings.fill_listings)
+    app.connect("doctree-resolved", postpage.fill_post_placeholders)
+    app.connect("html-page-context", add_recent_posts)
+    app.connect("build-finished", remove_stale_tag_page_output)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,101 @@
+"""What a post shows around its text: date and tags under the title, and links
+to the chronologically newer and older posts at the end."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.locale import get_translation
+
+from sphinxblog.catalog import catalog_of
+from sphinxblog.links import date_node, link
+from sphinxblog.listings import tag_page
+from sphinxblog.posts import post_matcher
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from sphinxblog.catalog import Catalog
+
+_ = get_translation("sphinxblog")
+
+# sphinx-design's badge classes: themed, with dark-mode variants
+_TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-primary", "sd-text-primary", "blog-tag"]
+
+
+class post_header(nodes.General, nodes.Element):
+    """Placeholder for the date and tags of the post ``docname``."""
+
+
+class post_footer(nodes.General, nodes.Element):
+    """Placeholder for the links to the posts next to ``docname``."""
+
+
+def add_post_placeholders(app: Sphinx, doctree: nodes.document) -> None:
+    """Mark where a post's header and footer go, while its doctree is read.
+
+    Placeholders carry the post's docname so that they are filled right even
+    where builders assemble many documents into one (singlehtml, LaTeX, ePub).
+    """
+    docname = app.env.docname
+    if not post_matcher(app.config)(docname):
+        return
+    section = doctree.next_node(nodes.section)
+    if section is None:
+        doctree.insert(0, post_header(docname=docname))
+        doctree += post_footer(docname=docname)
+        return
+    title = section.next_node(nodes.title)
+    section.insert(section.index(title) + 1 if title else 0, post_header(docname=docname))
+    section += post_footer(docname=docname)
+
+
+def _header(
+    node: post_header, catalog: Catalog, builder: Builder, fromdocname: str
+) -> list[nodes.Node]:
+    post = catalog.post(node["docname"])
+    if post is None:
+        return []
+    meta = nodes.paragraph(classes=["blog-post-meta"])
+    if post.day is not None:
+        meta += date_node(post.day, builder.config)
+    tags = catalog.tags_of(post)
+    if tags:
+        badges = nodes.inline(classes=["blog-post-tags"])
+        for tag in tags:
+            page = tag_page(builder, tag.slug)
+            badges += link(builder, fromdocname, page, tag.name, list(_TAG_BADGE))
+            badges += nodes.Text(" ")
+        meta += [nodes.Text(" "), badges]
+    return [meta]
+
+
+def _footer(
+    node: post_footer, catalog: Catalog, builder: Builder, fromdocname: str
+) -> list[nodes.Node]:
+    newer, older = catalog.neighbours(node["docname"])
+    if newer is None and older is None:
+        return []
+    navigation = nodes.container(classes=["blog-post-nav"])
+    for post, label, css_class in (
+        (older, _("Older"), "blog-older"),
+        (newer, _("Newer"), "blog-newer"),
+    ):
+        if post is None:
+            continue
+        paragraph = nodes.paragraph(classes=[css_class])
+        paragraph += nodes.inline(label, label, classes=["blog-nav-label"])
+        paragraph += nodes.Text(" ")
+        paragraph += link(builder, fromdocname, post.docname, post.title, ["blog-post-title"])
+        navigation += paragraph
+    return [navigation]
+
+
+def fill_post_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    catalog = catalog_of(app.env)
+    for node in list(doctree.findall(post_header)):
+        node.replace_self(_header(node, catalog, app.builder, fromdocname))
+    for node in list(doctree.findall(post_footer)):
+        node.replace_self(_footer(node, catalog, app.builder, fromdocname))

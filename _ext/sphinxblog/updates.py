@@ -1,0 +1,87 @@
+"""Which pages to write again when posts change, so that listings stay true.
+
+Sphinx rewrites a page only when its own source changed.  After each read,
+the extension compares what every listing, post header and sidebar would
+show with what it showed last time, and asks Sphinx to rewrite exactly the
+pages whose view changed: editing a post's text rewrites that post alone;
+retagging it rewrites its tag pages, the listings and its neighbours.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinxblog.catalog import build_catalog, catalog_of
+from sphinxblog.frontmatter import tag_key
+from sphinxblog.listings import listing_pages_of
+from sphinxblog.posts import posts_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinxblog.catalog import Catalog, Tag
+    from sphinxblog.posts import Post
+
+#: the key of the view of the recent-posts sidebar, shown on every HTML page
+SIDEBAR = " sidebar"
+
+
+def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
+    """Order and group the posts once per build, after every post was read."""
+    env.blog_catalog = build_catalog(posts_of(env).values())
+
+
+def _entry(post: Post | None) -> tuple[Any, ...] | None:
+    return None if post is None else (post.docname, post.title, post.date)
+
+
+def _tag_view(tag: Tag | None) -> tuple[Any, ...] | None:
+    return None if tag is None else (tag.name, tag.slug, tuple(map(_entry, tag.posts)))
+
+
+def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
+    """What each page that shows other posts' data would show, by docname."""
+    views: dict[str, Any] = {}
+    all_posts = tuple(map(_entry, catalog.posts))
+    all_tags = tuple((tag.name, tag.slug, len(tag.posts)) for tag in catalog.tags.values())
+    for docname, listings in listing_pages_of(env).items():
+        view = []
+        for listing in sorted(listings):
+            kind, _, value = listing.partition(":")
+            if kind == "tag":
+                view.append(_tag_view(catalog.tags.get(tag_key(value))))
+            elif kind == "slug":
+                view.append(_tag_view(catalog.tag_by_slug(value)))
+            elif kind == "tags":
+                view.append(all_tags)
+            else:
+                view.append(all_posts)
+        views[docname] = view
+    for post in catalog.posts:
+        tags = tuple((tag.name, tag.slug) for tag in catalog.tags_of(post))
+        newer, older = catalog.neighbours(post.docname)
+        views[post.docname] = (
+            post.date,
+            tags,
+            _entry(newer),
+            _entry(older),
+            views.get(post.docname),
+        )
+    recent = env.config.blog_sidebar_posts
+    views[SIDEBAR] = tuple(map(_entry, catalog.dated[:recent]))
+    return views
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the pages whose view of the posts changed."""
+    views = page_views(env, catalog_of(env))
+    old_views: dict[str, Any] = getattr(env, "blog_page_views", {})
+    env.blog_page_views = views
+    if views.get(SIDEBAR) != old_views.get(SIDEBAR) and app.builder.format == "html":
+        return sorted(env.found_docs)
+    return sorted(
+        docname
+        for docname, view in views.items()
+        if docname in env.found_docs and old_views.get(docname) != view
+    )

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "_ext"))
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+collect_ignore = ["roots"]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).resolve().parent / "roots"
+
+
+def read_html(outdir: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def heading(element) -> str:
+    """A heading's text without the theme's permalink sign."""
+    for permalink in element.select("a.headerlink"):
+        permalink.extract()
+    return element.get_text(strip=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # the book theme and MyST use Sphinx APIs deprecated for Sphinx 11; not ours to fix
+    for module in ("sphinx_book_theme", "myst_parser"):
+        config.addinivalue_line(
+            "filterwarnings", f"ignore::sphinx.deprecation.RemovedInSphinx11Warning:{module}"
+        )

@@ -1,0 +1,83 @@
+"""Bad front matter: a located, typed warning each, and the post is still listed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import read_html
+
+bad_input = pytest.mark.sphinx("html", testroot="bad-input", copy_test_root=True, freshenv=True)
+
+
+def warnings_of(app) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def expect(app, file: str, line: int | str, message: str, subtype: str) -> None:
+    path = re.escape(str(app.srcdir / "posts" / file))
+    pattern = re.compile(rf"{path}:{line}: WARNING: .*{re.escape(message)}.* \[blog\.{subtype}\]$")
+    assert any(pattern.search(w) for w in warnings_of(app)), warnings_of(app)
+
+
+@bad_input
+def test_missing_date(app):
+    app.build()
+    expect(app, "no-date.md", 1, "post has no date; it is listed as undated", "date")
+
+
+@bad_input
+def test_unparseable_date(app):
+    app.build()
+    expect(app, "bad-date.md", 3, "date 'next tuesday' is not understood", "date")
+
+
+@bad_input
+def test_impossible_unquoted_date(app):
+    app.build()
+    expect(app, "impossible-date.md", 4, "date '2023-13-01' is impossible", "date")
+
+
+@bad_input
+def test_tags_that_are_not_strings_or_empty(app):
+    app.build()
+    expect(app, "odd-tags.md", 4, "tag 2019 is not a string", "tags")
+    expect(app, "odd-tags.md", 4, "tag {'nested': 'map'} is not text; it is ignored", "tags")
+    expect(app, "odd-tags.md", 4, "an empty tag is ignored", "tags")
+    expect(app, "tags-number.md", 4, "tags must be a list or a comma-separated string", "tags")
+
+
+@bad_input
+def test_missing_title(app):
+    app.build()
+    expect(app, "no-title.md", 1, "post has no title", "title")
+
+
+@bad_input
+def test_front_matter_that_is_not_a_mapping(app):
+    app.build()
+    expect(app, "not-a-mapping.md", 2, "front matter must be a mapping", "front_matter")
+
+
+@bad_input
+def test_no_post_is_lost(app):
+    app.build()
+    archive = read_html(app.outdir, "archive.html")
+    listed = {a["href"] for a in archive.select("ul.blog-postlist a")}
+    assert listed == {f"posts/{p.stem}.html" for p in (app.srcdir / "posts").glob("*.md")}
+    undated = {a.get_text() for a in archive.select("#undated ul.blog-postlist a")}
+    assert undated == {"No date", "Bad date", "Impossible date", "Listed anyway"}
+    assert "2019" in [a.get_text() for a in read_html(app.outdir, "tags/index.html").select("a")]
+
+
+SILENCED = ["myst.topmatter", "blog.date", "blog.tags", "blog.title", "blog.front_matter"]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="bad-input", copy_test_root=True, freshenv=True,
+    confoverrides={"suppress_warnings": SILENCED},
+)  # fmt: skip
+def test_every_warning_can_be_silenced(app):
+    app.build()
+    assert warnings_of(app) == []

@@ -1,0 +1,134 @@
+"""Incremental and parallel builds: listings follow the posts, and nothing else is rewritten."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import read_html
+
+ROOT = Path(__file__).parent / "roots" / "test-basic"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOT, srcdir)
+    return srcdir
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    # a clearly newer mtime, so the test does not depend on the clock's resolution
+    later = path.stat().st_mtime + 10
+    os.utime(path, (later, later))
+
+
+def page_mtimes(outdir: Path) -> dict[str, int]:
+    return {
+        str(path.relative_to(outdir)): path.stat().st_mtime_ns
+        for path in outdir.rglob("*.html")
+        if path.parts[-2] not in ("_static",) and path.name not in ("genindex.html", "search.html")
+    }
+
+
+def rebuild(make_app, srcdir: Path, **kwargs):
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def test_editing_a_post_body_rewrites_only_that_post(make_app, site):
+    app = rebuild(make_app, site)
+    before = page_mtimes(app.outdir)
+    edit(site / "posts" / "second.md", "Tags as one string", "Tags as a single string")
+    app = rebuild(make_app, site)
+    after = page_mtimes(app.outdir)
+    assert sorted(page for page in after if after[page] != before.get(page)) == [
+        "posts/second.html"
+    ]
+    assert "a single string" in (app.outdir / "posts" / "second.html").read_text()
+
+
+def test_a_no_op_rebuild_rewrites_nothing(make_app, site):
+    app = rebuild(make_app, site)
+    before = page_mtimes(app.outdir)
+    app = rebuild(make_app, site)
+    assert page_mtimes(app.outdir) == before
+
+
+def test_retagging_a_post_updates_tag_pages_index_and_neighbours(make_app, site):
+    app = rebuild(make_app, site)
+    before = page_mtimes(app.outdir)
+    edit(
+        site / "posts" / "second.md", "tags: python, Sphinx ,  documentation", "tags: python, Rust"
+    )
+    app = rebuild(make_app, site)
+    after = page_mtimes(app.outdir)
+
+    rust = read_html(app.outdir, "tags/rust.html")
+    assert [a.get_text() for a in rust.select("ul.blog-postlist a")] == ["Comma tags"]
+    assert not (app.outdir / "tags" / "sphinx.html").exists()
+    assert not (site / "tags" / "sphinx.md").exists()
+    index = read_html(app.outdir, "tags/index.html")
+    names = [a.get_text() for a in index.select("ul.blog-tagindex a")]
+    assert "Rust" in names and "Sphinx" not in names and "documentation" not in names
+    badges = read_html(app.outdir, "posts/second.html").select(".blog-post-tags a")
+    assert [b.get_text() for b in badges] == ["Python", "Rust"]
+
+    rewritten = {page for page in after if after[page] != before.get(page)}
+    # the post, its new tag's page and the tag index (and index.html, whose toctree
+    # holds the tag index: Sphinx rewrites a toctree's parent with its child); the
+    # other listings show the post's title and date only, which did not change
+    assert rewritten == {"posts/second.html", "tags/rust.html", "tags/index.html", "index.html"}
+
+
+def test_adding_and_deleting_posts_updates_every_listing(make_app, site):
+    rebuild(make_app, site)
+    (site / "posts" / "sixth.md").write_text(
+        "---\ntitle: Brand new\ndate: 2023-05-05\ntags: [blog, Zig]\n---\nNew.\n", encoding="utf-8"
+    )
+    (site / "posts" / "first.md").unlink()
+    app = rebuild(make_app, site)
+
+    archive = read_html(app.outdir, "archive.html")
+    titles = [a.get_text() for a in archive.select("ul.blog-postlist a")]
+    assert titles[0] == "Brand new" and "First steps" not in titles
+    blog = read_html(app.outdir, "tags/blog.html")
+    assert [a.get_text() for a in blog.select("ul.blog-postlist a")] == [
+        "Brand new", "Қазақстан туралы",
+    ]  # fmt: skip
+    assert (app.outdir / "tags" / "zig.html").exists()
+    home = read_html(app.outdir, "index.html")
+    assert [a.get_text() for a in home.select("ul.blog-postlist a")][0] == "Brand new"
+    # the old neighbour no longer links the deleted post; every page's sidebar shows the new one
+    second = read_html(app.outdir, "posts/second.html")
+    assert second.select_one(".blog-post-nav .blog-older") is None
+    assert (
+        read_html(app.outdir, "posts/third.html").select_one(".blog-recent-posts a").get_text()
+        == "Brand new"
+    )
+
+
+def _bodies(outdir: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(outdir)): str(
+            read_html(outdir, str(path.relative_to(outdir))).select_one("div.body")
+        )
+        for path in sorted(outdir.rglob("*.html"))
+        if path.name not in ("genindex.html", "search.html")
+    }
+
+
+def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path):
+    serial_src, parallel_src = tmp_path / "serial", tmp_path / "parallel"
+    shutil.copytree(ROOT, serial_src)
+    shutil.copytree(ROOT, parallel_src)
+    serial = rebuild(make_app, serial_src)
+    parallel = rebuild(make_app, parallel_src, parallel=2)
+    assert _bodies(serial.outdir) == _bodies(parallel.outdir)
+    assert "tags/python.html" in _bodies(parallel.outdir)

@@ -1,0 +1,159 @@
+"""Tag pages, the tag index, the archive and the home page, read from built HTML."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import heading, read_html
+
+basic = pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True)
+
+
+def titles(listing) -> list[str]:
+    return [a.get_text() for a in listing.select("li a.blog-post-title")]
+
+
+@basic
+def test_each_tag_has_a_page_listing_its_posts_newest_first(app):
+    app.build()
+    page = read_html(app.outdir, "tags/python.html")
+    assert heading(page.select_one("h1")) == "Python"
+    listing = page.select_one("ul.blog-postlist")
+    assert titles(listing) == ["New year", "Comma tags", "First steps"]
+    assert [a["href"] for a in listing.select("a")] == [
+        "../posts/fifth.html", "../posts/second.html", "../posts/first.html",
+    ]  # fmt: skip
+    assert [d.get_text() for d in listing.select(".blog-date")] == [
+        "Jan 01, 2022", "Feb 03, 2020", "Jun 18, 2019",
+    ]  # fmt: skip
+
+
+@basic
+def test_case_variants_are_one_tag_with_the_first_spelling(app):
+    app.build()
+    assert not (app.srcdir / "tags" / "Python.md").exists()
+    index = read_html(app.outdir, "tags/index.html")
+    names = [a.get_text() for a in index.select("ul.blog-tagindex a")]
+    assert "Python" in names and "python" not in names
+    assert "blog" in names and "BLOG" not in names
+
+
+@basic
+def test_c_cpp_and_csharp_have_three_pages(app):
+    app.build()
+    pages = {tag: read_html(app.outdir, f"tags/{slug}.html")
+             for tag, slug in [("C", "c"), ("C++", "c-plus-plus"), ("C#", "c-sharp")]}  # fmt: skip
+    for tag, page in pages.items():
+        assert heading(page.select_one("h1")) == tag
+        assert titles(page.select_one("ul.blog-postlist")) == ["Late evening west of Greenwich"]
+
+
+@basic
+def test_kazakh_tags_get_readable_ascii_pages(app):
+    app.build()
+    page = read_html(app.outdir, "tags/qazaqstan.html")
+    assert heading(page.select_one("h1")) == "Қазақстан"
+    assert titles(page.select_one("ul.blog-postlist")) == ["Қазақстан туралы"]
+    assert (app.outdir / "tags" / "saiasat.html").exists()
+
+
+@basic
+def test_tag_index_lists_every_tag_with_its_count(app):
+    app.build()
+    index = read_html(app.outdir, "tags/index.html")
+    entries = {
+        item.a.get_text(): (item.a["href"], item.select_one(".blog-tag-count").get_text())
+        for item in index.select("ul.blog-tagindex > li")
+    }
+    assert entries["Python"] == ("python.html", "3")
+    assert entries["blog"] == ("blog.html", "2")
+    assert entries["C++"] == ("c-plus-plus.html", "1")
+    assert len(entries) == 9
+
+
+@basic
+def test_archive_groups_posts_by_year_and_month_newest_first(app):
+    app.build()
+    page = read_html(app.outdir, "archive.html")
+    years = page.select("section.blog-archive-year")
+    assert [y["id"] for y in years] == ["year-2022", "year-2021", "year-2020", "year-2019"]
+    assert [heading(h) for h in page.select("section.blog-archive-year > h2")] == [
+        "2022", "2021", "2020", "2019",
+    ]  # fmt: skip
+    months_2020 = years[2].select("section.blog-archive-month")
+    assert [m["id"] for m in months_2020] == ["month-2020-02"]
+    assert heading(months_2020[0].select_one("h3")) == "February"
+    # same day: the date-time (23:30) is later than the date-only post
+    assert titles(months_2020[0]) == ["Late evening west of Greenwich", "Comma tags"]
+    year_links = [a["href"] for a in page.select(".blog-archive-years a")]
+    assert year_links == ["#year-2022", "#year-2021", "#year-2020", "#year-2019"]
+
+
+@basic
+def test_home_page_lists_the_most_recent_posts(app):
+    app.build()
+    page = read_html(app.outdir, "index.html")
+    listing = page.select_one("article ul.blog-postlist") or page.select_one("ul.blog-postlist")
+    assert titles(listing) == ["New year", "Қазақстан туралы", "Late evening west of Greenwich"]
+
+
+@basic
+def test_sidebar_shows_recent_posts_not_every_post(app):
+    app.build()
+    page = read_html(app.outdir, "posts/first.html")
+    recent = page.select_one(".blog-recent-posts")
+    assert [a.get_text() for a in recent.select("a")] == [
+        "New year", "Қазақстан туралы", "Late evening west of Greenwich",
+    ]  # fmt: skip
+    assert recent.select_one("a")["href"] == "fifth.html"
+
+
+@pytest.mark.sphinx("dirhtml", testroot="basic", copy_test_root=True, freshenv=True)
+def test_links_work_in_dirhtml(app):
+    app.build()
+    page = read_html(app.outdir, "tags/python/index.html")
+    hrefs = [a["href"] for a in page.select("ul.blog-postlist a")]
+    assert hrefs == ["../../posts/fifth/", "../../posts/second/", "../../posts/first/"]
+    for href in hrefs:
+        assert (app.outdir / "tags" / "python" / href / "index.html").resolve().exists()
+    post = read_html(app.outdir, "posts/first/index.html")
+    assert post.select_one(".blog-post-tags a")["href"] == "../../tags/python/"
+
+
+@pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True,
+                    confoverrides={"language": "kk"})  # fmt: skip
+def test_dates_follow_the_site_language(app):
+    app.build()
+    page = read_html(app.outdir, "archive.html")
+    assert heading(page.select_one("#month-2019-06 h3")) == "маусым"
+    assert page.select_one("#month-2019-06 .blog-date").get_text() == "мау. 18, 2019"
+
+
+@basic
+def test_postlist_of_one_tag(app):
+    app.build()
+    page = read_html(app.outdir, "tagged.html")
+    assert titles(page.select_one("ul.blog-postlist")) == ["New year", "Comma tags"]
+
+
+@pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True,
+                    confoverrides={"blog_tags_folder": "../outside"})  # fmt: skip
+def test_tag_folder_outside_the_source_is_refused(app):
+    app.build()
+    assert (
+        "blog_tags_folder '../outside' must be a folder inside the source directory"
+        in app.warning.getvalue()
+    )
+    assert "[blog.config]" in app.warning.getvalue()
+    assert not (app.srcdir.parent / "outside").exists()
+    assert (app.outdir / "tags" / "python.html").exists()
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="foreign-file-in-tags")
+def test_files_the_extension_did_not_write_are_left_alone(app_params, make_app):
+    srcdir = app_params.kwargs["srcdir"]
+    (srcdir / "tags").mkdir(exist_ok=True)
+    (srcdir / "tags" / "python.md").write_text("# My own page\n", encoding="utf-8")
+    app = make_app(*app_params.args, **app_params.kwargs)
+    app.build()
+    assert (srcdir / "tags" / "python.md").read_text(encoding="utf-8") == "# My own page\n"
+    assert "was not generated by the blog; not overwriting it" in app.warning.getvalue()

@@ -1,0 +1,87 @@
+"""What a post shows: its title once, date and tag badges under it, neighbours at the end."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import heading, read_html
+
+basic = pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True)
+
+
+@basic
+def test_header_shows_date_and_tag_badges_under_the_title(app):
+    app.build()
+    page = read_html(app.outdir, "posts/second.html")
+    (title,) = page.select("h1")
+    assert heading(title) == "Comma tags"
+    meta = title.find_next_sibling()
+    assert "blog-post-meta" in meta["class"]
+    assert meta.select_one(".blog-date").get_text() == "Feb 03, 2020"
+    badges = meta.select(".blog-post-tags a")
+    assert [b.get_text() for b in badges] == ["Python", "Sphinx", "documentation"]
+    assert [b["href"] for b in badges] == [
+        "../tags/python.html", "../tags/sphinx.html", "../tags/documentation.html",
+    ]  # fmt: skip
+    assert all("sd-badge" in b["class"] for b in badges)
+
+
+@basic
+def test_title_from_the_first_heading_when_front_matter_has_none(app):
+    app.build()
+    page = read_html(app.outdir, "posts/fourth.html")
+    assert [heading(h) for h in page.select("h1")] == ["Қазақстан туралы"]
+    assert page.select_one(".blog-post-meta .blog-date").get_text() == "Dec 31, 2021"
+
+
+@basic
+def test_a_date_time_keeps_the_calendar_day_it_was_written_on(app):
+    app.build()
+    # 23:30 at -05:00 is the next day in UTC; the post still says Feb 03
+    page = read_html(app.outdir, "posts/third.html")
+    assert page.select_one(".blog-post-meta .blog-date").get_text() == "Feb 03, 2020"
+
+
+@basic
+def test_previous_and_next_link_the_chronological_neighbours(app):
+    app.build()
+    nav = read_html(app.outdir, "posts/third.html").select_one(".blog-post-nav")
+    older, newer = nav.select_one(".blog-older a"), nav.select_one(".blog-newer a")
+    assert (older.get_text(), older["href"]) == ("Comma tags", "second.html")
+    assert (newer.get_text(), newer["href"]) == ("Қазақстан туралы", "fourth.html")
+    oldest = read_html(app.outdir, "posts/first.html").select_one(".blog-post-nav")
+    assert oldest.select_one(".blog-older") is None
+    assert oldest.select_one(".blog-newer a")["href"] == "second.html"
+    newest = read_html(app.outdir, "posts/fifth.html").select_one(".blog-post-nav")
+    assert newest.select_one(".blog-newer") is None
+
+
+@basic
+def test_posts_stay_out_of_the_toctree_without_warnings(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    home = read_html(app.outdir, "index.html")
+    toctree_links = [a["href"] for a in home.select(".toctree-wrapper a")]
+    assert toctree_links == ["archive.html", "tags/index.html"]
+
+
+@pytest.mark.sphinx("html", testroot="escaping", copy_test_root=True, freshenv=True)
+def test_hostile_titles_and_tags_are_escaped_and_stay_inside(app):
+    app.build()
+    generated = sorted(p.name for p in (app.srcdir / "tags").iterdir())
+    assert generated == [
+        "bold-code-sub.md", "etc.md", "index-e540cd.md", "index.md", "script-alert-1-script.md",
+    ]  # fmt: skip
+    page = read_html(app.outdir, "tags/script-alert-1-script.html")
+    assert page.find("script", string=lambda s: s and "alert(1)" in s) is None
+    assert heading(page.select_one("h1")) == "<script>alert(1)</script>"
+    assert (
+        heading(read_html(app.outdir, "tags/bold-code-sub.html").select_one("h1"))
+        == "*bold* `code` {sub}"
+    )
+    listing = read_html(app.outdir, "tags/etc.html").select_one("ul.blog-postlist a")
+    assert listing.get_text() == "<script>alert('title')</script>"
+    assert "<script>alert('title')" not in (app.outdir / "tags" / "etc.html").read_text()
+    index = read_html(app.outdir, "tags/index.html")
+    assert "index-e540cd.html" in [a["href"] for a in index.select("ul.blog-tagindex a")]
+    outside = list(app.srcdir.parent.glob("etc*")) + list(app.outdir.parent.parent.glob("*.html"))
+    assert outside == []

@@ -1,0 +1,54 @@
+"""The project's own site builds without a warning, the way `make html` runs it (-W)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, heading, read_html
+
+SITE_PARTS = ["conf.py", "index.md", "archive.md", "posts", "_ext", "_static"]
+SEED = PROJECT.parent / "shared" / "seed" / "seed-post.md"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    for part in SITE_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, srcdir / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, srcdir / part)
+    return srcdir
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_site_builds_without_warnings(make_app, site, builder):
+    app = make_app(builder, srcdir=site, warningiserror=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = "index.html" if builder == "dirhtml" else "archive.html"
+    archive = read_html(app.outdir, f"archive/{page}" if builder == "dirhtml" else page)
+    posts = sorted(p.stem for p in (site / "posts").glob("*.md"))
+    listed = archive.select("article ul.blog-postlist a")
+    assert len(listed) == len(posts) >= 7
+
+
+def test_seed_post_ships_unchanged_and_renders_in_kazakh(make_app, site):
+    seed = PROJECT / "posts" / "2019-06-18-simple-post.md"
+    if SEED.exists():
+        assert seed.read_bytes() == SEED.read_bytes()
+    app = make_app("html", srcdir=site)
+    app.build()
+    page = read_html(app.outdir, "posts/2019-06-18-simple-post.html")
+    assert heading(page.select_one("article h1")) == "A very simple post"
+    assert page.select_one(".blog-post-meta .blog-date").get_text() == "Jun 18, 2019"
+    assert [a.get_text() for a in page.select(".blog-post-tags a")] == [
+        "demo-content",
+        "simple-post",
+        "blog",
+    ]
+    assert "Біз, Қазақстандықтар" in page.select_one("article").get_text()
