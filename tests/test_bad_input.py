@@ -22,42 +22,23 @@ def expect(app, file: str, line: int | str, message: str, subtype: str) -> None:
 
 
 @bad_input
-def test_missing_date(app):
+@pytest.mark.parametrize(
+    ("file", "line", "message", "subtype"),
+    [
+        ("no-date.md", 1, "post has no date; it is listed as undated", "date"),
+        ("bad-date.md", 3, "date 'next tuesday' is not understood", "date"),
+        ("impossible-date.md", 4, "date '2023-13-01' is impossible", "date"),
+        ("odd-tags.md", 4, "tag 2019 is not a string", "tags"),
+        ("odd-tags.md", 4, "tag {'nested': 'map'} is not text; it is ignored", "tags"),
+        ("odd-tags.md", 4, "an empty tag is ignored", "tags"),
+        ("tags-number.md", 4, "tags must be a list or a comma-separated string", "tags"),
+        ("no-title.md", 1, "post has no title", "title"),
+        ("not-a-mapping.md", 2, "front matter must be a mapping", "front_matter"),
+    ],
+)
+def test_each_problem_is_a_located_typed_warning(app, file, line, message, subtype):
     app.build()
-    expect(app, "no-date.md", 1, "post has no date; it is listed as undated", "date")
-
-
-@bad_input
-def test_unparseable_date(app):
-    app.build()
-    expect(app, "bad-date.md", 3, "date 'next tuesday' is not understood", "date")
-
-
-@bad_input
-def test_impossible_unquoted_date(app):
-    app.build()
-    expect(app, "impossible-date.md", 4, "date '2023-13-01' is impossible", "date")
-
-
-@bad_input
-def test_tags_that_are_not_strings_or_empty(app):
-    app.build()
-    expect(app, "odd-tags.md", 4, "tag 2019 is not a string", "tags")
-    expect(app, "odd-tags.md", 4, "tag {'nested': 'map'} is not text; it is ignored", "tags")
-    expect(app, "odd-tags.md", 4, "an empty tag is ignored", "tags")
-    expect(app, "tags-number.md", 4, "tags must be a list or a comma-separated string", "tags")
-
-
-@bad_input
-def test_missing_title(app):
-    app.build()
-    expect(app, "no-title.md", 1, "post has no title", "title")
-
-
-@bad_input
-def test_front_matter_that_is_not_a_mapping(app):
-    app.build()
-    expect(app, "not-a-mapping.md", 2, "front matter must be a mapping", "front_matter")
+    expect(app, file, line, message, subtype)
 
 
 @bad_input

@@ -114,6 +114,24 @@ def test_adding_and_deleting_posts_updates_every_listing(make_app, site):
     )
 
 
+def test_listings_stay_true_when_builders_take_turns(make_app, site):
+    rebuild(make_app, site)
+    edit(site / "posts" / "first.md", "title: First steps", "title: Very first steps")
+    make_app("text", srcdir=site).build()  # reads the edit into the shared environment
+    app = rebuild(make_app, site)
+    archive = read_html(app.outdir, "archive.html")
+    assert "Very first steps" in [a.get_text() for a in archive.select("ul.blog-postlist a")]
+
+
+def test_dirhtml_drops_the_pages_of_vanished_tags(make_app, site):
+    make_app("dirhtml", srcdir=site).build()
+    assert (site / "_build" / "dirhtml" / "tags" / "documentation" / "index.html").exists()
+    edit(site / "posts" / "second.md", "tags: python, Sphinx ,  documentation", "tags: python")
+    make_app("dirhtml", srcdir=site).build()
+    assert not (site / "_build" / "dirhtml" / "tags" / "documentation").exists()
+    assert (site / "_build" / "dirhtml" / "tags" / "python" / "index.html").exists()
+
+
 def _bodies(outdir: Path) -> dict[str, str]:
     return {
         str(path.relative_to(outdir)): str(

@@ -8,11 +8,7 @@ from typing import TYPE_CHECKING
 from sphinxblog import listings, postpage
 from sphinxblog.posts import PostCollector
 from sphinxblog.sidebar import add_recent_posts
-from sphinxblog.tagpages import (
-    note_removed_tag_pages,
-    remove_stale_tag_page_output,
-    sync_tag_pages,
-)
+from sphinxblog.tagpages import remove_stale_tag_page_output, sync_tag_pages
 from sphinxblog.updates import pages_to_rewrite, refresh_catalog
 
 if TYPE_CHECKING:
@@ -46,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_node(node)
     app.add_node(postpage.post_header)
     app.add_node(postpage.post_footer)
+    app.add_transform(postpage.RemoveRepeatedTitle)
     app.add_directive("postlist", listings.PostListDirective)
     app.add_directive("archive", listings.ArchiveDirective)
     app.add_directive("tagindex", listings.TagIndexDirective)
@@ -56,7 +53,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", _add_assets)
     app.connect("builder-inited", sync_tag_pages)
-    app.connect("env-get-outdated", note_removed_tag_pages)
     app.connect("doctree-read", postpage.add_post_placeholders)
     app.connect("env-updated", refresh_catalog)
     app.connect("env-get-updated", pages_to_rewrite)

@@ -85,6 +85,10 @@ def read_front_matter(text: str) -> FrontMatter:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        return FrontMatter(
+            problems=(Problem("front_matter", "front matter is nested too deeply", 1),)
+        )
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -29,8 +29,7 @@ def link(
     uri = doc_uri(builder, fromdocname, docname)
     if uri is None or docname not in builder.env.all_docs:
         return nodes.inline(text, text, classes=classes or [])
-    reference = nodes.reference(text, text, internal=True, refuri=uri, classes=classes or [])
-    return reference
+    return nodes.reference(text, text, internal=True, refuri=uri, classes=classes or [])
 
 
 def format_day(day: dt.date, config: Config, fmt: str | None = None) -> str:

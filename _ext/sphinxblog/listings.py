@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxblog.catalog import catalog_of
+from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import tag_key
 from sphinxblog.links import date_node, format_day, link
 from sphinxblog.tagpages import tags_folder
@@ -55,9 +55,7 @@ class tagposts(nodes.General, nodes.Element):
 
 def listing_pages_of(env: BuildEnvironment) -> dict[str, set[str]]:
     """Which listings each document shows: ``posts``, ``tags``, ``tag:<key>`` or ``slug:<slug>``."""
-    if not hasattr(env, "blog_listing_pages"):
-        env.blog_listing_pages = {}
-    return env.blog_listing_pages
+    return env_dict(env, ListingCollector.attribute)
 
 
 class _ListingDirective(SphinxDirective):
@@ -232,18 +230,7 @@ def fill_listings(app: Sphinx, doctree: nodes.document, fromdocname: str) -> Non
             node.replace_self(render(node, catalog, app.builder, fromdocname))
 
 
-class ListingCollector(EnvironmentCollector):
-    """Keeps :func:`listing_pages_of` in step with the documents read."""
+class ListingCollector(PerDocumentCollector):
+    """Keeps :func:`listing_pages_of` in step; the directives record as they run."""
 
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        listing_pages_of(env).pop(docname, None)
-
-    def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
-    ) -> None:
-        ours, theirs = listing_pages_of(env), listing_pages_of(other)
-        for docname in docnames & theirs.keys():
-            ours[docname] = theirs[docname]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        pass  # the directives record their listings as they run
+    attribute = "blog_listing_pages"

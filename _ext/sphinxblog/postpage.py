@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.links import date_node, link
@@ -33,6 +34,25 @@ class post_footer(nodes.General, nodes.Element):
     """Placeholder for the links to the posts next to ``docname``."""
 
 
+class RemoveRepeatedTitle(SphinxTransform):
+    """Drop the front-matter title when the post's text repeats it as ``# Heading``.
+
+    MyST renders a front-matter ``title`` as the page's first heading; posts
+    brought from other generators often also start with the same heading.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs: object) -> None:
+        if not post_matcher(self.config)(self.env.docname):
+            return
+        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
+        if len(sections) < 2 or len(sections[0].children) != 1:
+            return
+        if sections[0][0].astext().casefold() == sections[1][0].astext().casefold():
+            self.document.remove(sections[0])
+
+
 def add_post_placeholders(app: Sphinx, doctree: nodes.document) -> None:
     """Mark where a post's header and footer go, while its doctree is read.
 
@@ -42,14 +62,14 @@ def add_post_placeholders(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     if not post_matcher(app.config)(docname):
         return
-    section = doctree.next_node(nodes.section)
-    if section is None:
+    sections = [node for node in doctree.children if isinstance(node, nodes.section)]
+    if not sections:
         doctree.insert(0, post_header(docname=docname))
         doctree += post_footer(docname=docname)
         return
-    title = section.next_node(nodes.title)
-    section.insert(section.index(title) + 1 if title else 0, post_header(docname=docname))
-    section += post_footer(docname=docname)
+    first, last = sections[0], sections[-1]
+    first.insert(1 if isinstance(first[0], nodes.title) else 0, post_header(docname=docname))
+    last += post_footer(docname=docname)
 
 
 def _header(

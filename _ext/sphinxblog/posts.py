@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 from sphinx.util.nodes import clean_astext
 
+from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import (
     FrontMatter,
     Problem,
@@ -66,11 +66,14 @@ def post_matcher(config: Config) -> Matcher:
     return Matcher([patterns] if isinstance(patterns, str) else patterns)
 
 
+def read_source(path: Path, encoding: str) -> str:
+    """A source file's text; undecodable bytes are replaced, as Sphinx's reader does."""
+    return path.read_text(encoding=encoding, errors="replace")
+
+
 def posts_of(env: BuildEnvironment) -> dict[str, Post]:
     """The post records in *env*, by docname."""
-    if not hasattr(env, "blog_posts"):
-        env.blog_posts = {}
-    return env.blog_posts
+    return env_dict(env, PostCollector.attribute)
 
 
 def post_from_front_matter(
@@ -111,18 +114,10 @@ def post_from_front_matter(
     return Post(docname, title, date, tags), problems
 
 
-class PostCollector(EnvironmentCollector):
+class PostCollector(PerDocumentCollector):
     """Collects a :class:`Post` for each document that matches ``blog_post_pattern``."""
 
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        posts_of(env).pop(docname, None)
-
-    def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
-    ) -> None:
-        ours, theirs = posts_of(env), posts_of(other)
-        for docname in docnames & theirs.keys():
-            ours[docname] = theirs[docname]
+    attribute = "blog_posts"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
@@ -130,7 +125,7 @@ class PostCollector(EnvironmentCollector):
         if not post_matcher(app.config)(docname):
             return
         source = Path(env.doc2path(docname))
-        front_matter = read_front_matter(source.read_text(encoding=app.config.source_encoding))
+        front_matter = read_front_matter(read_source(source, app.config.source_encoding))
         heading = clean_astext(env.titles[docname]) if doctree.next_node(nodes.section) else None
         post, problems = post_from_front_matter(docname, front_matter, heading)
         for problem in problems:

@@ -18,12 +18,11 @@ from sphinx.util import logging
 
 from sphinxblog.catalog import Catalog, Tag, build_catalog
 from sphinxblog.frontmatter import read_front_matter
-from sphinxblog.posts import post_from_front_matter, post_matcher
+from sphinxblog.posts import post_from_front_matter, post_matcher, read_source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ def scan_catalog(app: Sphinx) -> Catalog:
     for docname in sorted(project.discover(exclude, config.include_patterns)):
         if is_post(docname):
             path = Path(project.doc2path(docname, absolute=True))
-            front_matter = read_front_matter(path.read_text(encoding=config.source_encoding))
+            front_matter = read_front_matter(read_source(path, config.source_encoding))
             posts.append(post_from_front_matter(docname, front_matter, None)[0])
     return build_catalog(posts)
 
@@ -108,23 +107,24 @@ def sync_tag_pages(app: Sphinx) -> None:
             path.unlink()
 
 
-def note_removed_tag_pages(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: remember the tag pages whose sources were removed."""
-    prefix = f"{tags_folder(app.config)}/"
-    app.blog_removed_tag_pages = {docname for docname in removed if docname.startswith(prefix)}
-    return []
-
-
 def remove_stale_tag_page_output(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: delete the HTML of tag pages no longer generated.
 
-    Sphinx leaves the output of removed documents behind; a reader would still
-    reach an old tag page listing posts that no longer carry the tag.
+    Sphinx leaves the output of removed documents behind, and a reader would
+    still reach an old tag page listing posts that no longer carry the tag.
     """
-    outfilename = getattr(app.builder, "get_outfilename", None)
-    if exception is not None or outfilename is None:
+    builder = app.builder
+    if exception is not None or not hasattr(builder, "get_outfilename"):
         return
-    for docname in getattr(app, "blog_removed_tag_pages", ()):
-        Path(outfilename(docname)).unlink(missing_ok=True)
+    folder = tags_folder(app.config)
+    current = {
+        Path(builder.get_outfilename(docname))
+        for docname in app.env.found_docs
+        if docname.startswith(f"{folder}/")
+    }
+    root = Path(app.outdir, folder)
+    for path in list(root.rglob(f"*{builder.out_suffix}")):
+        if path not in current:
+            path.unlink()
+            if path.parent != root and not any(path.parent.iterdir()):
+                path.parent.rmdir()  # dirhtml's tags/<slug>/

@@ -4,7 +4,9 @@ Sphinx rewrites a page only when its own source changed.  After each read,
 the extension compares what every listing, post header and sidebar would
 show with what it showed last time, and asks Sphinx to rewrite exactly the
 pages whose view changed: editing a post's text rewrites that post alone;
-retagging it rewrites its tag pages, the listings and its neighbours.
+retagging it rewrites the post, its old and new tag pages and the tag index;
+a new or re-dated post also rewrites its neighbours, the listings and (when
+the recent posts change) every HTML page, whose sidebar shows them.
 """
 
 from __future__ import annotations
@@ -76,8 +78,11 @@ def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: the pages whose view of the posts changed."""
     views = page_views(env, catalog_of(env))
-    old_views: dict[str, Any] = getattr(env, "blog_page_views", {})
-    env.blog_page_views = views
+    # per builder: `make latex` and `make html` share one environment, and what
+    # one builder has written says nothing about the other's pages
+    views_by_builder: dict[str, dict[str, Any]] = getattr(env, "blog_page_views", {})
+    old_views = views_by_builder.get(app.builder.name, {})
+    env.blog_page_views = {**views_by_builder, app.builder.name: views}
     if views.get(SIDEBAR) != old_views.get(SIDEBAR) and app.builder.format == "html":
         return sorted(env.found_docs)
     return sorted(

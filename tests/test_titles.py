@@ -1,0 +1,35 @@
+"""A post's title: from front matter or its first heading, shown once."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import heading, read_html
+
+title = pytest.mark.sphinx("html", testroot="title", copy_test_root=True, freshenv=True)
+
+
+@title
+def test_a_heading_repeating_the_front_matter_title_is_shown_once(app):
+    app.build()
+    page = read_html(app.outdir, "posts/repeated.html")
+    assert [heading(h) for h in page.select("h1")] == ["Moved from Jekyll"]
+    assert page.select_one("h1").find_next_sibling()["class"] == ["blog-post-meta"]
+    assert [heading(h) for h in page.select("h2")] == ["Part"]
+
+
+@title
+def test_front_matter_title_is_the_heading(app):
+    app.build()
+    page = read_html(app.outdir, "posts/plain.html")
+    assert [heading(h) for h in page.select("h1")] == ["Front title"]
+
+
+@title
+def test_a_post_myst_cannot_read_front_matter_of_is_still_listed_by_its_title(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "Malformed YAML" in warnings  # MyST's own warning: it drops the front matter
+    assert "date '2023-13-01' is impossible" in warnings
+    tag_page = read_html(app.outdir, "tags/a.html")
+    titles = [a.get_text() for a in tag_page.select("ul.blog-postlist a")]
+    assert titles == ["Front title", "Moved from Jekyll", "Not valid"]
