@@ -12,9 +12,11 @@ SPHINXBUILD  = $(BIN)/sphinx-build
 SITE_STAMP = $(VENV)/.site-requirements
 TEST_STAMP = $(VENV)/.test-requirements
 
-SPHINX_TARGETS = html dirhtml singlehtml epub latex latexpdf text linkcheck
+SPHINX_TARGETS = html dirhtml singlehtml epub latex text linkcheck
+# what `make latexpdf` needs from Debian (see README.md)
+TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 
-.PHONY: help venv test clean $(SPHINX_TARGETS)
+.PHONY: help venv test clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
@@ -36,6 +38,12 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
 
 $(SPHINX_TARGETS): $(SITE_STAMP)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+latexpdf: $(SITE_STAMP)
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { \
+	  echo "make latexpdf needs XeLaTeX and latexmk. On Debian or Ubuntu:"; \
+	  echo "  sudo apt-get install $(TEX_PACKAGES)"; exit 1; }
 	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 clean:

@@ -2,6 +2,7 @@
 
 import os
 import sys
+import uuid
 
 sys.path.insert(0, os.path.abspath("_ext"))
 
@@ -48,3 +49,22 @@ html_theme_options = {
     "show_navbar_depth": 1,
     "home_page_in_toc": True,
 }
+
+# Read the Docs gives the canonical URL of each version; elsewhere there is none.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# --- the book: PDF (make latexpdf) and ePub (make epub) ---
+# book.md holds every post in its toctree; the website's sidebar does not.
+latex_engine = "xelatex"  # Kazakh needs Unicode fonts; pdflatex cannot set Қ
+latex_documents = [("book", "blog.tex", project, author, "manual")]
+latex_use_xindy = False
+latex_domain_indices = False
+latex_elements = {"printindex": ""}
+epub_basename = "blog"
+# epubcheck wants the OPF identifier and the NCX uid to be one string, which is
+# also used as an XML id: a name without colons
+epub_identifier = epub_uid = "blog-%s" % uuid.uuid5(uuid.NAMESPACE_URL, html_baseurl or project)
+epub_scheme = "UUID"
+# Sphinx leaves this behind in the output folder when the configuration changes
+epub_exclude_files = [".buildinfo.bak"]
+epub_use_index = False  # Sphinx would add an empty index page

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +17,22 @@ collect_ignore = ["roots"]
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
+
+
+SITE_PARTS = ["conf.py", "index.md", "archive.md", "book.md", "posts", "_ext", "_static"]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    for part in SITE_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, srcdir / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, srcdir / part)
+    return srcdir
 
 
 def read_html(outdir: Path, page: str) -> BeautifulSoup:

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from conftest import PROJECT, heading, read_html
 
-SITE_PARTS = ["conf.py", "index.md", "archive.md", "posts", "_ext", "_static"]
 SEED = PROJECT.parent / "shared" / "seed" / "seed-post.md"
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    srcdir = tmp_path / "site"
-    srcdir.mkdir()
-    for part in SITE_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, srcdir / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, srcdir / part)
-    return srcdir
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
@@ -61,3 +44,29 @@ def test_seed_post_ships_unchanged_and_renders_in_kazakh(make_app, site):
         "blog",
     ]
     assert "Біз, Қазақстандықтар" in page.select_one("article").get_text()
+
+
+def test_site_builds_when_read_the_docs_sets_the_language(make_app, site):
+    # Read the Docs passes -D language=<the project's language>
+    app = make_app("html", srcdir=site, confoverrides={"language": "kk"}, warningiserror=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = read_html(app.outdir, "posts/2019-06-18-simple-post.html")
+    assert page.select_one(".blog-post-meta .blog-date").get_text() == "мау. 18, 2019"
+
+
+def test_canonical_url_comes_from_read_the_docs(make_app, site, monkeypatch):
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://blog.example.org/kk/latest/")
+    app = make_app("html", srcdir=site)
+    app.build()
+    page = read_html(app.outdir, "archive.html")
+    assert page.select_one('link[rel="canonical"]')["href"] == (
+        "https://blog.example.org/kk/latest/archive.html"
+    )
+
+
+def test_no_canonical_url_without_read_the_docs(make_app, site, monkeypatch):
+    monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    app = make_app("html", srcdir=site)
+    app.build()
+    assert read_html(app.outdir, "archive.html").select_one('link[rel="canonical"]') is None

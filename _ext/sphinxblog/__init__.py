@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinxblog import listings, postpage
+from sphinxblog import book, docutils_kk, listings, postpage
 from sphinxblog.posts import PostCollector
 from sphinxblog.sidebar import add_recent_posts
 from sphinxblog.tagpages import remove_stale_tag_page_output, sync_tag_pages
@@ -29,6 +30,8 @@ def _add_assets(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # Docutils finds a language by importing docutils.languages.<code>
+    sys.modules.setdefault("docutils.languages.kk", docutils_kk)
     app.setup_extension("sphinx_design")
     app.add_config_value(
         "blog_post_pattern", ["posts/**"], "env", types=frozenset({list, tuple, str})
@@ -47,6 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("archive", listings.ArchiveDirective)
     app.add_directive("tagindex", listings.TagIndexDirective)
     app.add_directive("tagposts", listings.TagPostsDirective)
+    app.add_directive("posttoctree", listings.PostTocTreeDirective)
     app.add_env_collector(PostCollector)
     app.add_env_collector(listings.ListingCollector)
     app.add_css_file("sphinxblog.css")
@@ -54,7 +58,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_assets)
     app.connect("builder-inited", sync_tag_pages)
     app.connect("doctree-read", postpage.add_post_placeholders)
+    app.connect("env-get-outdated", book.reread_post_toctrees)
     app.connect("env-updated", refresh_catalog)
+    app.connect("env-updated", book.add_posts_to_epub)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("doctree-resolved", listings.fill_listings)
     app.connect("doctree-resolved", postpage.fill_post_placeholders)

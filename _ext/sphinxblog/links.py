@@ -22,14 +22,47 @@ def doc_uri(builder: Builder, fromdocname: str, docname: str) -> str | None:
         return None
 
 
+#: builders that write each tag's page as a page of its own; the others (books:
+#: LaTeX, ePub, single HTML, text) list every tag's posts on the tag index
+TAG_PAGE_BUILDERS = frozenset({"html", "dirhtml", "json", "pickle"})
+
+
+def has_tag_pages(builder: Builder) -> bool:
+    return builder.name in TAG_PAGE_BUILDERS
+
+
+def _single_page_docs(builder: Builder) -> set[str]:
+    """The documents a single-page builder includes: the root and its toctrees."""
+    env = builder.env
+    included, queue = set(), [builder.config.root_doc]
+    while queue:
+        docname = queue.pop()
+        if docname not in included:
+            included.add(docname)
+            queue.extend(env.toctree_includes.get(docname, ()))
+    return included
+
+
 def link(
-    builder: Builder, fromdocname: str, docname: str, text: str, classes: list[str] | None = None
+    builder: Builder,
+    fromdocname: str,
+    docname: str,
+    text: str,
+    classes: list[str] | None = None,
+    anchor: str = "",
 ) -> nodes.Node:
-    """A reference to *docname* showing *text*, or just the text if it cannot link."""
+    """A reference to *docname* (at *anchor*) showing *text*, or the text alone
+    where the output has no such page."""
+    classes = classes or []
     uri = doc_uri(builder, fromdocname, docname)
+    if builder.name == "singlehtml" and docname not in _single_page_docs(builder):
+        uri = None
     if uri is None or docname not in builder.env.all_docs:
-        return nodes.inline(text, text, classes=classes or [])
-    return nodes.reference(text, text, internal=True, refuri=uri, classes=classes or [])
+        return nodes.inline(text, text, classes=classes)
+    if anchor:
+        # single-page builders answer "#document-..."; the anchor alone is the target
+        uri = f"#{anchor}" if uri.startswith("#") else f"{uri}#{anchor}"
+    return nodes.reference(text, text, internal=True, refuri=uri, classes=classes)
 
 
 def format_day(day: dt.date, config: Config, fmt: str | None = None) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -19,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinxblog.catalog import catalog_of
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import tag_key
-from sphinxblog.links import date_node, format_day, link
+from sphinxblog.links import date_node, format_day, has_tag_pages, link
 from sphinxblog.tagpages import tags_folder
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
-    from sphinxblog.catalog import Catalog
+    from sphinxblog.catalog import Catalog, Tag
     from sphinxblog.posts import Post
 
 _ = get_translation("sphinxblog")
@@ -115,6 +116,46 @@ class TagPostsDirective(_ListingDirective):
         return [node]
 
 
+class PostTocTreeDirective(SphinxDirective):
+    """``{posttoctree}``: a toctree of every post, oldest first (``:reversed:`` for
+    newest first), for the start document of a book (LaTeX, ePub).
+
+    Toctrees are made while reading, before the posts are read, so the order
+    comes from the front matter scanned when the build began.
+    """
+
+    option_spec: ClassVar[OptionSpec] = {
+        "caption": directives.unchanged_required,
+        "maxdepth": int,
+        "reversed": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        listing_pages_of(self.env).setdefault(self.env.docname, set()).add("toctree")
+        docnames = post_toctree_order(self.env)
+        if "reversed" in self.options:
+            docnames.reverse()
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, docname) for docname in docnames],
+            includefiles=docnames,
+            maxdepth=self.options.get("maxdepth", 1),
+            caption=self.options.get("caption"),
+            glob=False, hidden=False, includehidden=False, numbered=0, titlesonly=False,
+        )  # fmt: skip
+        self.set_source_info(toctree)
+        wrapper = nodes.compound(classes=["toctree-wrapper", "blog-post-toctree"])
+        wrapper += toctree
+        return [wrapper]
+
+
+def post_toctree_order(env: BuildEnvironment) -> list[str]:
+    """Posts oldest first, then undated ones, as scanned when the build began."""
+    scanned = getattr(env, "blog_scanned_catalog", None) or catalog_of(env)
+    dated = [post.docname for post in reversed(scanned.dated)]
+    return dated + [post.docname for post in scanned.posts if post.date is None]
+
+
 # --- rendering ---------------------------------------------------------------------------
 
 
@@ -131,8 +172,12 @@ def post_items(builder: Builder, fromdocname: str, posts: Iterable[Post]) -> nod
     return items
 
 
-def tag_page(builder: Builder, tag_slug: str) -> str:
-    return f"{tags_folder(builder.config)}/{tag_slug}"
+def tag_link(builder: Builder, fromdocname: str, tag: Tag, classes: list[str]) -> nodes.Node:
+    """A link to *tag*: its own page, or its section of the tag index in a book."""
+    folder = tags_folder(builder.config)
+    if has_tag_pages(builder):
+        return link(builder, fromdocname, f"{folder}/{tag.slug}", tag.name, classes)
+    return link(builder, fromdocname, f"{folder}/index", tag.name, classes, f"tag-{tag.slug}")
 
 
 def _render_postlist(
@@ -190,14 +235,24 @@ def _render_tagindex(
 ) -> list[nodes.Node]:
     if not catalog.tags:
         return [nodes.paragraph(text=_("No tags yet."), classes=["blog-empty"])]
+    tags = sorted(catalog.tags.values(), key=lambda tag: tag.key)
     items = nodes.bullet_list(classes=["blog-tagindex"])
-    for tag in sorted(catalog.tags.values(), key=lambda tag: tag.key):
+    for tag in tags:
         paragraph = nodes.paragraph()
-        paragraph += link(builder, fromdocname, tag_page(builder, tag.slug), tag.name, ["blog-tag"])
+        paragraph += tag_link(builder, fromdocname, tag, ["blog-tag"])
         count = str(len(tag.posts))
         paragraph += [nodes.Text(" "), nodes.inline(count, count, classes=["blog-tag-count"])]
         items += nodes.list_item("", paragraph)
-    return [items]
+    if has_tag_pages(builder):
+        return [items]
+    # a book has no page per tag: each tag's posts follow, under its own heading
+    sections = []
+    for tag in tags:
+        section = nodes.section(ids=[f"tag-{tag.slug}"], classes=["blog-tag-section"])
+        section += nodes.title(tag.name, tag.name)
+        section += post_items(builder, fromdocname, tag.posts)
+        sections.append(section)
+    return [items, *sections]
 
 
 def _render_tagposts(

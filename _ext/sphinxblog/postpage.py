@@ -11,7 +11,7 @@ from sphinx.transforms import SphinxTransform
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.links import date_node, link
-from sphinxblog.listings import tag_page
+from sphinxblog.listings import tag_link
 from sphinxblog.posts import post_matcher
 
 if TYPE_CHECKING:
@@ -85,8 +85,7 @@ def _header(
     if tags:
         badges = nodes.inline(classes=["blog-post-tags"])
         for tag in tags:
-            page = tag_page(builder, tag.slug)
-            badges += link(builder, fromdocname, page, tag.name, list(_TAG_BADGE))
+            badges += tag_link(builder, fromdocname, tag, list(_TAG_BADGE))
             badges += nodes.Text(" ")
         meta += [nodes.Text(" "), badges]
     return [meta]

@@ -97,7 +97,10 @@ def _write_if_changed(path: Path, text: str) -> None:
 def sync_tag_pages(app: Sphinx) -> None:
     """Write a page per tag and the tag index; remove pages of vanished tags."""
     folder = Path(app.srcdir, tags_folder(app.config))
-    wanted = {f"{tag.slug}.md": tag_page_source(tag) for tag in scan_catalog(app).tags.values()}
+    catalog = scan_catalog(app)
+    # the post toctree is built while reading, before the posts are read
+    app.env.blog_scanned_catalog = catalog
+    wanted = {f"{tag.slug}.md": tag_page_source(tag) for tag in catalog.tags.values()}
     wanted["index.md"] = tag_index_source(app.config.blog_tag_index_title)
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in wanted.items():

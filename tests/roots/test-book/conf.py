@@ -1,0 +1,8 @@
+extensions = ["myst_parser", "sphinxblog"]
+myst_title_to_header = True
+exclude_patterns = ["_build"]
+html_theme = "basic"
+# sphinx-design appends to this list: give each test app its own
+html_static_path = []
+latex_documents = [("book", "book.tex", "Book", "Author", "manual")]
+suppress_warnings = ["blog.date"]
