@@ -121,6 +121,8 @@ def test_site_pdf_has_posts_archive_tags_and_kazakh(make_app, site):
 
     app = make_app("latex", srcdir=site, warningiserror=True)
     app.build()
+    tex = (app.outdir / "blog.tex").read_text(encoding="utf-8")
+    assert set(HYPERREF.findall(tex)) <= set(LABEL.findall(tex))  # every link stays in the book
     subprocess.run(
         ["make", "-C", str(app.outdir), "all-pdf"], capture_output=True, check=True,
         env={**os.environ, "LATEXMKOPTS": "-interaction=nonstopmode -halt-on-error"},
