@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
-from sphinxblog.frontmatter import parse_date, parse_tags, parse_title, read_front_matter, tag_key
+from sphinxblog.dates import date_from_path, parse_date
+from sphinxblog.frontmatter import interpret, read_front_matter
+from sphinxblog.values import parse_aliases, parse_authors, parse_tags, parse_text, tag_key
 
 
 def test_reads_yaml_types_and_key_lines():
@@ -81,12 +84,12 @@ def test_bad_dates_are_problems(raw):
 
 
 def test_tags_from_a_list_or_a_comma_string():
-    assert parse_tags(["a", "b"]) == (("a", "b"), ())
-    assert parse_tags("python,  Sphinx , documentation") == (
+    assert parse_tags(["a", "b"]) == (("a", "b"), [])
+    assert parse_tags("python,  Sphinx ; documentation") == (
         ("python", "Sphinx", "documentation"),
-        (),
+        [],
     )
-    assert parse_tags(None) == ((), ())
+    assert parse_tags(None) == ((), [])
 
 
 def test_tags_fold_case_keeping_the_first_spelling():
@@ -122,7 +125,124 @@ def test_tags_of_the_wrong_type_are_a_problem():
 
 
 def test_title():
-    assert parse_title("  Hello \n world ") == ("Hello world", None)
-    assert parse_title(2024) == ("2024", None)
-    assert parse_title(None) == (None, None)
-    assert parse_title(["a"])[1].subtype == "title"
+    assert parse_text("  Hello \n world ", "title") == ("Hello world", [])
+    assert parse_text(2024, "title") == ("2024", [])
+    assert parse_text(None, "title") == (None, [])
+    assert parse_text(["a"], "title")[1][0].subtype == "title"
+
+
+# --- more spellings of dates ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Oct 10, 2020", dt.date(2020, 10, 10)),
+        ("October 10, 2020", dt.date(2020, 10, 10)),
+        ("15 Oct 2023", dt.date(2023, 10, 15)),
+        ("15 October 2023", dt.date(2023, 10, 15)),
+        ("25.12.2020", dt.date(2020, 12, 25)),  # day first, unambiguous
+        ("12/25/2020", dt.date(2020, 12, 25)),  # month first, unambiguous
+    ],
+)
+def test_wordy_and_unambiguous_numeric_dates(raw, expected):
+    assert parse_date(raw) == (expected, None)
+
+
+def test_ambiguous_day_first_dates_warn_and_read_day_first():
+    value, problem = parse_date("05/06/2020")
+    assert value == dt.date(2020, 6, 5)
+    assert problem.subtype == "date" and "ambiguous" in problem.message
+
+
+def test_site_zone_applies_to_naive_date_times_only():
+    almaty = ZoneInfo("Asia/Almaty")
+    assert parse_date("2010-10-03 10:20", almaty)[0] == dt.datetime(
+        2010, 10, 3, 10, 20, tzinfo=almaty
+    )
+    written = parse_date("2010-10-03 10:20 +0100", almaty)[0]
+    assert written.utcoffset() == dt.timedelta(hours=1)
+    assert parse_date("2010-10-03", almaty)[0] == dt.date(2010, 10, 3)  # a day stays a day
+
+
+@pytest.mark.parametrize(
+    ("docname", "expected"),
+    [
+        ("posts/2019-06-18-simple-post", dt.date(2019, 6, 18)),
+        ("posts/2019/06/18/simple-post", dt.date(2019, 6, 18)),
+        ("posts/simple-post", None),
+        ("posts/2019-13-18-bad", None),
+    ],
+)
+def test_date_from_path(docname, expected):
+    assert date_from_path(docname) == expected
+
+
+# --- other values ---------------------------------------------------------------------
+
+
+def test_authors_from_strings_lists_and_mappings():
+    assert parse_authors("Alexis Métaireau, Conan Doyle") == (
+        ("Alexis Métaireau", "Conan Doyle"),
+        [],
+    )
+    assert parse_authors([{"name": "Gao Wei", "url": "x"}, "slorber"]) == (
+        ("Gao Wei", "slorber"),
+        [],
+    )
+    names, (problem,) = parse_authors([{"url": "x"}, "ok"])
+    assert names == ("ok",) and problem.subtype == "authors"
+
+
+def test_aliases_are_made_relative_and_kept_inside():
+    assert parse_aliases(["/2019/06/old/", "old.html"]) == (("2019/06/old/", "old.html"), [])
+    paths, problems = parse_aliases(["../../etc/passwd", "a/./b", "<x>", 3, "ok"])
+    assert paths == ("ok",)
+    assert len(problems) == 4 and {p.subtype for p in problems} == {"alias"}
+
+
+def meta(text: str):
+    return interpret(read_front_matter(f"---\n{text}\n---\n"))
+
+
+def test_keys_from_every_generator_fill_the_same_fields():
+    metadata, problems = meta(
+        "publishDate: 2020-01-02\nlastmod: 2020-02-03\nkeywords: [a]\ncategories: [B, A]\n"
+        "author: X\ndescription: D\nredirect_from: /old/\nlayout: post"
+    )
+    assert problems == []
+    assert metadata.date == dt.date(2020, 1, 2)
+    assert metadata.updated == dt.date(2020, 2, 3)
+    assert metadata.tags == ("a", "B")  # categories fold into tags, case folded
+    assert metadata.authors == ("X",)
+    assert metadata.summary == "D"
+    assert metadata.aliases == ("old/",)
+    assert metadata.extra == {"layout": "post"}
+
+
+def test_published_is_a_date_or_the_opposite_of_draft():
+    assert meta("published: false")[0].draft is True
+    assert meta("published: 2020-01-01")[0].date == dt.date(2020, 1, 1)
+    assert meta("status: draft")[0].draft is True
+    assert meta("status: published")[0].draft is False
+    assert meta("status: maybe")[1][0].subtype == "draft"
+    assert meta("draft: perhaps")[1][0].subtype == "draft"
+
+
+def test_mkdocs_material_date_mapping():
+    metadata, _ = meta("date:\n  created: 2023-12-31\n  updated: 2024-01-02")
+    assert (metadata.date, metadata.updated) == (dt.date(2023, 12, 31), dt.date(2024, 1, 2))
+
+
+def test_date_beats_its_aliases_whatever_the_order():
+    assert meta("pubdate: 2020-01-01\ndate: 2021-01-01")[0].date == dt.date(2021, 1, 1)
+
+
+def test_problems_point_at_their_key():
+    _, (problem,) = meta("title: T\nupdated: soon")
+    assert (problem.subtype, problem.line) == ("updated", 3)
+
+
+def test_toml_front_matter_is_named():
+    (problem,) = read_front_matter('+++\ntitle = "x"\n+++\n').problems
+    assert "TOML" in problem.message

@@ -45,13 +45,28 @@ def rebuild(make_app, srcdir: Path, **kwargs):
 def test_editing_a_post_body_rewrites_only_that_post(make_app, site):
     app = rebuild(make_app, site)
     before = page_mtimes(app.outdir)
-    edit(site / "posts" / "second.md", "Tags as one string", "Tags as a single string")
+    edit(site / "posts" / "second.md", "A second paragraph", "The second paragraph")
     app = rebuild(make_app, site)
     after = page_mtimes(app.outdir)
     assert sorted(page for page in after if after[page] != before.get(page)) == [
         "posts/second.html"
     ]
-    assert "a single string" in (app.outdir / "posts" / "second.html").read_text()
+    assert "The second paragraph" in (app.outdir / "posts" / "second.html").read_text()
+
+
+def test_editing_a_summary_rewrites_the_listings_that_show_it(make_app, site):
+    app = rebuild(make_app, site)
+    before = page_mtimes(app.outdir)
+    edit(site / "posts" / "second.md", "Tags as one string", "Tags as a single string")
+    app = rebuild(make_app, site)
+    after = page_mtimes(app.outdir)
+    # the tag pages show summaries; the home page and the archive do not
+    rewritten = {page for page in after if after[page] != before.get(page)}
+    assert rewritten == {
+        "posts/second.html", "tags/python.html", "tags/sphinx.html", "tags/documentation.html",
+    }  # fmt: skip
+    summary = read_html(app.outdir, "tags/sphinx.html").select_one(".blog-summary")
+    assert summary.get_text() == "Tags as a single string, and a YAML date."
 
 
 def test_a_no_op_rebuild_rewrites_nothing(make_app, site):

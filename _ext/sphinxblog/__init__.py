@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinxblog import book, docutils_kk, listings, postpage
+from sphinxblog import book, config, docutils_kk, listings, postpage, redirects
+from sphinxblog.context import add_blog_context
 from sphinxblog.posts import PostCollector
-from sphinxblog.sidebar import add_recent_posts
 from sphinxblog.tagpages import remove_stale_tag_page_output, sync_tag_pages
 from sphinxblog.updates import pages_to_rewrite, refresh_catalog
 
@@ -22,24 +22,18 @@ __version__ = "0.1.0"
 _HERE = Path(__file__).parent
 
 
-def _add_assets(app: Sphinx, config: Config) -> None:
+def _add_assets(app: Sphinx, site_config: Config) -> None:
     # new lists, not append(): an unset option's value is the default list,
     # shared by every Sphinx application in the process
-    config.templates_path = [*config.templates_path, str(_HERE / "templates")]
-    config.html_static_path = [*config.html_static_path, str(_HERE / "static")]
+    site_config.templates_path = [*site_config.templates_path, str(_HERE / "templates")]
+    site_config.html_static_path = [*site_config.html_static_path, str(_HERE / "static")]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Docutils finds a language by importing docutils.languages.<code>
     sys.modules.setdefault("docutils.languages.kk", docutils_kk)
     app.setup_extension("sphinx_design")
-    app.add_config_value(
-        "blog_post_pattern", ["posts/**"], "env", types=frozenset({list, tuple, str})
-    )
-    app.add_config_value("blog_tags_folder", "tags", "env", types=frozenset({str}))
-    app.add_config_value("blog_tag_index_title", "Tags", "env", types=frozenset({str}))
-    app.add_config_value("blog_date_format", "%b %d, %Y", "html", types=frozenset({str}))
-    app.add_config_value("blog_sidebar_posts", 5, "html", types=frozenset({int}))
+    config.add_config_values(app)
 
     for node in (listings.postlist, listings.archive, listings.tagindex, listings.tagposts):
         app.add_node(node)
@@ -55,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_env_collector(listings.ListingCollector)
     app.add_css_file("sphinxblog.css")
 
+    app.connect("config-inited", config.check_config)
     app.connect("config-inited", _add_assets)
     app.connect("builder-inited", sync_tag_pages)
     app.connect("doctree-read", postpage.add_post_placeholders)
@@ -64,8 +59,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("doctree-resolved", listings.fill_listings)
     app.connect("doctree-resolved", postpage.fill_post_placeholders)
-    app.connect("html-page-context", add_recent_posts)
+    app.connect("html-page-context", add_blog_context)
     app.connect("build-finished", remove_stale_tag_page_output)
+    app.connect("build-finished", redirects.write_redirects)
     return {
         "version": __version__,
         "env_version": 1,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinxblog.catalog import catalog_of
+from sphinxblog.config import tags_folder
 from sphinxblog.listings import listing_pages_of, post_toctree_order
-from sphinxblog.tagpages import tags_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,18 +34,23 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
 
     The root toctree holds the home page, the archive and the tag index; the
     ePub lists every tag's posts on the tag index, so the separate tag pages
-    are left out of the package.
+    are left out of the package, and so are drafts.
     """
     if app.builder.name != "epub":
         return
     suffix = app.builder.out_suffix
-    titles = {post.docname: post.title for post in catalog_of(env).posts}
-    posts = [(docname + suffix, titles[docname]) for docname in post_toctree_order(env)]
+    catalog = catalog_of(env)
+    titles = {post.docname: post.title for post in catalog.posts}
+    posts = [
+        (docname + suffix, titles[docname])
+        for docname in post_toctree_order(env)
+        if docname in titles
+    ]
     folder = tags_folder(app.config)
-    tag_pages = [
+    left_out = [
         docname + suffix
         for docname in env.found_docs
         if docname.startswith(f"{folder}/") and docname != f"{folder}/index"
-    ]
+    ] + [post.docname + suffix for post in catalog.hidden]
     app.config.epub_post_files = [*app.config.epub_post_files, *posts]
-    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *sorted(tag_pages)]
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *sorted(left_out)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sphinxblog.frontmatter import tag_key
 from sphinxblog.slugs import assign_slugs
+from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -28,10 +29,14 @@ class Tag:
 
 @dataclass(frozen=True)
 class Catalog:
-    #: newest first, undated posts last
+    #: the posts readers see: newest first, undated posts last
     posts: tuple[Post, ...] = ()
     #: by key, in alphabetical order of key
     tags: dict[str, Tag] = field(default_factory=dict)
+    #: drafts and held future posts: built, but in no listing
+    hidden: tuple[Post, ...] = ()
+    #: posts dated after the build, whether held or published
+    future: tuple[Post, ...] = ()
 
     @cached_property
     def dated(self) -> tuple[Post, ...]:
@@ -45,11 +50,13 @@ class Catalog:
     def _tags_by_slug(self) -> dict[str, Tag]:
         return {tag.slug: tag for tag in self.tags.values()}
 
+    @cached_property
+    def _by_docname(self) -> dict[str, Post]:
+        return {post.docname: post for post in (*self.posts, *self.hidden)}
+
     def post(self, docname: str) -> Post | None:
-        index = self._dated_position.get(docname)
-        if index is not None:
-            return self.dated[index]
-        return next((post for post in self.posts if post.docname == docname), None)
+        """The post *docname*, shown or hidden; ``None`` for other pages."""
+        return self._by_docname.get(docname)
 
     def tag_by_slug(self, slug: str) -> Tag | None:
         return self._tags_by_slug.get(slug)
@@ -69,18 +76,38 @@ class Catalog:
 
 
 def _newest_first(posts: Iterable[Post]) -> tuple[Post, ...]:
+    posts = list(posts)
     dated = sorted((p for p in posts if p.date is not None), key=lambda p: p.sort_key)
     undated = sorted((p for p in posts if p.date is None), key=lambda p: p.docname)
     return (*reversed(dated), *undated)
 
 
-def build_catalog(posts: Iterable[Post]) -> Catalog:
-    """Order *posts* and group them by tag.
+def is_future(post: Post, now: dt.datetime) -> bool:
+    """Whether *post* is dated after *now* (an aware date-time in the site's zone)."""
+    if isinstance(post.date, dt.datetime):
+        return post.date > (now if post.date.tzinfo else now.replace(tzinfo=None))
+    return post.date is not None and post.date > now.date()
 
-    A tag's name is its spelling in its oldest post, so adding a newer post
-    that writes ``python`` does not rename the ``Python`` page.
+
+def build_catalog(
+    posts: Iterable[Post],
+    *,
+    drafts: bool = False,
+    hold_future: bool = True,
+    now: dt.datetime | None = None,
+) -> Catalog:
+    """Order the posts readers see and group them by tag.
+
+    Drafts are shown only with *drafts*; posts dated after *now* only without
+    *hold_future*.  A tag's name is its spelling in its oldest post, so adding
+    a newer post that writes ``python`` does not rename the ``Python`` page.
     """
-    ordered = _newest_first(posts)
+    posts = list(posts)
+    future = [post for post in posts if now is not None and is_future(post, now)]
+    held = {post.docname for post in future} if hold_future else set()
+    hidden = [post for post in posts if (post.draft and not drafts) or post.docname in held]
+    shown = {post.docname for post in posts} - {post.docname for post in hidden}
+    ordered = _newest_first(post for post in posts if post.docname in shown)
     names: dict[str, str] = {}
     members: dict[str, list[Post]] = {}
     oldest_first = [*reversed([p for p in ordered if p.date is not None])]
@@ -93,7 +120,7 @@ def build_catalog(posts: Iterable[Post]) -> Catalog:
     tags = {
         key: Tag(key, names[key], slugs[key], _newest_first(members[key])) for key in sorted(names)
     }
-    return Catalog(ordered, tags)
+    return Catalog(ordered, tags, _newest_first(hidden), _newest_first(future))
 
 
 def catalog_of(env: BuildEnvironment) -> Catalog:

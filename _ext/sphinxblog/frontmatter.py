@@ -5,41 +5,40 @@ stringified, bibliographic fields parsed as inline Markdown), and drops all of
 it when one unquoted impossible date makes ``yaml.safe_load`` fail.  So the
 extension reads the YAML block itself, with a loader that leaves timestamps as
 text, and turns each field into a value with one pure function per field.
-Every function here returns problems as :class:`Problem` values instead of
-logging, so it can be tested without Sphinx.
+:data:`FIELD_KEYS` is the one place that says which keys mean what.  Every
+function here returns problems as :class:`Problem` values instead of logging,
+so it can be tested without Sphinx.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-__all__ = [
-    "FrontMatter",
-    "Problem",
-    "parse_date",
-    "parse_tags",
-    "parse_title",
-    "read_front_matter",
-    "tag_key",
-]
+from sphinxblog.dates import Date, parse_date
+from sphinxblog.problems import Problem
+from sphinxblog.values import (
+    parse_aliases,
+    parse_authors,
+    parse_flag,
+    parse_status,
+    parse_tags,
+    parse_text,
+    tag_key,
+)
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+__all__ = ["FIELD_KEYS", "FrontMatter", "Metadata", "interpret", "read_front_matter"]
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _END_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with a post's front matter, for a warning."""
-
-    subtype: str
-    message: str
-    line: int | None = None  # 1-based line in the source file
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,9 @@ _TextTimestampLoader.yaml_implicit_resolvers = {
 def read_front_matter(text: str) -> FrontMatter:
     """Extract and load the ``---`` delimited YAML block at the top of *text*."""
     lines = text.lstrip("\ufeff").splitlines()
+    if lines and lines[0].strip() == "+++":
+        message = "TOML front matter (+++) is not read; convert it to YAML (hugo convert toYAML)"
+        return FrontMatter(problems=(Problem("front_matter", message, 1),))
     if not lines or not _FENCE.match(lines[0]):
         return FrontMatter()
     end = next((n for n, line in enumerate(lines[1:], start=1) if _END_FENCE.match(line)), None)
@@ -96,6 +98,11 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter(
             problems=(Problem("front_matter", f"front matter is not valid YAML: {problem}", line),)
         )
+    except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+        # PyYAML's constructors fail with plain errors on some explicitly
+        # tagged values, such as "!!timestamp 2020-13-01"
+        message = f"front matter has a value YAML cannot construct: {exc}"
+        return FrontMatter(problems=(Problem("front_matter", message, 1),))
     finally:
         loader.dispose()
     if data is None:
@@ -118,98 +125,126 @@ def read_front_matter(text: str) -> FrontMatter:
     return FrontMatter(data={str(k): v for k, v in data.items()}, lines=key_lines)
 
 
-# --- dates ---------------------------------------------------------------------------
-
-_DATE_ONLY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-# Jekyll writes offsets without a colon (+0500) and often after a space.
-_OFFSET_NO_COLON = re.compile(r"\s*([+-])(\d{2})(\d{2})$")
-_OFFSET_SPACED = re.compile(r"\s+([+-]\d{2}:\d{2}|Z)$")
+# --- what the keys mean --------------------------------------------------------------
 
 
-def parse_date(raw: object) -> tuple[dt.date | dt.datetime | None, Problem | None]:
-    """Turn a front-matter date into a calendar date or a date-time.
+@dataclass(frozen=True)
+class Metadata:
+    """What a post's front matter says, in typed values."""
 
-    A date-only value stays a :class:`~datetime.date`: it names a calendar day
-    and is never shifted through a time zone.  A date-time keeps the offset it
-    was written with (or none).
-    """
-    if isinstance(raw, dt.datetime | dt.date):
-        return raw, None
-    if not isinstance(raw, str) or not raw.strip():
-        return None, Problem("date", f"date {raw!r} is not a date")
-    text = raw.strip()
-    if match := _DATE_ONLY.match(text):
-        year, month, day = (int(part) for part in match.groups())
-        try:
-            return dt.date(year, month, day), None
-        except ValueError as exc:
-            return None, Problem("date", f"date {text!r} is impossible: {exc}")
-    normalised = _OFFSET_NO_COLON.sub(r"\1\2:\3", text)
-    normalised = _OFFSET_SPACED.sub(r"\1", normalised)
-    try:
-        return dt.datetime.fromisoformat(normalised), None
-    except ValueError:
-        return None, Problem(
-            "date",
-            f"date {text!r} is not understood; write it as YYYY-MM-DD "
-            "or YYYY-MM-DDTHH:MM[:SS][+HH:MM]",
-        )
+    title: str | None = None
+    date: Date | None = None
+    updated: Date | None = None
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    summary: str | None = None
+    draft: bool | None = None
+    aliases: tuple[str, ...] = ()
+    slug: str | None = None
+    #: keys the blog does not know, kept for templates
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
-# --- tags ----------------------------------------------------------------------------
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def tag_key(tag: str) -> str:
-    """The identity of a tag: the same tag in another case is the same tag."""
-    return unicodedata.normalize("NFC", tag).casefold()
+Fields = dict[str, Any]
+Reader = Callable[[object, str, "ZoneInfo | None"], tuple[Fields, list[Problem]]]
 
 
-def parse_tags(raw: object) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
-    """Turn a front-matter ``tags`` value into distinct, cleaned tag names.
+def _date(field_name: str) -> Reader:
+    def read(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+        if field_name == "date" and isinstance(raw, dict):
+            # MkDocs Material: date: {created: ..., updated: ...}
+            fields, problems = _date("date")(raw.get("created"), key, zone)
+            if "updated" in raw:
+                more, more_problems = _date("updated")(raw["updated"], key, zone)
+                fields, problems = {**fields, **more}, problems + more_problems
+            return fields, problems
+        value, problem = parse_date(raw, zone)
+        if problem and field_name != "date":
+            problem = dataclasses.replace(problem, subtype=field_name)
+        return ({field_name: value} if value is not None else {}), [problem] if problem else []
 
-    Accepts a YAML list or a comma-separated string.  Whitespace inside a tag
-    is collapsed; the first spelling of a tag in a post wins over later ones
-    that differ only in case.
-    """
-    problems: list[Problem] = []
-    if raw is None:
-        return (), ()
-    if isinstance(raw, str):
-        items: list[object] = raw.split(",")
-    elif isinstance(raw, list):
-        items = raw
-    else:
-        return (), (
-            Problem("tags", f"tags must be a list or a comma-separated string, not {raw!r}"),
-        )
-    tags: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, bool) or not isinstance(item, str | int | float):
-            problems.append(Problem("tags", f"tag {item!r} is not text; it is ignored"))
+    return read
+
+
+def _published(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    """``published`` is a date (Hugo, Gatsby) or, as a boolean, the opposite of draft."""
+    if isinstance(raw, bool):
+        return {"draft": not raw}, []
+    return _date("date")(raw, key, zone)
+
+
+def _one(field_name: str, parse: Callable[[object], tuple[Any, list[Problem]]]) -> Reader:
+    def read(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+        value, problems = parse(raw)
+        return ({field_name: value} if value not in (None, ()) else {}), problems
+
+    return read
+
+
+def _tags(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    tags, problems = parse_tags(raw, key)
+    return {"tags": tags}, problems
+
+
+#: front-matter key (matched without regard to case) -> how it is read.  The
+#: first key present in this order wins a field, except for tags and aliases,
+#: which are gathered from every key.  Categories are folded into the tags.
+FIELD_KEYS: dict[str, Reader] = {
+    "title": _one("title", lambda raw: parse_text(raw, "title")),
+    "date": _date("date"),
+    "publishdate": _date("date"),
+    "pubdate": _date("date"),
+    "published": _published,
+    "updated": _date("updated"),
+    "lastmod": _date("updated"),
+    "modified": _date("updated"),
+    "last_modified_at": _date("updated"),
+    "tags": _tags,
+    "tag": _tags,
+    "keywords": _tags,
+    "categories": _tags,
+    "category": _tags,
+    "authors": _one("authors", parse_authors),
+    "author": _one("authors", parse_authors),
+    "summary": _one("summary", lambda raw: parse_text(raw, "summary")),
+    "description": _one("summary", lambda raw: parse_text(raw, "summary")),
+    "excerpt": _one("summary", lambda raw: parse_text(raw, "summary")),
+    "draft": _one("draft", lambda raw: parse_flag(raw, "draft")),
+    "status": _one("draft", parse_status),
+    "aliases": _one("aliases", parse_aliases),
+    "redirect_from": _one("aliases", parse_aliases),
+    "slug": _one("slug", lambda raw: parse_text(raw, "slug")),
+}
+_GATHERED = {"tags", "aliases"}
+
+
+def interpret(
+    front_matter: FrontMatter, zone: ZoneInfo | None = None
+) -> tuple[Metadata, list[Problem]]:
+    """Read every known key of *front_matter*; keep the others as ``extra``."""
+    problems = list(front_matter.problems)
+    keys = {key.casefold(): key for key in front_matter.data}
+    fields: Fields = {}
+    for known, read in FIELD_KEYS.items():
+        if known not in keys:
             continue
-        if not isinstance(item, str):
-            problems.append(
-                Problem("tags", f"tag {item!r} is not a string; quote it to use it as text")
-            )
-            item = str(item)
-        name = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", item)).strip()
-        if not name:
-            problems.append(Problem("tags", "an empty tag is ignored"))
-            continue
-        tags.setdefault(tag_key(name), name)
-    return tuple(tags.values()), tuple(problems)
-
-
-# --- title ---------------------------------------------------------------------------
-
-
-def parse_title(raw: object) -> tuple[str | None, Problem | None]:
-    """Turn a front-matter ``title`` into text."""
-    if raw is None:
-        return None, None
-    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        return None, Problem("title", f"title {raw!r} is not text")
-    title = _WHITESPACE.sub(" ", str(raw)).strip()
-    return (title or None), None
+        key = keys[known]
+        values, found = read(front_matter.data[key], key, zone)
+        line = front_matter.line_of(key)
+        problems += [dataclasses.replace(problem, line=line) for problem in found]
+        for name, value in values.items():
+            if name in _GATHERED:
+                fields[name] = (*fields.get(name, ()), *value)
+            else:
+                fields.setdefault(name, value)
+    if "tags" in fields:
+        first_spelling: dict[str, str] = {}
+        for tag in fields["tags"]:
+            first_spelling.setdefault(tag_key(tag), tag)
+        fields["tags"] = tuple(first_spelling.values())
+    if "aliases" in fields:
+        fields["aliases"] = tuple(dict.fromkeys(fields["aliases"]))
+    extra = {
+        key: value for key, value in front_matter.data.items() if key.casefold() not in FIELD_KEYS
+    }
+    return Metadata(**fields, extra=extra), problems

@@ -18,10 +18,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxblog.catalog import catalog_of
+from sphinxblog.config import tags_folder
 from sphinxblog.envdata import PerDocumentCollector, env_dict
-from sphinxblog.frontmatter import tag_key
 from sphinxblog.links import date_node, format_day, has_tag_pages, link
-from sphinxblog.tagpages import tags_folder
+from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -64,11 +64,17 @@ class _ListingDirective(SphinxDirective):
 
     def listing(self) -> str:
         """What the listing shows, for :mod:`sphinxblog.updates`."""
-        return "posts"
+        return self._with_summary("posts")
+
+    def _with_summary(self, listing: str) -> str:
+        kind, colon, value = listing.partition(":")
+        return f"{kind}+summary{colon}{value}" if "summary" in self.options else listing
 
     def run(self) -> list[nodes.Node]:
         listing_pages_of(self.env).setdefault(self.env.docname, set()).add(self.listing())
         node = self.node_class(**self.options)
+        if "summary" in self.options:
+            node["summary"] = True  # a flag's value is None
         self.set_source_info(node)
         return [node]
 
@@ -80,16 +86,20 @@ class PostListDirective(_ListingDirective):
     option_spec: ClassVar[OptionSpec] = {
         "limit": directives.nonnegative_int,
         "tag": directives.unchanged_required,
+        "summary": directives.flag,
     }
 
     def listing(self) -> str:
-        return f"tag:{tag_key(self.options['tag'])}" if "tag" in self.options else "posts"
+        if "tag" in self.options:
+            return self._with_summary(f"tag:{tag_key(self.options['tag'])}")
+        return self._with_summary("posts")
 
 
 class ArchiveDirective(_ListingDirective):
     """``{archive}``: every post, newest first, under year and month headings."""
 
     node_class = archive
+    option_spec: ClassVar[OptionSpec] = {"summary": directives.flag}
 
 
 class TagIndexDirective(_ListingDirective):
@@ -106,9 +116,10 @@ class TagPostsDirective(_ListingDirective):
 
     node_class = tagposts
     required_arguments = 1
+    option_spec: ClassVar[OptionSpec] = {"summary": directives.flag}
 
     def listing(self) -> str:
-        return f"slug:{self.arguments[0]}"
+        return self._with_summary(f"slug:{self.arguments[0]}")
 
     def run(self) -> list[nodes.Node]:
         (node,) = super().run()
@@ -159,8 +170,10 @@ def post_toctree_order(env: BuildEnvironment) -> list[str]:
 # --- rendering ---------------------------------------------------------------------------
 
 
-def post_items(builder: Builder, fromdocname: str, posts: Iterable[Post]) -> nodes.bullet_list:
-    """A list of posts, each with its date and a link to it."""
+def post_items(
+    builder: Builder, fromdocname: str, posts: Iterable[Post], summaries: bool = False
+) -> nodes.bullet_list:
+    """A list of posts, each with its date and a link to it (and its summary)."""
     items = nodes.bullet_list(classes=["blog-postlist"])
     for post in posts:
         paragraph = nodes.paragraph()
@@ -168,7 +181,10 @@ def post_items(builder: Builder, fromdocname: str, posts: Iterable[Post]) -> nod
             paragraph += date_node(post.day, builder.config)
             paragraph += nodes.Text(" ")
         paragraph += link(builder, fromdocname, post.docname, post.title, ["blog-post-title"])
-        items += nodes.list_item("", paragraph)
+        item = nodes.list_item("", paragraph)
+        if summaries and post.summary:
+            item += nodes.paragraph(post.summary, post.summary, classes=["blog-summary"])
+        items += item
     return items
 
 
@@ -191,7 +207,7 @@ def _render_postlist(
         posts = posts[: node["limit"]]
     if not posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
-    return [post_items(builder, fromdocname, posts)]
+    return [post_items(builder, fromdocname, posts, "summary" in node)]
 
 
 def _render_archive(
@@ -218,14 +234,14 @@ def _render_archive(
                 ids=[f"month-{year}-{month:02}"], classes=["blog-archive-month"]
             )
             month_section += nodes.title(month_name, month_name)
-            month_section += post_items(builder, fromdocname, month_posts)
+            month_section += post_items(builder, fromdocname, month_posts, "summary" in node)
             year_section += month_section
         sections.append(year_section)
     undated = [post for post in catalog.posts if post.date is None]
     if undated:
         section = nodes.section(ids=["undated"], classes=["blog-archive-undated"])
         section += nodes.title(_("Undated"), _("Undated"))
-        section += post_items(builder, fromdocname, undated)
+        section += post_items(builder, fromdocname, undated, "summary" in node)
         sections.append(section)
     return [year_links, *sections]
 
@@ -267,7 +283,7 @@ def _render_tagposts(
     count += nodes.Text(" · ")
     index = f"{tags_folder(builder.config)}/index"
     count += link(builder, fromdocname, index, _("All tags"), ["blog-all-tags"])
-    return [count, post_items(builder, fromdocname, posts)]
+    return [count, post_items(builder, fromdocname, posts, "summary" in node)]
 
 
 _RENDERERS = {

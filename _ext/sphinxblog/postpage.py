@@ -3,6 +3,7 @@ to the chronologically newer and older posts at the end."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -10,9 +11,10 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
 from sphinxblog.catalog import catalog_of
-from sphinxblog.links import date_node, link
+from sphinxblog.links import date_node, format_day, link
 from sphinxblog.listings import tag_link
 from sphinxblog.posts import post_matcher
+from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +26,13 @@ _ = get_translation("sphinxblog")
 
 # sphinx-design's badge classes: themed, with dark-mode variants
 _TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-primary", "sd-text-primary", "blog-tag"]
+_DRAFT_BADGE = [
+    "sd-sphinx-override",
+    "sd-badge",
+    "sd-bg-warning",
+    "sd-bg-text-warning",
+    "blog-draft",
+]
 
 
 class post_header(nodes.General, nodes.Element):
@@ -78,17 +87,36 @@ def _header(
     post = catalog.post(node["docname"])
     if post is None:
         return []
-    meta = nodes.paragraph(classes=["blog-post-meta"])
+    config = builder.config
+    items: list[nodes.Node] = []
+    if post.draft:
+        items.append(nodes.inline(_("Draft"), _("Draft"), classes=_DRAFT_BADGE))
     if post.day is not None:
-        meta += date_node(post.day, builder.config)
-    tags = catalog.tags_of(post)
-    if tags:
+        items.append(date_node(post.day, config))
+    if isinstance(post.updated, dt.date):
+        updated = _("Updated %s") % format_day(_day(post.updated), config)
+        items.append(nodes.inline(updated, updated, classes=["blog-updated"]))
+    if post.authors:
+        by = _("By %s") % ", ".join(post.authors)
+        items.append(nodes.inline(by, by, classes=["blog-authors"]))
+    if post.tags:
         badges = nodes.inline(classes=["blog-post-tags"])
-        for tag in tags:
-            badges += tag_link(builder, fromdocname, tag, list(_TAG_BADGE))
+        for name in post.tags:
+            tag = catalog.tags.get(tag_key(name))
+            if tag is None:  # a tag only drafts use has no page yet
+                badges += nodes.inline(name, name, classes=list(_TAG_BADGE))
+            else:
+                badges += tag_link(builder, fromdocname, tag, list(_TAG_BADGE))
             badges += nodes.Text(" ")
-        meta += [nodes.Text(" "), badges]
+        items.append(badges)
+    meta = nodes.paragraph(classes=["blog-post-meta"])
+    for item in items:
+        meta += [item, nodes.Text(" ")]
     return [meta]
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _footer(

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 from sphinx.util.nodes import clean_astext
 
+from sphinxblog.config import site_zone
+from sphinxblog.dates import Date, date_from_path
 from sphinxblog.envdata import PerDocumentCollector, env_dict
-from sphinxblog.frontmatter import (
-    FrontMatter,
-    Problem,
-    parse_date,
-    parse_tags,
-    parse_title,
-    read_front_matter,
-)
+from sphinxblog.frontmatter import FrontMatter, interpret, read_front_matter
+from sphinxblog.problems import Problem
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -33,14 +32,24 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Post:
-    """One post, as listings need it."""
+    """One post, as listings, feeds and templates need it."""
 
     docname: str
     title: str
     #: a calendar date, or a date-time with the offset it was written with
-    date: dt.date | dt.datetime | None
+    date: Date | None
     #: tag names as this post spells them, without case duplicates
     tags: tuple[str, ...] = ()
+    updated: Date | None = None
+    authors: tuple[str, ...] = ()
+    #: plain text: from the front matter, the text before ``<!-- more -->``,
+    #: or the first paragraph
+    summary: str | None = None
+    draft: bool = False
+    #: old paths that redirect to the post
+    aliases: tuple[str, ...] = ()
+    #: front-matter keys the blog does not know, for templates
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def day(self) -> dt.date | None:
@@ -76,17 +85,36 @@ def posts_of(env: BuildEnvironment) -> dict[str, Post]:
     return env_dict(env, PostCollector.attribute)
 
 
+#: the comments that end a post's summary: most generators', and Docusaurus'
+MORE_MARKERS = frozenset({"<!-- more -->", "<!--more-->", "<!-- truncate -->", "<!--truncate-->"})
+
+
+def summary_of(doctree: nodes.document) -> str | None:
+    """The text before a ``<!-- more -->`` marker, else the first paragraph."""
+    paragraphs: list[str] = []
+    for node in doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.raw)):
+        if isinstance(node, nodes.raw):
+            if node.astext().strip() in MORE_MARKERS:
+                return " ".join(paragraphs) or None
+        elif isinstance(node.parent, nodes.section | nodes.document):
+            paragraphs.append(" ".join(node.astext().split()))
+    return paragraphs[0] if paragraphs else None
+
+
+_UNDATED = "the post is listed as undated, after dated posts"
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
 def post_from_front_matter(
-    docname: str, front_matter: FrontMatter, heading: str | None
+    docname: str,
+    front_matter: FrontMatter,
+    heading: str | None,
+    zone: ZoneInfo | None = None,
 ) -> tuple[Post, list[Problem]]:
     """Build a post record; every problem found on the way comes back with it."""
-    problems = list(front_matter.problems)
-    data = front_matter.data
+    metadata, problems = interpret(front_matter, zone)
 
-    title, problem = parse_title(data.get("title"))
-    if problem:
-        problems.append(dataclasses.replace(problem, line=front_matter.line_of("title")))
-    title = title or heading
+    title = metadata.title or heading
     if not title:
         title = docname.rpartition("/")[2]
         problems.append(
@@ -98,20 +126,40 @@ def post_from_front_matter(
             )
         )
 
-    date = None
-    if "date" not in data:
-        problems.append(
-            Problem("date", "post has no date; it is listed as undated, after dated posts", 1)
-        )
-    else:
-        date, problem = parse_date(data["date"])
-        if problem:
-            message = f"{problem.message}; the post is listed as undated, after dated posts"
-            problems.append(Problem("date", message, front_matter.line_of("date")))
+    date = metadata.date or date_from_path(docname)
+    if date is None and not any(p.subtype == "date" for p in problems):
+        problems.append(Problem("date", f"post has no date; {_UNDATED}", 1))
+    elif metadata.date is None:
+        fallback = f"the date in its path ({date}) is used" if date else _UNDATED
+        problems = [
+            dataclasses.replace(p, message=f"{p.message}; {fallback}") if p.subtype == "date" else p
+            for p in problems
+        ]
 
-    tags, tag_problems = parse_tags(data.get("tags"))
-    problems += [dataclasses.replace(p, line=front_matter.line_of("tags")) for p in tag_problems]
-    return Post(docname, title, date, tags), problems
+    stem = docname.rpartition("/")[2]
+    if metadata.slug and metadata.slug not in {stem, _DATE_PREFIX.sub("", stem)}:
+        problems.append(
+            Problem(
+                "slug",
+                f"slug {metadata.slug!r} is ignored: a post's URL comes from its file name "
+                f"({stem}); rename the file to change it",
+                front_matter.line_of("slug"),
+            )
+        )
+
+    post = Post(
+        docname,
+        title,
+        date,
+        metadata.tags,
+        metadata.updated,
+        metadata.authors,
+        metadata.summary,
+        bool(metadata.draft),
+        metadata.aliases,
+        metadata.extra,
+    )
+    return post, problems
 
 
 class PostCollector(PerDocumentCollector):
@@ -127,7 +175,10 @@ class PostCollector(PerDocumentCollector):
         source = Path(env.doc2path(docname))
         front_matter = read_front_matter(read_source(source, app.config.source_encoding))
         heading = clean_astext(env.titles[docname]) if doctree.next_node(nodes.section) else None
-        post, problems = post_from_front_matter(docname, front_matter, heading)
+        post, problems = post_from_front_matter(
+            docname, front_matter, heading, site_zone(app.config)
+        )
+        post = dataclasses.replace(post, summary=post.summary or summary_of(doctree))
         for problem in problems:
             logger.warning(
                 "%s", problem.message,
@@ -136,3 +187,5 @@ class PostCollector(PerDocumentCollector):
         posts_of(env)[docname] = post
         # Posts stay out of the sidebar's toctree on purpose; listings link them.
         env.metadata[docname]["orphan"] = True
+        if post.draft:
+            env.metadata[docname]["nosearch"] = True

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from slugify import slugify as _ascii_slugify
 
-from sphinxblog.frontmatter import tag_key
+from sphinxblog.values import tag_key
 
 __all__ = ["assign_slugs", "slugify"]
 

@@ -10,19 +10,19 @@ used are removed.
 from __future__ import annotations
 
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.project import Project
 from sphinx.util import logging
 
 from sphinxblog.catalog import Catalog, Tag, build_catalog
+from sphinxblog.config import catalog_options, site_zone, tags_folder
 from sphinxblog.frontmatter import read_front_matter
 from sphinxblog.posts import post_from_front_matter, post_matcher, read_source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -37,27 +37,16 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
 
 
-def tag_page_source(tag: Tag) -> str:
+def tag_page_source(tag: Tag, summaries: bool) -> str:
+    option = ":summary:\n" if summaries else ""
     return (
         f"---\norphan: true\n---\n{MARKER}\n\n# {escape_markdown(tag.name)}\n\n"
-        f"```{{tagposts}} {tag.slug}\n```\n"
+        f"```{{tagposts}} {tag.slug}\n{option}```\n"
     )
 
 
 def tag_index_source(title: str) -> str:
     return f"{MARKER}\n\n# {escape_markdown(title)}\n\n```{{tagindex}}\n```\n"
-
-
-def tags_folder(config: Config) -> str:
-    """The configured tag folder, if it is a plain relative path, else ``tags``."""
-    folder = PurePosixPath(config.blog_tags_folder)
-    if folder.is_absolute() or not folder.parts or ".." in folder.parts:
-        logger.warning(
-            "blog_tags_folder %r must be a folder inside the source directory; using 'tags'",
-            config.blog_tags_folder, type="blog", subtype="config",
-        )  # fmt: skip
-        return "tags"
-    return folder.as_posix()
 
 
 def scan_catalog(app: Sphinx) -> Catalog:
@@ -69,13 +58,15 @@ def scan_catalog(app: Sphinx) -> Catalog:
     project = Project(app.srcdir, config.source_suffix)
     exclude = [*config.exclude_patterns, *config.templates_path, f"{tags_folder(config)}/**"]
     is_post = post_matcher(config)
+    zone = site_zone(config)
     posts = []
     for docname in sorted(project.discover(exclude, config.include_patterns)):
         if is_post(docname):
             path = Path(project.doc2path(docname, absolute=True))
             front_matter = read_front_matter(read_source(path, config.source_encoding))
-            posts.append(post_from_front_matter(docname, front_matter, None)[0])
-    return build_catalog(posts)
+            post, _problems = post_from_front_matter(docname, front_matter, None, zone)
+            posts.append(post)
+    return build_catalog(posts, **catalog_options(config))
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -100,7 +91,8 @@ def sync_tag_pages(app: Sphinx) -> None:
     catalog = scan_catalog(app)
     # the post toctree is built while reading, before the posts are read
     app.env.blog_scanned_catalog = catalog
-    wanted = {f"{tag.slug}.md": tag_page_source(tag) for tag in catalog.tags.values()}
+    summaries = app.config.blog_tag_page_summaries
+    wanted = {f"{tag.slug}.md": tag_page_source(tag, summaries) for tag in catalog.tags.values()}
     wanted["index.md"] = tag_index_source(app.config.blog_tag_index_title)
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in wanted.items():

@@ -11,12 +11,16 @@ the recent posts change) every HTML page, whose sidebar shows them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
+
 from sphinxblog.catalog import build_catalog, catalog_of
-from sphinxblog.frontmatter import tag_key
+from sphinxblog.config import catalog_options
 from sphinxblog.listings import listing_pages_of
 from sphinxblog.posts import posts_of
+from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,40 +29,61 @@ if TYPE_CHECKING:
     from sphinxblog.catalog import Catalog, Tag
     from sphinxblog.posts import Post
 
+logger = logging.getLogger(__name__)
+
 #: the key of the view of the recent-posts sidebar, shown on every HTML page
 SIDEBAR = " sidebar"
 
 
 def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
     """Order and group the posts once per build, after every post was read."""
-    env.blog_catalog = build_catalog(posts_of(env).values())
+    env.blog_catalog = catalog = build_catalog(
+        posts_of(env).values(), **catalog_options(app.config)
+    )
+    held = app.config.blog_future_posts == "hold"
+    for post in catalog.future:
+        logger.info(
+            "post is dated in the future (%s): %s",
+            post.date,
+            "held back until then (blog_future_posts = 'hold')"
+            if held
+            else "published now (blog_future_posts = 'publish')",
+            location=post.docname,
+        )
 
 
 def _entry(post: Post | None) -> tuple[Any, ...] | None:
     return None if post is None else (post.docname, post.title, post.date)
 
 
-def _tag_view(tag: Tag | None) -> tuple[Any, ...] | None:
-    return None if tag is None else (tag.name, tag.slug, tuple(map(_entry, tag.posts)))
+def _entry_with_summary(post: Post) -> tuple[Any, ...]:
+    return (post.docname, post.title, post.date, post.summary)
+
+
+def _tag_view(tag: Tag | None, entry: Callable[[Post], Any]) -> tuple[Any, ...] | None:
+    return None if tag is None else (tag.name, tag.slug, tuple(map(entry, tag.posts)))
 
 
 def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
     """What each page that shows other posts' data would show, by docname."""
     views: dict[str, Any] = {}
-    all_posts = tuple(map(_entry, catalog.posts))
     all_tags = tuple((tag.name, tag.slug, len(tag.posts)) for tag in catalog.tags.values())
     for docname, listings in listing_pages_of(env).items():
         view = []
         for listing in sorted(listings):
             kind, _, value = listing.partition(":")
+            kind, summary, _ = kind.partition("+summary")
+            entry = _entry_with_summary if summary else _entry
             if kind == "tag":
-                view.append(_tag_view(catalog.tags.get(tag_key(value))))
+                view.append(_tag_view(catalog.tags.get(tag_key(value)), entry))
             elif kind == "slug":
-                view.append(_tag_view(catalog.tag_by_slug(value)))
+                view.append(_tag_view(catalog.tag_by_slug(value), entry))
             elif kind == "tags":
                 view.append(all_tags)
+            elif kind == "toctree":
+                view.append(None)  # a toctree follows the posts by being read again
             else:
-                view.append(all_posts)
+                view.append(tuple(map(entry, catalog.posts)))
         views[docname] = view
     for post in catalog.posts:
         tags = tuple((tag.name, tag.slug) for tag in catalog.tags_of(post))

@@ -1,4 +1,5 @@
-"""The recent-posts block for the HTML sidebar (template ``blog-recent-posts.html``)."""
+"""What HTML templates get: the recent posts (for ``blog-recent-posts.html``) and,
+on a post's page, the post itself with every front-matter key."""
 
 from __future__ import annotations
 
@@ -11,11 +12,17 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def add_recent_posts(
+def add_blog_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """Give templates ``blog_recent_posts``: dicts of ``title``, ``url`` and ``date``."""
-    recent = catalog_of(app.env).dated[: app.config.blog_sidebar_posts]
+    """Give templates ``blog_recent_posts`` (dicts of ``title``, ``url``, ``date``)
+    and ``blog_post``: the :class:`~sphinxblog.posts.Post` of this page, or ``None``.
+
+    ``blog_post.extra`` holds the front-matter keys the blog does not use itself.
+    """
+    catalog = catalog_of(app.env)
+    context["blog_post"] = catalog.post(pagename)
+    recent = catalog.dated[: app.config.blog_sidebar_posts]
     context["blog_recent_posts"] = [
         {
             "title": post.title,

@@ -1,0 +1,84 @@
+"""The extension's settings: declared, checked once, and read through small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: set to 1 (or true, yes) to list drafts in a preview build
+DRAFTS_VARIABLE = "BLOG_DRAFTS"
+FUTURE_POLICIES = ("hold", "publish")
+
+
+def add_config_values(app: Sphinx) -> None:
+    # rebuild "" where the posts are read the same and only the listings
+    # change: the extension itself rewrites the pages that show them
+    app.add_config_value(
+        "blog_post_pattern", ["posts/**"], "env", types=frozenset({list, tuple, str})
+    )
+    app.add_config_value("blog_tags_folder", "tags", "env", types=frozenset({str}))
+    app.add_config_value("blog_tag_index_title", "Tags", "env", types=frozenset({str}))
+    app.add_config_value("blog_tag_page_summaries", True, "env", types=frozenset({bool}))
+    app.add_config_value("blog_date_format", "%b %d, %Y", "html", types=frozenset({str}))
+    app.add_config_value("blog_sidebar_posts", 5, "html", types=frozenset({int}))
+    app.add_config_value("blog_timezone", "", "env", types=frozenset({str}))
+    app.add_config_value("blog_drafts", False, "", types=frozenset({bool}))
+    app.add_config_value("blog_future_posts", "hold", "", types=frozenset({str}))
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: take the drafts switch from the environment; refuse bad values."""
+    if os.environ.get(DRAFTS_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}:
+        config.blog_drafts = True
+    if config.blog_future_posts not in FUTURE_POLICIES:
+        _bad(config, "blog_future_posts", f"one of {', '.join(FUTURE_POLICIES)}", "hold")
+        config.blog_future_posts = "hold"
+    if config.blog_timezone and site_zone(config) is None:
+        _bad(config, "blog_timezone", "a time zone name such as 'Asia/Almaty'", "none")
+        config.blog_timezone = ""
+    folder = PurePosixPath(config.blog_tags_folder)
+    if folder.is_absolute() or not folder.parts or ".." in folder.parts:
+        _bad(config, "blog_tags_folder", "a folder inside the source directory", "'tags'")
+        config.blog_tags_folder = "tags"
+
+
+def _bad(config: Config, name: str, expected: str, fallback: str) -> None:
+    logger.warning(
+        "%s %r must be %s; using %s", name, config[name], expected, fallback,
+        type="blog", subtype="config",
+    )  # fmt: skip
+
+
+def site_zone(config: Config) -> ZoneInfo | None:
+    """The zone naive date-times are in, if the site names one."""
+    if not config.blog_timezone:
+        return None
+    try:
+        return ZoneInfo(config.blog_timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def tags_folder(config: Config) -> str:
+    return PurePosixPath(config.blog_tags_folder).as_posix()
+
+
+def catalog_options(config: Config) -> dict[str, object]:
+    """What decides which posts readers see: drafts, future posts, and now."""
+    zone = site_zone(config)
+    return {
+        "drafts": config.blog_drafts,
+        "hold_future": config.blog_future_posts == "hold",
+        "now": dt.datetime.now(zone) if zone else dt.datetime.now().astimezone(),
+    }

@@ -1,0 +1,132 @@
+"""Posts written for other generators build unchanged, with the right date, tags,
+summary and draft state."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import heading, read_html
+
+generators = pytest.mark.sphinx("html", testroot="generators", copy_test_root=True, freshenv=True)
+
+# post -> (title, date shown, tags shown, summary on the home page)
+EXPECTED = {
+    "2015-05-28-welcome-to-jekyll": (
+        "Welcome to Jekyll!", "May 28, 2015", ["ruby", "jekyll", "update"], "Jekyll's own excerpt.",
+    ),
+    "2016-01-02-date-from-file-name": (
+        "Dated by its file name", "Jan 02, 2016", ["ruby"],
+        "Jekyll takes the date from the file name.",
+    ),
+    "hugo-post": ("Hugo post", "Mar 26, 2019", ["hugo", "go", "web"], "Hugo's description."),
+    "gatsby-post": ("Gatsby post", "May 01, 2015", ["gatsby", "react"], "Gatsby's description."),
+    "pelican-post": (
+        "Pelican post", "Oct 03, 2010", ["pelican", "publishing", "Python"],
+        "Short version for index and feeds",
+    ),
+    "2019-05-28-first-blog-post": (
+        "First Blog Post", "May 28, 2019", ["hola", "docusaurus"], "Lorem ipsum dolor sit amet.",
+    ),
+    "mkdocs-material-post": (
+        "Hello world!", "Dec 31, 2023", ["Hello", "World"], "This is the excerpt.",
+    ),
+    "ablog-post": (
+        "ABlog post", "Oct 10, 2020", ["ablog", "sphinx", "Manual"],
+        "The first paragraph is the summary.",
+    ),
+}  # fmt: skip
+
+
+@generators
+def test_every_generators_post_builds_without_a_warning(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+
+
+@generators
+@pytest.mark.parametrize("post", EXPECTED)
+def test_post_lands_with_its_date_tags_and_summary(app, post):
+    app.build()
+    title, date, tags, summary = EXPECTED[post]
+    page = read_html(app.outdir, f"posts/{post}.html")
+    assert heading(page.select_one("h1")) == title
+    meta = page.select_one(".blog-post-meta")
+    assert meta.select_one(".blog-date").get_text() == date
+    assert [a.get_text() for a in meta.select(".blog-post-tags a")] == tags
+    home = read_html(app.outdir, "index.html")
+    item = next(li for li in home.select("ul.blog-postlist > li") if li.a.get_text() == title)
+    assert item.select_one(".blog-summary").get_text() == summary
+
+
+@generators
+def test_updated_dates_and_authors_show_on_the_post(app):
+    app.build()
+    hugo = read_html(app.outdir, "posts/hugo-post.html").select_one(".blog-post-meta")
+    assert hugo.select_one(".blog-updated").get_text() == "Updated Apr 01, 2019"
+    mkdocs = read_html(app.outdir, "posts/mkdocs-material-post.html")
+    assert mkdocs.select_one(".blog-updated").get_text() == "Updated Jan 02, 2024"
+    assert mkdocs.select_one(".blog-authors").get_text() == "By squidfunk"
+    pelican = read_html(app.outdir, "posts/pelican-post.html")
+    assert pelican.select_one(".blog-authors").get_text() == "By Alexis Métaireau, Conan Doyle"
+    docusaurus = read_html(app.outdir, "posts/2019-05-28-first-blog-post.html")
+    assert docusaurus.select_one(".blog-authors").get_text() == "By Gao Wei, slorber"
+
+
+@generators
+def test_drafts_and_future_posts_are_built_but_not_listed(app):
+    app.build()
+    archive = read_html(app.outdir, "archive.html")
+    listed = {a.get_text() for a in archive.select("ul.blog-postlist a")}
+    assert listed == {title for title, *_ in EXPECTED.values()}
+    draft = read_html(app.outdir, "posts/hugo-draft.html")
+    assert draft.select_one(".blog-draft").get_text() == "Draft"
+    assert not (app.outdir / "tags" / "secret.html").exists()  # only a draft has it
+    assert (app.outdir / "posts" / "pelican-draft.html").exists()
+    ruby = read_html(app.outdir, "tags/ruby.html")
+    assert "From the future" not in ruby.get_text()
+    assert re.search(
+        r"future-post.*: post is dated in the future \(2999-01-01\): held back",
+        app.status.getvalue(),
+    )
+    searchindex = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert "xylophon" not in searchindex  # the draft's words are not searchable
+
+
+@pytest.mark.sphinx(
+    "html", testroot="generators", copy_test_root=True, freshenv=True,
+    confoverrides={"blog_drafts": True, "blog_future_posts": "publish"},
+)  # fmt: skip
+def test_drafts_and_future_posts_can_be_shown(app):
+    app.build()
+    archive = read_html(app.outdir, "archive.html")
+    listed = {a.get_text() for a in archive.select("ul.blog-postlist a")}
+    assert {"Hugo draft", "Pelican draft", "From the future"} <= listed
+    assert (app.outdir / "tags" / "secret.html").exists()
+    assert "published now" in app.status.getvalue()
+
+
+@generators
+def test_aliases_redirect_to_the_post(app):
+    app.build()
+    for alias, target in [
+        ("2015/05/28/welcome/index.html", "../../../../posts/2015-05-28-welcome-to-jekyll.html"),
+        ("old-welcome.html", "posts/2015-05-28-welcome-to-jekyll.html"),
+        ("old/hugo-post/index.html", "../../posts/hugo-post.html"),
+    ]:
+        page = read_html(app.outdir, alias)
+        assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={target}"
+        assert (app.outdir / alias).parent.joinpath(target).resolve().exists()
+    canonical = read_html(app.outdir, "old-welcome.html").select_one('link[rel="canonical"]')
+    expected = "https://blog.example.org/posts/2015-05-28-welcome-to-jekyll.html"
+    assert canonical["href"] == expected
+
+
+@generators
+def test_unknown_keys_reach_templates(app):
+    app.build()
+    post = app.env.blog_catalog.post("posts/ablog-post")
+    assert post.extra == {"blogpost": True, "location": "World"}
+    assert app.env.blog_catalog.post("posts/2015-05-28-welcome-to-jekyll").extra == {
+        "layout": "post"
+    }
