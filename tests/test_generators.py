@@ -130,3 +130,33 @@ def test_unknown_keys_reach_templates(app):
     assert app.env.blog_catalog.post("posts/2015-05-28-welcome-to-jekyll").extra == {
         "layout": "post"
     }
+
+
+@generators
+def test_templates_get_the_post_and_its_unknown_keys(app):
+    seen = {}
+    app.connect(
+        "html-page-context",
+        lambda _app, pagename, _template, context, _doctree: seen.update(
+            {pagename: context.get("blog_post")}
+        ),
+    )
+    app.build()
+    post = seen["posts/ablog-post"]
+    assert (post.title, post.authors, post.extra["location"]) == (
+        "ABlog post",
+        ("Ablog Author",),
+        "World",
+    )
+    assert seen["archive"] is None
+
+
+def test_drafts_are_listed_in_a_preview_build(make_app, tmp_path, monkeypatch, rootdir):
+    import shutil
+
+    monkeypatch.setenv("BLOG_DRAFTS", "1")
+    shutil.copytree(rootdir / "test-generators", tmp_path / "site")
+    app = make_app("html", srcdir=tmp_path / "site")
+    app.build()
+    archive = read_html(app.outdir, "archive.html")
+    assert "Hugo draft" in {a.get_text() for a in archive.select("ul.blog-postlist a")}
