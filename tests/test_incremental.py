@@ -42,26 +42,26 @@ def rebuild(make_app, srcdir: Path, **kwargs):
     return app
 
 
-def test_editing_a_post_body_rewrites_only_that_post(make_app, site):
-    app = rebuild(make_app, site)
-    before = page_mtimes(app.outdir)
-    edit(site / "posts" / "second.md", "A second paragraph", "The second paragraph")
+def edit_and_rebuild(make_app, site: Path, old: str, new: str, post: str = "second"):
+    """Build, change *post*, build again: the second app and the pages it rewrote."""
+    before = page_mtimes(rebuild(make_app, site).outdir)
+    edit(site / "posts" / f"{post}.md", old, new)
     app = rebuild(make_app, site)
     after = page_mtimes(app.outdir)
-    assert sorted(page for page in after if after[page] != before.get(page)) == [
-        "posts/second.html"
-    ]
+    return app, {page for page in after if after[page] != before.get(page)}
+
+
+def test_editing_a_post_body_rewrites_only_that_post(make_app, site):
+    app, rewritten = edit_and_rebuild(make_app, site, "A second paragraph", "The second paragraph")
+    assert rewritten == {"posts/second.html"}
     assert "The second paragraph" in (app.outdir / "posts" / "second.html").read_text()
 
 
 def test_editing_a_summary_rewrites_the_listings_that_show_it(make_app, site):
-    app = rebuild(make_app, site)
-    before = page_mtimes(app.outdir)
-    edit(site / "posts" / "second.md", "Tags as one string", "Tags as a single string")
-    app = rebuild(make_app, site)
-    after = page_mtimes(app.outdir)
+    app, rewritten = edit_and_rebuild(
+        make_app, site, "Tags as one string", "Tags as a single string"
+    )
     # the tag pages show summaries; the home page and the archive do not
-    rewritten = {page for page in after if after[page] != before.get(page)}
     assert rewritten == {
         "posts/second.html", "tags/python.html", "tags/sphinx.html", "tags/documentation.html",
     }  # fmt: skip
@@ -77,13 +77,9 @@ def test_a_no_op_rebuild_rewrites_nothing(make_app, site):
 
 
 def test_retagging_a_post_updates_tag_pages_index_and_neighbours(make_app, site):
-    app = rebuild(make_app, site)
-    before = page_mtimes(app.outdir)
-    edit(
-        site / "posts" / "second.md", "tags: python, Sphinx ,  documentation", "tags: python, Rust"
+    app, rewritten = edit_and_rebuild(
+        make_app, site, "tags: python, Sphinx ,  documentation", "tags: python, Rust"
     )
-    app = rebuild(make_app, site)
-    after = page_mtimes(app.outdir)
 
     rust = read_html(app.outdir, "tags/rust.html")
     assert [a.get_text() for a in rust.select("ul.blog-postlist a")] == ["Comma tags"]
@@ -95,7 +91,6 @@ def test_retagging_a_post_updates_tag_pages_index_and_neighbours(make_app, site)
     badges = read_html(app.outdir, "posts/second.html").select(".blog-post-tags a")
     assert [b.get_text() for b in badges] == ["Python", "Rust"]
 
-    rewritten = {page for page in after if after[page] != before.get(page)}
     # the post, its new tag's page and the tag index (and index.html, whose toctree
     # holds the tag index: Sphinx rewrites a toctree's parent with its child); the
     # other listings show the post's title and date only, which did not change
