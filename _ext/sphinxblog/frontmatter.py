@@ -54,7 +54,11 @@ class FrontMatter:
         return self.lines.get(key)
 
 
-class _TextTimestampLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML has it: reading front matter runs at every build
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextTimestampLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """A safe loader that keeps timestamps as text.
 
     PyYAML raises on an unquoted impossible date such as ``2023-13-01``, which

@@ -13,13 +13,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.environment import CONFIG_OK
 from sphinx.project import Project
 from sphinx.util import logging
+from sphinx.util.osutil import _last_modified_time
 
 from sphinxblog.catalog import Catalog, Tag, build_catalog
 from sphinxblog.config import catalog_options, site_zone, tags_folder
 from sphinxblog.frontmatter import read_front_matter
-from sphinxblog.posts import post_from_front_matter, post_matcher, read_source
+from sphinxblog.posts import post_from_front_matter, post_matcher, posts_of, read_source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,20 +54,28 @@ def tag_index_source(title: str) -> str:
 def scan_catalog(app: Sphinx) -> Catalog:
     """The catalog from the posts' front matter alone, before Sphinx reads them.
 
-    Problems are not reported here: reading the post reports them once.
+    A post unchanged since the environment read it is taken from there, as
+    Sphinx itself decides (same settings, source no newer than the reading),
+    so a rebuild parses only the posts that changed.  Problems are not
+    reported here: reading the post reports them once.
     """
-    config = app.config
+    config, env = app.config, app.env
     project = Project(app.srcdir, config.source_suffix)
     exclude = [*config.exclude_patterns, *config.templates_path, f"{tags_folder(config)}/**"]
     is_post = post_matcher(config)
     zone = site_zone(config)
+    known = posts_of(env) if env.config_status == CONFIG_OK else {}
     posts = []
     for docname in sorted(project.discover(exclude, config.include_patterns)):
-        if is_post(docname):
-            path = Path(project.doc2path(docname, absolute=True))
-            front_matter = read_front_matter(read_source(path, config.source_encoding))
-            post, _problems = post_from_front_matter(docname, front_matter, None, zone)
-            posts.append(post)
+        if not is_post(docname):
+            continue
+        path = Path(project.doc2path(docname, absolute=True))
+        if docname in known and _last_modified_time(path) <= env.all_docs.get(docname, 0):
+            posts.append(known[docname])
+            continue
+        front_matter = read_front_matter(read_source(path, config.source_encoding))
+        post, _problems = post_from_front_matter(docname, front_matter, None, zone)
+        posts.append(post)
     return build_catalog(posts, **catalog_options(config))
 
 
