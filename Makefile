@@ -16,11 +16,15 @@ SPHINX_TARGETS = html dirhtml singlehtml epub latex text linkcheck
 # what `make latexpdf` needs from Debian (see README.md)
 TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 
-.PHONY: help venv test clean latexpdf $(SPHINX_TARGETS)
+BENCH_VENV  = .venv-bench
+BENCH_STAMP = $(BENCH_VENV)/.requirements
+
+.PHONY: help venv test bench clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
 	@echo "  test        to run the test suite"
+	@echo "  bench       to compare build times with plain Sphinx and ABlog (BENCH_ARGS=...)"
 
 $(SITE_STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +40,16 @@ venv: $(TEST_STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
+
+# the benchmark has its own environment: ABlog, to compare against, is not the site's
+$(BENCH_STAMP): requirements.txt bench/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r requirements.txt -r bench/requirements.txt
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 $(SPHINX_TARGETS): $(SITE_STAMP)
 	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)

@@ -12,12 +12,12 @@ copyright = "2019-2026, %s" % author
 version = release = "1.0"
 language = "en"
 
-extensions = ["myst_parser", "sphinx_design", "sphinxblog"]
+extensions = ["myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog"]
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
-    "_build", ".venv", ".ci", "_ext", "tests", "README.md",
+    "_build", ".venv", ".venv-bench", ".ci", "_ext", "bench", "tests", "README.md",
     ".pytest_cache", "Thumbs.db", ".DS_Store",
 ]  # fmt: skip
 
@@ -50,8 +50,17 @@ html_theme_options = {
     "home_page_in_toc": True,
 }
 
-# Read the Docs gives the canonical URL of each version; elsewhere there is none.
+# Read the Docs gives the canonical URL of each version; elsewhere there is none,
+# and the feeds and the sitemap, which need absolute URLs, are left out.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+if html_baseurl:
+    extensions.append("sphinx_sitemap")
+sitemap_url_scheme = "{link}"
+
+# social cards (OpenGraph, Twitter): a post's summary is its description
+ogp_site_url = html_baseurl
+ogp_social_cards = {"enable": False}
+ogp_enable_meta_description = True
 
 # --- the book: PDF (make latexpdf) and ePub (make epub) ---
 # book.md holds every post in its toctree; the website's sidebar does not.

@@ -47,8 +47,8 @@ def heading(element) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # the book theme and MyST use Sphinx APIs deprecated for Sphinx 11; not ours to fix
-    for module in ("sphinx_book_theme", "myst_parser"):
+    # the book theme, MyST and sphinx-sitemap use Sphinx APIs deprecated for Sphinx 11
+    for module in ("sphinx_book_theme", "myst_parser", "sphinx_sitemap"):
         config.addinivalue_line(
             "filterwarnings", f"ignore::sphinx.deprecation.RemovedInSphinx11Warning:{module}"
         )

@@ -45,7 +45,9 @@ def test_text_lists_each_tags_posts_on_the_tag_index(app):
     app.build()
     index = (app.outdir / "tags" / "index.txt").read_text(encoding="utf-8")
     assert re.search(
-        r"^Python\n=+\n\n\* Jan 01, 2021 Newest\n\n\* Jan 01, 2019 Oldest", index, re.M
+        r"^Python\n=+\n\n\* Jan 01, 2021 Newest 1 min read\n\n\* Jan 01, 2019 Oldest 1 min read",
+        index,
+        re.M,
     )
     assert app.warning.getvalue() == ""
 

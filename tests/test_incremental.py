@@ -160,3 +160,58 @@ def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path):
     parallel = rebuild(make_app, parallel_src, parallel=2)
     assert _bodies(serial.outdir) == _bodies(parallel.outdir)
     assert "tags/python.html" in _bodies(parallel.outdir)
+
+
+def dangling_links(outdir: Path) -> list[str]:
+    """Every relative link of every page whose target file is missing."""
+    missing = []
+    for page in outdir.rglob("*.html"):
+        for anchor in read_html(outdir, str(page.relative_to(outdir))).select("a[href]"):
+            href = anchor["href"].split("#")[0]
+            if href and "://" not in href and not href.startswith(("mailto:", "/")):
+                if not (page.parent / href).exists():
+                    missing.append(f"{page.relative_to(outdir)} -> {href}")
+    return missing
+
+
+def test_a_deleted_post_disappears_everywhere(make_app, site):
+    rebuild(make_app, site)
+    (site / "posts" / "third.md").unlink()  # the only post tagged C, C++ and C#
+    app = rebuild(make_app, site)
+    for page in ("posts/third.html", "tags/c.html", "tags/c-plus-plus.html", "tags/c-sharp.html"):
+        assert not (app.outdir / page).exists(), page
+    assert not list((site / "tags").glob("c*.md"))
+    everything = "".join(p.read_text(encoding="utf-8") for p in app.outdir.rglob("*.html"))
+    assert "third.html" not in everything and "Late evening" not in everything
+    assert dangling_links(app.outdir) == []
+
+
+def test_a_new_date_moves_the_post_and_its_neighbours(make_app, site):
+    app, rewritten = edit_and_rebuild(
+        make_app, site, "date: 2022-01-01 08:00:00 +0500", "date: 2019-01-01", post="fifth"
+    )
+    archive = read_html(app.outdir, "archive.html")
+    titles = [a.get_text() for a in archive.select("ul.blog-postlist a")]
+    assert titles[-2:] == ["First steps", "New year"]
+    assert archive.select_one("#year-2019 ul.blog-postlist a").get_text() == "First steps"
+    nav = read_html(app.outdir, "posts/first.html").select_one(".blog-post-nav")
+    assert nav.select_one(".blog-older a")["href"] == "fifth.html"
+    newest = read_html(app.outdir, "posts/fourth.html").select_one(".blog-post-nav")
+    assert newest.select_one(".blog-newer") is None
+    # the moved post, its old and new neighbours, the listings and, as the
+    # recent posts changed, every page's sidebar
+    assert {
+        "posts/fifth.html",
+        "posts/first.html",
+        "posts/fourth.html",
+        "archive.html",
+    } <= rewritten
+
+
+def test_generated_tag_sources_are_written_only_when_they_change(make_app, site):
+    rebuild(make_app, site)
+    sources = {path: path.stat().st_mtime_ns for path in (site / "tags").glob("*.md")}
+    rebuild(make_app, site)
+    edit(site / "posts" / "second.md", "A second paragraph", "The second paragraph")
+    rebuild(make_app, site)
+    assert {path: path.stat().st_mtime_ns for path in (site / "tags").glob("*.md")} == sources

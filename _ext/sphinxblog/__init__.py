@@ -6,10 +6,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinxblog import book, config, docutils_kk, listings, postpage, redirects
+from sphinxblog import (
+    book,
+    config,
+    docutils_kk,
+    feeds,
+    listings,
+    postpage,
+    redirects,
+    stale,
+)
 from sphinxblog.context import add_blog_context
 from sphinxblog.posts import PostCollector
-from sphinxblog.tagpages import remove_stale_tag_page_output, sync_tag_pages
+from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import pages_to_rewrite, refresh_catalog
 
 if TYPE_CHECKING:
@@ -35,7 +44,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     config.add_config_values(app)
 
-    for node in (listings.postlist, listings.archive, listings.tagindex, listings.tagposts):
+    nodes = (listings.postlist, listings.archive, listings.tagindex, listings.tagposts)
+    for node in (*nodes, listings.feedlinks):
         app.add_node(node)
     app.add_node(postpage.post_header)
     app.add_node(postpage.post_footer)
@@ -45,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("tagindex", listings.TagIndexDirective)
     app.add_directive("tagposts", listings.TagPostsDirective)
     app.add_directive("posttoctree", listings.PostTocTreeDirective)
+    app.add_directive("feeds", listings.FeedLinksDirective)
     app.add_env_collector(PostCollector)
     app.add_env_collector(listings.ListingCollector)
     app.add_css_file("sphinxblog.css")
@@ -60,8 +71,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", listings.fill_listings)
     app.connect("doctree-resolved", postpage.fill_post_placeholders)
     app.connect("html-page-context", add_blog_context)
-    app.connect("build-finished", remove_stale_tag_page_output)
+    app.connect("env-get-outdated", stale.note_removed_posts)
+    app.connect("build-finished", stale.remove_stale_output)
     app.connect("build-finished", redirects.write_redirects)
+    app.connect("build-finished", feeds.write_feeds)
     return {
         "version": __version__,
         "env_version": 1,

@@ -65,6 +65,17 @@ class Catalog:
         """The site's tags for the tags *post* names, in the post's order."""
         return [self.tags[key] for key in map(tag_key, post.tags) if key in self.tags]
 
+    def related(self, post: Post, count: int) -> list[Post]:
+        """Up to *count* other posts sharing the most tags with *post*, newer first."""
+        shared: dict[str, int] = {}
+        for tag in self.tags_of(post):
+            for other in tag.posts:
+                if other.docname != post.docname:
+                    shared[other.docname] = shared.get(other.docname, 0) + 1
+        order = {p.docname: index for index, p in enumerate(self.posts)}
+        best = sorted(shared, key=lambda docname: (-shared[docname], order[docname]))
+        return [self._by_docname[docname] for docname in best[:count]]
+
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
         """The chronologically (newer, older) posts next to *docname*."""
         index = self._dated_position.get(docname)

@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 #: set to 1 (or true, yes) to list drafts in a preview build
 DRAFTS_VARIABLE = "BLOG_DRAFTS"
 FUTURE_POLICIES = ("hold", "publish")
+FEED_FORMATS = ("atom", "rss", "json")
 
 
 def add_config_values(app: Sphinx) -> None:
@@ -35,6 +36,12 @@ def add_config_values(app: Sphinx) -> None:
     app.add_config_value("blog_timezone", "", "env", types=frozenset({str}))
     app.add_config_value("blog_drafts", False, "", types=frozenset({bool}))
     app.add_config_value("blog_future_posts", "hold", "", types=frozenset({str}))
+    app.add_config_value("blog_feeds", ["atom", "rss", "json"], "html", types=frozenset({list}))
+    app.add_config_value("blog_tag_feeds", True, "html", types=frozenset({bool}))
+    app.add_config_value("blog_feed_length", 20, "html", types=frozenset({int}))
+    app.add_config_value("blog_feed_fulltext", False, "html", types=frozenset({bool}))
+    app.add_config_value("blog_related_posts", 3, "html", types=frozenset({int}))
+    app.add_config_value("blog_words_per_minute", 200, "html", types=frozenset({int}))
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -47,6 +54,10 @@ def check_config(app: Sphinx, config: Config) -> None:
     if config.blog_timezone and site_zone(config) is None:
         _bad(config, "blog_timezone", "a time zone name such as 'Asia/Almaty'", "none")
         config.blog_timezone = ""
+    unknown = [kind for kind in config.blog_feeds if kind not in FEED_FORMATS]
+    if unknown:
+        _bad(config, "blog_feeds", f"a list of {', '.join(FEED_FORMATS)}", "the others")
+        config.blog_feeds = [kind for kind in config.blog_feeds if kind in FEED_FORMATS]
     folder = PurePosixPath(config.blog_tags_folder)
     if folder.is_absolute() or not folder.parts or ".." in folder.parts:
         _bad(config, "blog_tags_folder", "a folder inside the source directory", "'tags'")

@@ -3,13 +3,36 @@ on a post's page, the post itself with every front-matter key."""
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from sphinxblog.catalog import catalog_of
-from sphinxblog.links import doc_uri, format_day
+from sphinxblog.config import site_zone
+from sphinxblog.feeds import feed_links, feed_time
+from sphinxblog.links import doc_uri, format_day, has_tag_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from sphinxblog.posts import Post
+
+
+def _article_tags(post: Post, config: Config) -> list[str]:
+    """Open Graph article tags and a Twitter card; sphinxext-opengraph adds the rest."""
+    zone = site_zone(config)
+    tags = [("name", "twitter:card", "summary")]
+    if post.date:
+        tags.append(("property", "article:published_time", feed_time(post.date, zone).isoformat()))
+    if post.updated:
+        modified = feed_time(post.updated, zone).isoformat()
+        tags.append(("property", "article:modified_time", modified))
+    tags += [("property", "article:author", name) for name in post.authors]
+    tags += [("property", "article:tag", name) for name in post.tags]
+    return [
+        f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}" />'
+        for kind, key, value in tags
+    ]
 
 
 def add_blog_context(
@@ -22,6 +45,16 @@ def add_blog_context(
     """
     catalog = catalog_of(app.env)
     context["blog_post"] = catalog.post(pagename)
+    head = [
+        f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" '
+        f'href="{html.escape(context["pathto"](path, resource=True))}" />'
+        for kind, title, path in feed_links(app, pagename)
+    ]
+    post = context["blog_post"]
+    if post is not None and has_tag_pages(app.builder):  # web pages, not an ePub's
+        head += _article_tags(post, app.config)
+    if head:
+        context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
     recent = catalog.dated[: app.config.blog_sidebar_posts]
     context["blog_recent_posts"] = [
         {

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.errors import NoUri
+from sphinx.locale import get_translation
 from sphinx.util.i18n import format_date
+
+_ = get_translation("sphinxblog")
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -69,6 +72,16 @@ def format_day(day: dt.date, config: Config, fmt: str | None = None) -> str:
     """*day* in the site's language, never shifted through a time zone."""
     # a date (not a date-time) makes Babel format the calendar day as written
     return format_date(fmt or config.blog_date_format, date=day, language=config.language)  # type: ignore[arg-type]
+
+
+def reading_minutes(words: int, config: Config) -> int:
+    return max(1, round(words / max(1, config.blog_words_per_minute)))
+
+
+def reading_time_node(words: int, config: Config) -> nodes.inline:
+    """ "3 min read": words (not bytes) over the configured reading speed, at least 1."""
+    text = _("%d min read") % reading_minutes(words, config)
+    return nodes.inline(text, text, classes=["blog-reading-time"])
 
 
 def date_node(day: dt.date, config: Config) -> nodes.inline:

@@ -20,7 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import tags_folder
 from sphinxblog.envdata import PerDocumentCollector, env_dict
-from sphinxblog.links import date_node, format_day, has_tag_pages, link
+from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, relative_path, tag_feed_path
+from sphinxblog.links import date_node, format_day, has_tag_pages, link, reading_time_node
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
@@ -111,6 +112,32 @@ class TagIndexDirective(_ListingDirective):
         return "tags"
 
 
+class feedlinks(nodes.General, nodes.Element):
+    """Placeholder for links to the site's feeds."""
+
+
+class FeedLinksDirective(SphinxDirective):
+    """``{feeds}``: links to the site's feeds, in HTML output that has them."""
+
+    def run(self) -> list[nodes.Node]:
+        return [feedlinks()]
+
+
+def _render_feedlinks(
+    node: feedlinks, catalog: Catalog, builder: Builder, fromdocname: str
+) -> list[nodes.Node]:
+    if not feeds_enabled(builder):
+        return []
+    names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+    paragraph = nodes.paragraph(classes=["blog-feeds"])
+    paragraph += nodes.Text(_("Subscribe:") + " ")
+    for kind in (kind for kind in SITE_FEEDS if kind in builder.config.blog_feeds):
+        uri = relative_path(builder, fromdocname, SITE_FEEDS[kind])
+        paragraph += nodes.reference(names[kind], names[kind], refuri=uri, classes=["blog-feed"])
+        paragraph += nodes.Text(" ")
+    return [paragraph]
+
+
 class TagPostsDirective(_ListingDirective):
     """``{tagposts} slug``: the posts of one tag (used by the generated tag pages)."""
 
@@ -181,6 +208,8 @@ def post_items(
             paragraph += date_node(post.day, builder.config)
             paragraph += nodes.Text(" ")
         paragraph += link(builder, fromdocname, post.docname, post.title, ["blog-post-title"])
+        if post.words:
+            paragraph += [nodes.Text(" "), reading_time_node(post.words, builder.config)]
         item = nodes.list_item("", paragraph)
         if summaries and post.summary:
             item += nodes.paragraph(post.summary, post.summary, classes=["blog-summary"])
@@ -283,6 +312,10 @@ def _render_tagposts(
     count += nodes.Text(" · ")
     index = f"{tags_folder(builder.config)}/index"
     count += link(builder, fromdocname, index, _("All tags"), ["blog-all-tags"])
+    if feeds_enabled(builder) and builder.config.blog_tag_feeds and tag is not None:
+        uri = relative_path(builder, fromdocname, tag_feed_path(builder.config, tag))
+        feed = _("Atom feed")
+        count += [nodes.Text(" · "), nodes.reference(feed, feed, refuri=uri, classes=["blog-feed"])]
     return [count, post_items(builder, fromdocname, posts, "summary" in node)]
 
 
@@ -291,6 +324,7 @@ _RENDERERS = {
     archive: _render_archive,
     tagindex: _render_tagindex,
     tagposts: _render_tagposts,
+    feedlinks: _render_feedlinks,
 }
 
 

@@ -11,8 +11,8 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
 from sphinxblog.catalog import catalog_of
-from sphinxblog.links import date_node, format_day, link
-from sphinxblog.listings import tag_link
+from sphinxblog.links import date_node, format_day, link, reading_time_node
+from sphinxblog.listings import post_items, tag_link
 from sphinxblog.posts import post_matcher
 from sphinxblog.values import tag_key
 
@@ -99,6 +99,8 @@ def _header(
     if post.authors:
         by = _("By %s") % ", ".join(post.authors)
         items.append(nodes.inline(by, by, classes=["blog-authors"]))
+    if post.words:
+        items.append(reading_time_node(post.words, config))
     if post.tags:
         badges = nodes.inline(classes=["blog-post-tags"])
         for name in post.tags:
@@ -122,9 +124,18 @@ def _day(value: dt.date) -> dt.date:
 def _footer(
     node: post_footer, catalog: Catalog, builder: Builder, fromdocname: str
 ) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    post = catalog.post(node["docname"])
+    related = catalog.related(post, builder.config.blog_related_posts) if post else []
+    if related:
+        # a rubric, not a section: it must not join the page's table of contents
+        box = nodes.container(classes=["blog-related"])
+        box += nodes.rubric(_("Related posts"), _("Related posts"))
+        box += post_items(builder, fromdocname, related)
+        result.append(box)
     newer, older = catalog.neighbours(node["docname"])
     if newer is None and older is None:
-        return []
+        return result
     navigation = nodes.container(classes=["blog-post-nav"])
     for post, label, css_class in (
         (older, _("Older"), "blog-older"),
@@ -137,7 +148,7 @@ def _footer(
         paragraph += nodes.Text(" ")
         paragraph += link(builder, fromdocname, post.docname, post.title, ["blog-post-title"])
         navigation += paragraph
-    return [navigation]
+    return [*result, navigation]
 
 
 def fill_post_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:

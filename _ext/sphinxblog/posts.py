@@ -48,6 +48,8 @@ class Post:
     draft: bool = False
     #: old paths that redirect to the post
     aliases: tuple[str, ...] = ()
+    #: words in the post's text, for its reading time
+    words: int = 0
     #: front-matter keys the blog does not know, for templates
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -148,16 +150,16 @@ def post_from_front_matter(
         )
 
     post = Post(
-        docname,
-        title,
-        date,
-        metadata.tags,
-        metadata.updated,
-        metadata.authors,
-        metadata.summary,
-        bool(metadata.draft),
-        metadata.aliases,
-        metadata.extra,
+        docname=docname,
+        title=title,
+        date=date,
+        tags=metadata.tags,
+        updated=metadata.updated,
+        authors=metadata.authors,
+        summary=metadata.summary,
+        draft=bool(metadata.draft),
+        aliases=metadata.aliases,
+        extra=metadata.extra,
     )
     return post, problems
 
@@ -178,7 +180,9 @@ class PostCollector(PerDocumentCollector):
         post, problems = post_from_front_matter(
             docname, front_matter, heading, site_zone(app.config)
         )
-        post = dataclasses.replace(post, summary=post.summary or summary_of(doctree))
+        post = dataclasses.replace(
+            post, summary=post.summary or summary_of(doctree), words=len(doctree.astext().split())
+        )
         for problem in problems:
             logger.warning(
                 "%s", problem.message,
@@ -189,3 +193,10 @@ class PostCollector(PerDocumentCollector):
         env.metadata[docname]["orphan"] = True
         if post.draft:
             env.metadata[docname]["nosearch"] = True
+        # what sphinxext-opengraph puts into the page's social-card tags
+        metadata = env.metadata[docname]
+        metadata["og:type"] = "article"
+        if post.summary:
+            metadata.setdefault("og:description", post.summary)
+        if isinstance(post.extra.get("image"), str):
+            metadata.setdefault("og:image", post.extra["image"])

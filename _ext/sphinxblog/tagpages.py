@@ -110,26 +110,3 @@ def sync_tag_pages(app: Sphinx) -> None:
     for path in folder.glob("*.md"):
         if path.name not in wanted and MARKER in path.read_text(encoding="utf-8"):
             path.unlink()
-
-
-def remove_stale_tag_page_output(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: delete the HTML of tag pages no longer generated.
-
-    Sphinx leaves the output of removed documents behind, and a reader would
-    still reach an old tag page listing posts that no longer carry the tag.
-    """
-    builder = app.builder
-    if exception is not None or not hasattr(builder, "get_outfilename"):
-        return
-    folder = tags_folder(app.config)
-    current = {
-        Path(builder.get_outfilename(docname))
-        for docname in app.env.found_docs
-        if docname.startswith(f"{folder}/")
-    }
-    root = Path(app.outdir, folder)
-    for path in list(root.rglob(f"*{builder.out_suffix}")):
-        if path not in current:
-            path.unlink()
-            if path.parent != root and not any(path.parent.iterdir()):
-                path.parent.rmdir()  # dirhtml's tags/<slug>/

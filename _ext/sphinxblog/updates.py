@@ -18,12 +18,14 @@ from sphinx.util import logging
 
 from sphinxblog.catalog import build_catalog, catalog_of
 from sphinxblog.config import catalog_options
+from sphinxblog.links import reading_minutes
 from sphinxblog.listings import listing_pages_of
 from sphinxblog.posts import posts_of
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinxblog.catalog import Catalog, Tag
@@ -52,21 +54,34 @@ def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
         )
 
 
-def _entry(post: Post | None) -> tuple[Any, ...] | None:
+def _link(post: Post | None) -> tuple[Any, ...] | None:
+    """What the sidebar and prev/next links show of a post."""
     return None if post is None else (post.docname, post.title, post.date)
 
 
-def _entry_with_summary(post: Post) -> tuple[Any, ...]:
-    return (post.docname, post.title, post.date, post.summary)
+def _entry(post: Post | None, config: Config) -> tuple[Any, ...] | None:
+    """What a listing shows of a post (its reading time in minutes, not its words)."""
+    if post is None:
+        return None
+    return (post.docname, post.title, post.date, reading_minutes(post.words, config))
 
 
-def _tag_view(tag: Tag | None, entry: Callable[[Post], Any]) -> tuple[Any, ...] | None:
-    return None if tag is None else (tag.name, tag.slug, tuple(map(entry, tag.posts)))
+def _entry_with_summary(post: Post, config: Config) -> tuple[Any, ...]:
+    return (*_entry(post, config), post.summary)
+
+
+def _tag_view(
+    tag: Tag | None, entry: Callable[[Post, Config], Any], config: Config
+) -> tuple[Any, ...] | None:
+    if tag is None:
+        return None
+    return (tag.name, tag.slug, tuple(entry(post, config) for post in tag.posts))
 
 
 def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
     """What each page that shows other posts' data would show, by docname."""
     views: dict[str, Any] = {}
+    config = env.config
     all_tags = tuple((tag.name, tag.slug, len(tag.posts)) for tag in catalog.tags.values())
     for docname, listings in listing_pages_of(env).items():
         view = []
@@ -75,28 +90,30 @@ def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
             kind, summary, _ = kind.partition("+summary")
             entry = _entry_with_summary if summary else _entry
             if kind == "tag":
-                view.append(_tag_view(catalog.tags.get(tag_key(value)), entry))
+                view.append(_tag_view(catalog.tags.get(tag_key(value)), entry, config))
             elif kind == "slug":
-                view.append(_tag_view(catalog.tag_by_slug(value), entry))
+                view.append(_tag_view(catalog.tag_by_slug(value), entry, config))
             elif kind == "tags":
                 view.append(all_tags)
             elif kind == "toctree":
                 view.append(None)  # a toctree follows the posts by being read again
             else:
-                view.append(tuple(map(entry, catalog.posts)))
+                view.append(tuple(entry(post, config) for post in catalog.posts))
         views[docname] = view
+    related = env.config.blog_related_posts
     for post in catalog.posts:
         tags = tuple((tag.name, tag.slug) for tag in catalog.tags_of(post))
         newer, older = catalog.neighbours(post.docname)
         views[post.docname] = (
             post.date,
             tags,
-            _entry(newer),
-            _entry(older),
+            _link(newer),
+            _link(older),
+            tuple(_entry(other, config) for other in catalog.related(post, related)),
             views.get(post.docname),
         )
     recent = env.config.blog_sidebar_posts
-    views[SIDEBAR] = tuple(map(_entry, catalog.dated[:recent]))
+    views[SIDEBAR] = tuple(map(_link, catalog.dated[:recent]))
     return views
 
 

@@ -1,0 +1,242 @@
+"""Atom, RSS 2.0 and JSON Feed 1.1 for the site, and an Atom feed per tag.
+
+Feeds need absolute URLs, so they are written only when ``html_baseurl`` is
+set (Read the Docs sets it through ``READTHEDOCS_CANONICAL_URL``); otherwise
+one info message says why there are none.  Each file is rewritten only when
+its text changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+from sphinx.util import logging
+
+from sphinxblog.catalog import catalog_of
+from sphinxblog.config import site_zone, tags_folder
+from sphinxblog.links import has_tag_pages
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from sphinxblog.catalog import Tag
+    from sphinxblog.posts import Post
+
+logger = logging.getLogger(__name__)
+
+SITE_FEEDS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+MEDIA_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
+_NOON = dt.time(12)
+
+
+def feed_time(value: dt.date, zone: ZoneInfo | None) -> dt.datetime:
+    """A date-time for a feed, which wants one with an offset.
+
+    A calendar date becomes noon of that day, in the site's zone (else UTC):
+    readers from UTC-12 to UTC+12 still see the day the author wrote.
+    """
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=zone or dt.UTC)
+    return dt.datetime.combine(value, _NOON, tzinfo=zone or dt.UTC)
+
+
+def tag_feed_path(config: Any, tag: Tag) -> str:
+    return f"{tags_folder(config)}/{tag.slug}.xml"
+
+
+def feeds_enabled(builder: Builder) -> bool:
+    config = builder.config
+    return bool(config.html_baseurl and config.blog_feeds and has_tag_pages(builder))
+
+
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"#][^"]*)(")')
+
+
+def _absolute_links(fragment: str, base: str) -> str:
+    """Relative ``href`` and ``src`` in *fragment* resolved against *base*."""
+    return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(base, m[2]) + m[3], fragment)
+
+
+class _SiteFeeds:
+    """What every feed of one build shares: URLs, times, and post contents."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app, self.config = app, app.config
+        self.builder: Builder = app.builder
+        self.base = self.config.html_baseurl.rstrip("/") + "/"
+        self.zone = site_zone(self.config)
+        self.title = self.config.html_title or self.config.project
+        self._contents: dict[str, str] = {}
+
+    def url(self, path: str) -> str:
+        return urljoin(self.base, path)
+
+    def post_url(self, post: Post) -> str:
+        return self.url(self.builder.get_target_uri(post.docname))
+
+    def published(self, post: Post) -> dt.datetime | None:
+        return feed_time(post.date, self.zone) if post.date else None
+
+    def updated(self, post: Post) -> dt.datetime | None:
+        return feed_time(post.updated, self.zone) if post.updated else self.published(post)
+
+    def content(self, post: Post) -> str:
+        """The post's text as HTML with absolute links, rendered once per build."""
+        if post.docname not in self._contents:
+            doctree = self.app.env.get_and_resolve_doctree(
+                post.docname, self.builder, tags=self.builder.tags
+            )
+            for title in doctree.findall(lambda n: n.tagname == "title"):
+                title.parent.remove(title)  # the entry has its own title
+                break
+            fragment = self.builder.render_partial(doctree)["fragment"]
+            self._contents[post.docname] = _absolute_links(fragment, self.post_url(post))
+        return self._contents[post.docname]
+
+    def entries(self, posts: tuple[Post, ...]) -> list[Post]:
+        return [post for post in posts if post.date is not None][: self.config.blog_feed_length]
+
+
+def _generator(
+    site: _SiteFeeds, title: str, home: str, feed_url: str, posts: list[Post]
+) -> FeedGenerator:
+    generator = FeedGenerator()
+    generator.id(home)
+    generator.title(title)
+    generator.link(href=home, rel="alternate")
+    generator.link(href=feed_url, rel="self")
+    generator.description(title)
+    generator.language(site.config.language or "en")
+    generator.author({"name": site.config.author})
+    times = [site.updated(post) for post in posts]
+    newest = max((time for time in times if time), default=feed_time(dt.date(1970, 1, 1), None))
+    generator.updated(newest)
+    generator.lastBuildDate(newest)  # not the build's time: unchanged feeds stay unchanged
+    fulltext = site.config.blog_feed_fulltext
+    for post in posts:
+        entry = generator.add_entry(order="append")
+        url = site.post_url(post)
+        entry.id(url)
+        entry.guid(url, permalink=True)
+        entry.title(post.title)
+        entry.link(href=url, rel="alternate")
+        entry.published(site.published(post))
+        entry.updated(site.updated(post))
+        for author in post.authors:
+            entry.author({"name": author})
+        if post.summary:
+            entry.summary(post.summary)
+        if fulltext:
+            entry.content(site.content(post), type="html")
+        for tag in site.app.env.blog_catalog.tags_of(post):
+            entry.category(term=tag.name, scheme=site.url(f"{tags_folder(site.config)}/"))
+    return generator
+
+
+def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    items = []
+    for post in posts:
+        item: dict[str, Any] = {
+            "id": site.post_url(post),
+            "url": site.post_url(post),
+            "title": post.title,
+            "date_published": site.published(post).isoformat(),
+            "date_modified": site.updated(post).isoformat(),
+        }
+        if site.config.blog_feed_fulltext:
+            item["content_html"] = site.content(post)
+        else:
+            item["content_text"] = post.summary or post.title
+        if post.summary:
+            item["summary"] = post.summary
+        if post.tags:
+            item["tags"] = list(post.tags)
+        if post.authors:
+            item["authors"] = [{"name": name} for name in post.authors]
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": site.title,
+        "home_page_url": site.base,
+        "feed_url": site.url(SITE_FEEDS["json"]),
+        "language": site.config.language or "en",
+        "authors": [{"name": site.config.author}],
+        "items": items,
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the site's feeds and one Atom feed per tag."""
+    if exception is not None or not has_tag_pages(app.builder) or not app.config.blog_feeds:
+        return
+    if not app.config.html_baseurl:
+        logger.info("no feeds: they need html_baseurl (the site's address) in conf.py")
+        return
+    site = _SiteFeeds(app)
+    outdir = Path(app.outdir)
+    catalog = catalog_of(app.env)
+    posts = site.entries(catalog.posts)
+    formats = set(app.config.blog_feeds)
+    if formats & {"atom", "rss"}:
+        generator = _generator(site, site.title, site.base, site.url(SITE_FEEDS["atom"]), posts)
+        if "atom" in formats:
+            _write_if_changed(outdir / SITE_FEEDS["atom"], generator.atom_str(pretty=True))
+        if "rss" in formats:
+            generator.link(href=site.url(SITE_FEEDS["rss"]), rel="self", replace=True)
+            _write_if_changed(outdir / SITE_FEEDS["rss"], generator.rss_str(pretty=True))
+    if "json" in formats:
+        _write_if_changed(outdir / SITE_FEEDS["json"], _json_feed(site, posts).encode("utf-8"))
+    if app.config.blog_tag_feeds:
+        for tag in catalog.tags.values():
+            path = tag_feed_path(app.config, tag)
+            tag_home = site.url(app.builder.get_target_uri(f"{tags_folder(app.config)}/{tag.slug}"))
+            title = f"{site.title}: {tag.name}"
+            generator = _generator(site, title, tag_home, site.url(path), site.entries(tag.posts))
+            _write_if_changed(outdir / path, generator.atom_str(pretty=True))
+
+
+def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
+    """(media type, title, path from the output root) of the feeds a page announces."""
+    if not feeds_enabled(app.builder):
+        return []
+    title = app.config.html_title or app.config.project
+    links = [
+        (MEDIA_TYPES[kind], f"{title} ({kind.upper() if kind != 'json' else 'JSON Feed'})", path)
+        for kind, path in SITE_FEEDS.items()
+        if kind in app.config.blog_feeds
+    ]
+    folder = tags_folder(app.config)
+    tag = catalog_of(app.env).tag_by_slug(pagename.removeprefix(f"{folder}/"))
+    if app.config.blog_tag_feeds and pagename.startswith(f"{folder}/") and tag is not None:
+        links.insert(
+            0, (MEDIA_TYPES["atom"], f"{title}: {tag.name}", tag_feed_path(app.config, tag))
+        )
+    return links
+
+
+def relative_path(builder: Builder, fromdocname: str, path: str) -> str:
+    """*path* (from the output root) as a link from the page *fromdocname*."""
+    return posixpath.relpath(path, posixpath.dirname(builder.get_target_uri(fromdocname)) or ".")

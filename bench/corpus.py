@@ -1,0 +1,75 @@
+"""A deterministic corpus of blog posts in the project's front-matter format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+ENGLISH_TAGS = [
+    "python", "sphinx", "documentation", "travel", "books", "music", "cooking", "linux",
+    "security", "testing", "databases", "web", "design", "history", "science", "math",
+    "photography", "cycling", "hiking", "gardening", "C", "C++", "C#", "rust", "go",
+    "javascript", "devops", "cloud", "ai", "statistics", "teaching", "writing", "open-source",
+    "Kazakhstan", "Almaty", "Astana", "mountains", "winter", "summer", "family",
+]  # fmt: skip
+KAZAKH_TAGS = [
+    "саясат", "демократия", "қазақ тілі", "мәдениет", "тарих", "білім", "ғылым", "әдебиет",
+    "Қазақстан", "өнер",
+]  # fmt: skip
+TAGS = ENGLISH_TAGS + KAZAKH_TAGS
+
+ENGLISH = (
+    "The build reads every source file once and writes every page that changed. Writing a "
+    "post should feel as light as writing a note, and the site should follow along without "
+    "a second thought. Good tools disappear; the text is what stays. Each paragraph here is "
+    "filler of a realistic length, with ordinary words and sentences of varied shape."
+).split()
+KAZAKH = (
+    "Біз, Қазақстандықтар еркіндік пен бейбітшілікті сүйетін азаматтармыз. Өмірімізді "
+    "жақсарту үшін бізде білім де, зор әлеует пен күш те бар. Мемлекет әрбір азаматтың "
+    "құқықтары мен бостандықтарын қорғауы тиіс. Шынайы және әділ сайлау арқылы үкіметті "
+    "таңдай аламыз."
+).split()
+
+
+def _paragraph(rng: random.Random, words: list[str], length: int) -> str:
+    start = rng.randrange(len(words))
+    chosen = [words[(start + i) % len(words)] for i in range(length)]
+    return " ".join(chosen).rstrip(".,") + "."
+
+
+def post_text(rng: random.Random, number: int, day: dt.date) -> str:
+    tags = rng.sample(TAGS, rng.randint(1, 5))
+    tag_list = ", ".join(f'"{tag}"' for tag in tags)
+    kazakh = rng.random() < 0.3
+    title = f"Жазба {number}" if kazakh else f"Post number {number}"
+    body = [
+        _paragraph(rng, KAZAKH if kazakh else ENGLISH, 60),
+        "## " + ("Негізгі ой" if kazakh else "The main point"),
+        _paragraph(rng, ENGLISH, 80),
+        _paragraph(rng, KAZAKH, 60),
+        "```python\ndef greet(name):\n    return f'Сәлем, {name}!'\n```",
+        "## " + ("Қорытынды" if kazakh else "To conclude"),
+        _paragraph(rng, ENGLISH, 80),
+        _paragraph(rng, KAZAKH if kazakh else ENGLISH, 60),
+    ]
+    return (
+        f"---\ntitle: \"{title}\"\ndate: {day.isoformat()}\ntags: [{tag_list}]\n---\n"
+        + "\n\n".join(body)
+        + "\n"
+    )
+
+
+def write_corpus(folder: Path, count: int, seed: int = 2019) -> list[Path]:
+    """Write *count* posts dated over ten years into *folder*; the same every time."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    first = dt.date(2016, 1, 1)
+    paths = []
+    for number in range(count):
+        day = first + dt.timedelta(days=rng.randrange(3652))
+        path = folder / f"post-{number:05}.md"
+        path.write_text(post_text(rng, number, day), encoding="utf-8")
+        paths.append(path)
+    return paths

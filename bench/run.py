@@ -1,0 +1,283 @@
+"""Benchmark: this blog against plain Sphinx + MyST and ABlog on the same corpus.
+
+    python bench/run.py --posts 100 1000 --repeats 3
+
+Each configuration builds the same generated posts with sphinx-book-theme:
+
+- ``plain``: Sphinx + MyST, posts outside the toctree, linked from one page
+  (the floor every blog extension stands on);
+- ``plain-toctree``: the same with every post in a hidden glob toctree, which
+  puts a link to every post into every page's sidebar;
+- ``blog``: this project's extension, with this site's configuration;
+- ``ablog``: ABlog with tag and year archives (needs bench/requirements.txt).
+
+For each it measures, as medians over the repeats (configurations alternate
+within a repeat): a clean build, a no-op rebuild, a rebuild after editing one
+post's text, a rebuild after changing one post's tags, and a clean build with
+``-j 2``; wall time, peak memory of the build process, and how many HTML pages
+each rebuild rewrote.  It prints a table of ratios against ``plain`` and
+writes it to bench/results.md (and the raw numbers to bench/results.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import write_corpus  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+#: the project's site files the ``blog`` configuration uses, copied once per run
+SITE_FILES = ("conf.py", "index.md", "archive.md", "book.md", "_ext", "_static")
+MEASURES = ["clean", "noop", "body", "tags", "clean_j2"]
+LABELS = {
+    "clean": "clean build",
+    "noop": "no-op rebuild",
+    "body": "one post's text edited",
+    "tags": "one post's tags edited",
+    "clean_j2": "clean build, -j 2",
+}
+BOOK_THEME = 'html_theme = "sphinx_book_theme"\nmyst_title_to_header = True\n'
+EXCLUDE = 'exclude_patterns = ["_build"]\n'
+
+
+def _plain(site: Path, posts: list[Path], toctree: bool) -> None:
+    (site / "conf.py").write_text(
+        'extensions = ["myst_parser"]\n' + BOOK_THEME + EXCLUDE
+        + 'suppress_warnings = ["toc.not_included"]\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    if toctree:
+        index = "# Blog\n\n```{toctree}\n:hidden:\n:glob:\n\nposts/*\n```\n"
+    else:
+        index = "# Blog\n\n" + "".join(f"- [{p.stem}](posts/{p.name})\n" for p in posts)
+    (site / "index.md").write_text(index, encoding="utf-8")
+
+
+def _blog(site: Path, posts: list[Path]) -> None:
+    snapshot = site.parents[2] / "project"  # <workdir>/sites-N/blog/site
+    for name in SITE_FILES:
+        if (snapshot / name).is_dir():
+            shutil.copytree(snapshot / name, site / name)
+        else:
+            shutil.copy2(snapshot / name, site / name)
+
+
+def _ablog(site: Path, posts: list[Path]) -> None:
+    (site / "conf.py").write_text(
+        'extensions = ["myst_parser", "ablog"]\n' + BOOK_THEME + EXCLUDE
+        + 'blog_post_pattern = "posts/*"\nblog_path = "blog"\nblog_title = "Blog"\n'
+        # the book theme would otherwise make ABlog re-read every page (see NOTES)
+        + "fontawesome_included = True\n"
+        + 'html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", '
+        '"sbt-sidebar-nav.html", "ablog/recentposts.html"]}\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    (site / "index.md").write_text(
+        "# Blog\n\n```{postlist} 5\n:date: \"%b %d, %Y\"\n```\n", encoding="utf-8"
+    )
+
+
+CONFIGS = {
+    "plain": lambda site, posts: _plain(site, posts, toctree=False),
+    "plain-toctree": lambda site, posts: _plain(site, posts, toctree=True),
+    "blog": _blog,
+    "ablog": _ablog,
+}
+
+
+def build(site: Path, out: Path, jobs: int = 1) -> tuple[float, float]:
+    """One sphinx-build in its own process: (wall seconds, peak memory in MiB)."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs)]
+    command += ["-d", str(out / "doctrees"), str(site), str(out / "html")]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed in {site}:\n{process.stderr.read().decode()}")
+    process.stderr.close()
+    # ru_maxrss is the largest of the process and its waited-for children, in KiB
+    return wall, usage.ru_maxrss / 1024
+
+
+def html_mtimes(out: Path) -> dict[str, int]:
+    return {
+        str(path.relative_to(out)): path.stat().st_mtime_ns
+        for path in (out / "html").rglob("*.html")
+        if "_static" not in path.parts and path.name not in {"genindex.html", "search.html"}
+    }
+
+
+def rewritten(before: dict[str, int], after: dict[str, int]) -> int:
+    return sum(1 for page, mtime in after.items() if before.get(page) != mtime)
+
+
+def touch_later(path: Path) -> None:
+    later = path.stat().st_mtime + 5
+    os.utime(path, (later, later))
+
+
+def measure(config: str, workdir: Path, corpus: list[Path]) -> dict[str, dict[str, float]]:
+    site, out = workdir / config / "site", workdir / config / "out"
+    shutil.rmtree(workdir / config, ignore_errors=True)
+    (site / "posts").mkdir(parents=True)
+    posts = [Path(shutil.copy2(path, site / "posts" / path.name)) for path in corpus]
+    CONFIGS[config](site, posts)
+    results: dict[str, dict[str, float]] = {}
+
+    wall, memory = build(site, out)
+    results["clean"] = {"seconds": wall, "mib": memory, "pages": len(html_mtimes(out))}
+    before = html_mtimes(out)
+    wall, memory = build(site, out)
+    results["noop"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}
+
+    middle = posts[len(posts) // 2]
+    text = middle.read_text(encoding="utf-8")
+    middle.write_text(text + "\nOne more sentence, written later.\n", encoding="utf-8")
+    touch_later(middle)
+    before = html_mtimes(out)
+    wall, memory = build(site, out)
+    results["body"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}
+
+    other = posts[len(posts) // 3]
+    text = other.read_text(encoding="utf-8")
+    start = text.index("tags: [")
+    end = text.index("]", start)
+    other.write_text(text[:start] + 'tags: ["retagged", "python"' + text[end:], encoding="utf-8")
+    touch_later(other)
+    before = html_mtimes(out)
+    wall, memory = build(site, out)
+    results["tags"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}
+
+    serial_html = workdir / config / "serial-html"
+    shutil.copytree(out / "html", serial_html)
+    shutil.rmtree(out)
+    wall, memory = build(site, out, jobs=2)
+    same = _same_pages(serial_html, out / "html")
+    results["clean_j2"] = {"seconds": wall, "mib": memory, "pages": len(html_mtimes(out))}
+    results["clean_j2"]["identical"] = same
+    return results
+
+
+def _same_pages(first: Path, second: Path) -> bool:
+    pages = sorted(p.relative_to(first) for p in first.rglob("*.html") if "_static" not in p.parts)
+    return all(
+        (second / page).exists() and filecmp.cmp(first / page, second / page, shallow=False)
+        for page in pages
+        if page.name not in {"genindex.html", "search.html"}
+    )
+
+
+def median(runs: list[dict], measure_name: str, key: str) -> float:
+    return statistics.median(run[measure_name][key] for run in runs)
+
+
+def table(size: int, runs: dict[str, list[dict]]) -> str:
+    configs = [c for c in CONFIGS if c in runs]
+    header = "| measure | " + " | ".join(configs) + " |\n|---|" + "---|" * len(configs) + "\n"
+    rows = []
+    for name in MEASURES:
+        cells = []
+        for config in configs:
+            seconds = median(runs[config], name, "seconds")
+            ratio = seconds / median(runs["plain"], name, "seconds")
+            cells.append(f"{seconds:.2f} s ({ratio:.2f}x)")
+        rows.append(f"| {LABELS[name]} | " + " | ".join(cells) + " |")
+    memory = [
+        f"{median(runs[c], 'clean', 'mib'):.0f} MiB "
+        f"({median(runs[c], 'clean', 'mib') / median(runs['plain'], 'clean', 'mib'):.2f}x)"
+        for c in configs
+    ]
+    rows.append("| peak memory, clean build | " + " | ".join(memory) + " |")
+    for name in ("noop", "body", "tags"):
+        pages = [f"{median(runs[c], name, 'pages'):.0f}" for c in configs]
+        rows.append(f"| pages rewritten: {LABELS[name]} | " + " | ".join(pages) + " |")
+    speedup = [
+        f"{median(runs[c], 'clean', 'seconds') / median(runs[c], 'clean_j2', 'seconds'):.2f}x"
+        for c in configs
+    ]
+    rows.append("| `-j 2` speed-up over `-j 1` | " + " | ".join(speedup) + " |")
+    identical = ["yes" if all(r["clean_j2"]["identical"] for r in runs[c]) else "no" for c in configs]
+    rows.append("| `-j 2` pages identical to `-j 1` | " + " | ".join(identical) + " |")
+    pages = [f"{median(runs[c], 'clean', 'pages'):.0f}" for c in configs]
+    rows.append("| pages in the site | " + " | ".join(pages) + " |")
+    return f"### {size} posts\n\n" + header + "\n".join(rows) + "\n"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=list(CONFIGS))
+    parser.add_argument(
+        "--toctree-repeats", type=int, default=1,
+        help="repeats for plain-toctree, whose build grows with the square of the posts",
+    )  # fmt: skip
+    parser.add_argument("--output", type=Path, default=Path(__file__).parent / "results.md")
+    args = parser.parse_args()
+    if "plain" not in args.configs:
+        parser.error("ratios need the plain configuration")
+
+    report = [
+        "# Benchmark results\n",
+        f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d')} with "
+        f"`python bench/run.py --posts {' '.join(map(str, args.posts))} "
+        f"--repeats {args.repeats}`. Medians; ratios against `plain`.\n",
+    ]
+    raw: dict[str, dict[str, list[dict]]] = {}
+    with tempfile.TemporaryDirectory(prefix="blog-bench-") as tmp:
+        workdir = Path(tmp)
+        # one snapshot of the project, so editing it during a run changes nothing
+        for name in SITE_FILES:
+            source, target = PROJECT / name, workdir / "project" / name
+            if source.is_dir():
+                shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+        for size in args.posts:
+            corpus = write_corpus(workdir / f"corpus-{size}", size)
+            runs: dict[str, list[dict]] = {config: [] for config in args.configs}
+            for repeat in range(args.repeats):
+                for config in args.configs:
+                    if config == "plain-toctree" and repeat >= args.toctree_repeats:
+                        continue
+                    print(f"{size} posts, run {repeat + 1}: {config}", flush=True)
+                    runs[config].append(measure(config, workdir / f"sites-{size}", corpus))
+            raw[str(size)] = runs
+            report.append(table(size, runs))
+            print(report[-1], flush=True)
+    args.output.write_text("\n".join(report), encoding="utf-8")
+    args.output.with_suffix(".json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    print(f"written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
