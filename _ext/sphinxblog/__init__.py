@@ -12,6 +12,7 @@ from sphinxblog import (
     docutils_kk,
     feeds,
     listings,
+    pagination,
     postpage,
     redirects,
     stale,
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", stale.remove_stale_output)
     app.connect("build-finished", redirects.write_redirects)
     app.connect("build-finished", feeds.write_feeds)
+    app.connect("build-finished", pagination.write_pages)
     return {
         "version": __version__,
         "env_version": 1,

@@ -41,6 +41,7 @@ def add_config_values(app: Sphinx) -> None:
     app.add_config_value("blog_feed_length", 20, "html", types=frozenset({int}))
     app.add_config_value("blog_feed_fulltext", False, "html", types=frozenset({bool}))
     app.add_config_value("blog_related_posts", 3, "html", types=frozenset({int}))
+    app.add_config_value("blog_page_size", 20, "html", types=frozenset({int}))
     app.add_config_value("blog_words_per_minute", 200, "html", types=frozenset({int}))
 
 

@@ -8,6 +8,8 @@ complete in serial and parallel builds alike.
 from __future__ import annotations
 
 import itertools
+import posixpath
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -124,7 +126,7 @@ class FeedLinksDirective(SphinxDirective):
 
 
 def _render_feedlinks(
-    node: feedlinks, catalog: Catalog, builder: Builder, fromdocname: str
+    node: feedlinks, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     if not feeds_enabled(builder):
         return []
@@ -225,33 +227,114 @@ def tag_link(builder: Builder, fromdocname: str, tag: Tag, classes: list[str]) -
     return link(builder, fromdocname, f"{folder}/index", tag.name, classes, f"tag-{tag.slug}")
 
 
+# --- pages of long listings (HTML only; books keep one complete list) ------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """Page *number* of *count* of the listing on document *docname*."""
+
+    docname: str
+    number: int = 1
+    count: int = 1
+
+
+def page_name(docname: str, number: int) -> str:
+    """Where page *number* of a listing goes: ``tags/python/page/2``, ``page/2``."""
+    if number == 1:
+        return docname
+    base = (
+        docname.removesuffix("index") if posixpath.basename(docname) == "index" else docname + "/"
+    )
+    return f"{base}page/{number}"
+
+
+def page_size(builder: Builder) -> int:
+    return builder.config.blog_page_size if has_tag_pages(builder) else 0
+
+
+def listing_posts(node: nodes.Element, catalog: Catalog) -> tuple[Post, ...] | None:
+    """The posts a listing shows in full, page after page; None for other listings."""
+    if isinstance(node, archive):
+        return catalog.posts
+    if isinstance(node, tagposts):
+        tag = catalog.tag_by_slug(node["slug"])
+        return tag.posts if tag else ()
+    if isinstance(node, postlist) and "limit" not in node:
+        tag = catalog.tags.get(tag_key(node["tag"])) if "tag" in node else None
+        return (tag.posts if tag else ()) if "tag" in node else catalog.posts
+    return None
+
+
+def _page_of(posts: tuple[Post, ...], page: Page, size: int) -> tuple[Post, ...]:
+    return posts[(page.number - 1) * size : page.number * size] if page.count > 1 else posts
+
+
+def pager(builder: Builder, fromdocname: str, page: Page) -> nodes.paragraph:
+    """Links to the newer and older pages of a listing."""
+    paragraph = nodes.paragraph(classes=["blog-pager"])
+    if page.number > 1:
+        target = page_name(page.docname, page.number - 1)
+        uri = builder.get_relative_uri(fromdocname, target)
+        paragraph += nodes.reference(
+            "", "← " + _("Newer posts"), refuri=uri, classes=["blog-newer"]
+        )
+    text = _("Page %d of %d") % (page.number, page.count)
+    paragraph += nodes.inline(text, text, classes=["blog-page-number"])
+    if page.number < page.count:
+        target = page_name(page.docname, page.number + 1)
+        uri = builder.get_relative_uri(fromdocname, target)
+        paragraph += nodes.reference(
+            "", _("Older posts") + " →", refuri=uri, classes=["blog-older"]
+        )
+    return paragraph
+
+
+def _first_page(node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str) -> Page:
+    posts = listing_posts(node, catalog)
+    size = page_size(builder)
+    count = -(-len(posts) // size) if size and posts else 1
+    return Page(fromdocname, 1, count)
+
+
 def _render_postlist(
-    node: postlist, catalog: Catalog, builder: Builder, fromdocname: str
+    node: postlist, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
-    posts = catalog.posts
-    if "tag" in node:
-        tag = catalog.tags.get(tag_key(node["tag"]))
-        posts = tag.posts if tag else ()
-    if "limit" in node:
-        posts = posts[: node["limit"]]
+    posts = listing_posts(node, catalog)
+    if posts is None:  # a :limit: list
+        tag = catalog.tags.get(tag_key(node["tag"])) if "tag" in node else None
+        posts = ((tag.posts if tag else ()) if "tag" in node else catalog.posts)[: node["limit"]]
     if not posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
-    return [post_items(builder, fromdocname, posts, "summary" in node)]
+    shown = _page_of(posts, page, page_size(builder))
+    result: list[nodes.Node] = [post_items(builder, fromdocname, shown, "summary" in node)]
+    return [*result, pager(builder, fromdocname, page)] if page.count > 1 else result
 
 
 def _render_archive(
-    node: archive, catalog: Catalog, builder: Builder, fromdocname: str
+    node: archive, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     config = builder.config
     if not catalog.posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
-    years = itertools.groupby(catalog.dated, key=lambda post: post.day.year)
+    size = page_size(builder)
+    shown = _page_of(catalog.posts, page, size)
+    # each year links to where it starts: on this page, or on another one
+    year_pages: dict[int, int] = {}
+    for index, post in enumerate(catalog.dated):
+        year_pages.setdefault(post.day.year, index // size + 1 if page.count > 1 else 1)
     year_links = nodes.paragraph(classes=["blog-archive-years"])
-    sections: list[nodes.Node] = []
-    for year, year_posts in years:
-        year_id = f"year-{year}"
-        reference = nodes.reference(str(year), str(year), internal=True, refid=year_id)
+    for year, number in year_pages.items():
+        if number == page.number:
+            reference = nodes.reference(str(year), str(year), internal=True, refid=f"year-{year}")
+        else:
+            uri = builder.get_relative_uri(fromdocname, page_name(page.docname, number))
+            reference = nodes.reference(str(year), str(year), refuri=f"{uri}#year-{year}")
         year_links += [reference, nodes.Text(" ")]
+    dated = [post for post in shown if post.date is not None]
+    sections: list[nodes.Node] = []
+    for year, year_posts in itertools.groupby(dated, key=lambda post: post.day.year):
+        year_id = f"year-{year}"
         year_section = nodes.section(ids=[year_id], classes=["blog-archive-year"])
         year_section += nodes.title(str(year), str(year))
         for (_year, month), month_posts in itertools.groupby(
@@ -266,17 +349,19 @@ def _render_archive(
             month_section += post_items(builder, fromdocname, month_posts, "summary" in node)
             year_section += month_section
         sections.append(year_section)
-    undated = [post for post in catalog.posts if post.date is None]
+    undated = [post for post in shown if post.date is None]
     if undated:
         section = nodes.section(ids=["undated"], classes=["blog-archive-undated"])
         section += nodes.title(_("Undated"), _("Undated"))
         section += post_items(builder, fromdocname, undated, "summary" in node)
         sections.append(section)
+    if page.count > 1:
+        sections.append(pager(builder, fromdocname, page))
     return [year_links, *sections]
 
 
 def _render_tagindex(
-    node: tagindex, catalog: Catalog, builder: Builder, fromdocname: str
+    node: tagindex, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     if not catalog.tags:
         return [nodes.paragraph(text=_("No tags yet."), classes=["blog-empty"])]
@@ -301,7 +386,7 @@ def _render_tagindex(
 
 
 def _render_tagposts(
-    node: tagposts, catalog: Catalog, builder: Builder, fromdocname: str
+    node: tagposts, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     tag = catalog.tag_by_slug(node["slug"])
     posts = tag.posts if tag else ()
@@ -316,7 +401,9 @@ def _render_tagposts(
         uri = relative_path(builder, fromdocname, tag_feed_path(builder.config, tag))
         feed = _("Atom feed")
         count += [nodes.Text(" · "), nodes.reference(feed, feed, refuri=uri, classes=["blog-feed"])]
-    return [count, post_items(builder, fromdocname, posts, "summary" in node)]
+    shown = _page_of(posts, page, page_size(builder))
+    result = [count, post_items(builder, fromdocname, shown, "summary" in node)]
+    return [*result, pager(builder, fromdocname, page)] if page.count > 1 else result
 
 
 _RENDERERS = {
@@ -328,11 +415,21 @@ _RENDERERS = {
 }
 
 
+def render_listing(
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
+) -> list[nodes.Node]:
+    """The nodes that replace the placeholder *node* on *page* of its listing."""
+    return _RENDERERS[type(node)](node, catalog, builder, fromdocname, page)
+
+
 def fill_listings(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     catalog = catalog_of(app.env)
-    for node_class, render in _RENDERERS.items():
-        for node in list(doctree.findall(node_class)):
-            node.replace_self(render(node, catalog, app.builder, fromdocname))
+    paginated = False  # one listing a page paginates; the pages after it are written later
+    for node in list(doctree.findall(lambda n: type(n) in _RENDERERS)):
+        page = Page(fromdocname)
+        if not paginated and listing_posts(node, catalog) is not None:
+            page, paginated = _first_page(node, catalog, app.builder, fromdocname), True
+        node.replace_self(render_listing(node, catalog, app.builder, fromdocname, page))
 
 
 class ListingCollector(PerDocumentCollector):

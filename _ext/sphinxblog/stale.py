@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinxblog.config import tags_folder
+from sphinxblog.listings import page_name
 from sphinxblog.posts import post_matcher
 
 if TYPE_CHECKING:
@@ -40,7 +41,17 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
         if docname.startswith(f"{folder}/")
     }
     root = Path(app.outdir, folder)
-    stale = [path for path in root.rglob(f"*{builder.out_suffix}") if path not in current]
+    # later pages of a listing (tags/python/page/2.html) live as long as their tag's page
+    owners = {
+        Path(builder.get_outfilename(page_name(docname, 2))).parent.parent
+        for docname in env.found_docs
+        if docname.startswith(f"{folder}/") and docname != f"{folder}/index"
+    }
+    stale = [
+        path
+        for path in root.rglob(f"*{builder.out_suffix}")
+        if path not in current and not any(owner in path.parents for owner in owners)
+    ]
     stale += [
         Path(builder.get_outfilename(docname))
         for docname in getattr(env, "blog_removed_posts", ())

@@ -1,0 +1,84 @@
+"""Long listings split into pages in HTML; books keep one list."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import read_html
+
+paged = pytest.mark.sphinx(
+    "html", testroot="basic", copy_test_root=True, freshenv=True,
+    confoverrides={"blog_page_size": 2},
+)  # fmt: skip
+
+
+def titles(page) -> list[str]:
+    return [a.get_text() for a in page.select("ul.blog-postlist a.blog-post-title")]
+
+
+@paged
+def test_tag_pages_split_with_links_between_pages(app):
+    app.build()
+    first = read_html(app.outdir, "tags/python.html")
+    assert titles(first) == ["New year", "Comma tags"]
+    assert first.select_one(".blog-pager .blog-page-number").get_text() == "Page 1 of 2"
+    assert first.select_one(".blog-pager a.blog-older")["href"] == "python/page/2.html"
+    second = read_html(app.outdir, "tags/python/page/2.html")
+    assert titles(second) == ["First steps"]
+    assert second.select_one(".blog-pager a.blog-newer")["href"] == "../../python.html"
+    assert "Python (page 2 of 2)" in second.title.get_text()
+    post = second.select_one("ul.blog-postlist a.blog-post-title")["href"]
+    assert (app.outdir / "tags" / "python" / "page" / post).resolve().exists()
+
+
+@paged
+def test_archive_pages_keep_year_links_working(app):
+    app.build()
+    pages = [read_html(app.outdir, "archive.html")]
+    pages += [read_html(app.outdir, f"archive/page/{n}.html") for n in (2, 3)]
+    assert [titles(page) for page in pages] == [
+        ["New year", "Қазақстан туралы"],
+        ["Late evening west of Greenwich", "Comma tags"],
+        ["First steps"],
+    ]
+    years = {a.get_text(): a["href"] for a in pages[0].select(".blog-archive-years a")}
+    assert years == {
+        "2022": "#year-2022", "2021": "#year-2021",
+        "2020": "archive/page/2.html#year-2020", "2019": "archive/page/3.html#year-2019",
+    }  # fmt: skip
+    assert pages[2].select_one("#year-2019") is not None
+    assert not (app.outdir / "archive" / "page" / "4.html").exists()
+
+
+@paged
+def test_a_limited_list_is_not_paginated(app):
+    app.build()
+    home = read_html(app.outdir, "index.html")
+    assert len(titles(home)) == 3 and home.select_one(".blog-pager") is None
+
+
+@pytest.mark.sphinx(
+    "text", testroot="basic", copy_test_root=True, freshenv=True,
+    confoverrides={"blog_page_size": 2},
+)  # fmt: skip
+def test_books_keep_one_complete_list(app):
+    app.build()
+    archive = (app.outdir / "archive.txt").read_text(encoding="utf-8")
+    assert all(title in archive for title in ["New year", "Comma tags", "First steps"])
+    assert "Page 1 of" not in archive
+
+
+def test_pages_follow_the_posts_and_rebuilds_leave_them_alone(make_app, tmp_path, rootdir):
+    site = tmp_path / "site"
+    shutil.copytree(rootdir / "test-basic", site)
+    overrides = {"blog_page_size": 2}
+    make_app("html", srcdir=site, confoverrides=overrides).build()
+    second = site / "_build" / "html" / "tags" / "python" / "page" / "2.html"
+    mtime = second.stat().st_mtime_ns
+    make_app("html", srcdir=site, confoverrides=overrides).build()
+    assert second.stat().st_mtime_ns == mtime  # a no-op rebuild rewrites nothing
+    (site / "posts" / "first.md").unlink()
+    make_app("html", srcdir=site, confoverrides=overrides).build()
+    assert not second.exists()  # python now fits on one page
+    assert (site / "_build" / "html" / "tags" / "python.html").exists()
