@@ -20,7 +20,7 @@ from sphinxblog import (
 from sphinxblog.context import add_blog_context
 from sphinxblog.posts import PostCollector
 from sphinxblog.tagpages import sync_tag_pages
-from sphinxblog.updates import pages_to_rewrite, refresh_catalog
+from sphinxblog.updates import drop_catalog, pages_to_rewrite, refresh_catalog
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", sync_tag_pages)
     app.connect("doctree-read", postpage.add_post_placeholders)
     app.connect("env-get-outdated", book.reread_post_toctrees)
+    app.connect("env-before-read-docs", drop_catalog)
     app.connect("env-updated", refresh_catalog)
     app.connect("env-updated", book.add_posts_to_epub)
     app.connect("env-get-updated", pages_to_rewrite)

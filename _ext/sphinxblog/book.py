@@ -23,9 +23,9 @@ def reread_post_toctrees(
 ) -> list[str]:
     """``env-get-outdated``: re-read the post toctrees when posts come, go or move."""
     order = post_toctree_order(env)
-    if order == getattr(env, "blog_post_toctree_order", None):
+    if order == getattr(env, "blog_post_toctree_read_order", None):
         return []
-    env.blog_post_toctree_order = order
+    env.blog_post_toctree_read_order = order
     return [docname for docname, listings in listing_pages_of(env).items() if "toctree" in listings]
 
 

@@ -47,6 +47,10 @@ class Catalog:
         return {post.docname: index for index, post in enumerate(self.dated)}
 
     @cached_property
+    def _position(self) -> dict[str, int]:
+        return {post.docname: index for index, post in enumerate(self.posts)}
+
+    @cached_property
     def _tags_by_slug(self) -> dict[str, Tag]:
         return {tag.slug: tag for tag in self.tags.values()}
 
@@ -72,7 +76,7 @@ class Catalog:
             for other in tag.posts:
                 if other.docname != post.docname:
                     shared[other.docname] = shared.get(other.docname, 0) + 1
-        order = {p.docname: index for index, p in enumerate(self.posts)}
+        order = self._position
         best = sorted(shared, key=lambda docname: (-shared[docname], order[docname]))
         return [self._by_docname[docname] for docname in best[:count]]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -70,8 +71,14 @@ def link(
 
 def format_day(day: dt.date, config: Config, fmt: str | None = None) -> str:
     """*day* in the site's language, never shifted through a time zone."""
+    return _format_day(day, fmt or config.blog_date_format, config.language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_day(day: dt.date, fmt: str, language: str) -> str:
+    # Babel is slow, and a listing shows each day many times over
     # a date (not a date-time) makes Babel format the calendar day as written
-    return format_date(fmt or config.blog_date_format, date=day, language=config.language)  # type: ignore[arg-type]
+    return format_date(fmt, date=day, language=language)  # type: ignore[arg-type]
 
 
 def reading_minutes(words: int, config: Config) -> int:

@@ -181,7 +181,9 @@ class PostTocTreeDirective(SphinxDirective):
             includefiles=docnames,
             maxdepth=self.options.get("maxdepth", 1),
             caption=self.options.get("caption"),
-            glob=False, hidden=False, includehidden=False, numbered=0, titlesonly=False,
+            # hidden: books read it; a web page listing every post would be rewritten
+            # with each of them, for no reader (the archive lists them all)
+            glob=False, hidden=True, includehidden=False, numbered=0, titlesonly=False,
         )  # fmt: skip
         self.set_source_info(toctree)
         wrapper = nodes.compound(classes=["toctree-wrapper", "blog-post-toctree"])
@@ -191,9 +193,13 @@ class PostTocTreeDirective(SphinxDirective):
 
 def post_toctree_order(env: BuildEnvironment) -> list[str]:
     """Posts oldest first, then undated ones, as scanned when the build began."""
-    scanned = getattr(env, "blog_scanned_catalog", None) or catalog_of(env)
-    dated = [post.docname for post in reversed(scanned.dated)]
-    return dated + [post.docname for post in scanned.posts if post.date is None]
+    return list(getattr(env, "blog_post_toctree_order", None) or oldest_first(catalog_of(env)))
+
+
+def oldest_first(catalog: Catalog) -> list[str]:
+    """The docnames of a book's chapters: posts oldest first, then undated ones."""
+    dated = [post.docname for post in reversed(catalog.dated)]
+    return dated + [post.docname for post in catalog.posts if post.date is None]
 
 
 # --- rendering ---------------------------------------------------------------------------

@@ -92,15 +92,25 @@ MORE_MARKERS = frozenset({"<!-- more -->", "<!--more-->", "<!-- truncate -->", "
 
 
 def summary_of(doctree: nodes.document) -> str | None:
-    """The text before a ``<!-- more -->`` marker, else the first paragraph."""
+    """The text before a ``<!-- more -->`` marker, else the first paragraph,
+    cut at :data:`SUMMARY_WORDS` words."""
     paragraphs: list[str] = []
     for node in doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.raw)):
         if isinstance(node, nodes.raw):
             if node.astext().strip() in MORE_MARKERS:
-                return " ".join(paragraphs) or None
+                return _cut(" ".join(paragraphs)) or None
         elif isinstance(node.parent, nodes.section | nodes.document):
             paragraphs.append(" ".join(node.astext().split()))
-    return paragraphs[0] if paragraphs else None
+    return _cut(paragraphs[0]) if paragraphs else None
+
+
+#: the longest summary taken from a post's text (one the author writes is kept whole)
+SUMMARY_WORDS = 60
+
+
+def _cut(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= SUMMARY_WORDS else " ".join(words[:SUMMARY_WORDS]) + " …"
 
 
 _UNDATED = "the post is listed as undated, after dated posts"

@@ -21,6 +21,7 @@ from sphinx.util.osutil import _last_modified_time
 from sphinxblog.catalog import Catalog, Tag, build_catalog
 from sphinxblog.config import catalog_options, site_zone, tags_folder
 from sphinxblog.frontmatter import read_front_matter
+from sphinxblog.listings import oldest_first
 from sphinxblog.posts import post_from_front_matter, post_matcher, posts_of, read_source
 
 if TYPE_CHECKING:
@@ -99,8 +100,8 @@ def sync_tag_pages(app: Sphinx) -> None:
     """Write a page per tag and the tag index; remove pages of vanished tags."""
     folder = Path(app.srcdir, tags_folder(app.config))
     catalog = scan_catalog(app)
-    # the post toctree is built while reading, before the posts are read
-    app.env.blog_scanned_catalog = catalog
+    # the post toctree is made while reading, before the posts are read
+    app.env.blog_post_toctree_order = oldest_first(catalog)
     summaries = app.config.blog_tag_page_summaries
     wanted = {f"{tag.slug}.md": tag_page_source(tag, summaries) for tag in catalog.tags.values()}
     wanted["index.md"] = tag_index_source(app.config.blog_tag_index_title)

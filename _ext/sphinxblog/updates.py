@@ -11,6 +11,7 @@ the recent posts change) every HTML page, whose sidebar shows them.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,15 @@ logger = logging.getLogger(__name__)
 
 #: the key of the view of the recent-posts sidebar, shown on every HTML page
 SIDEBAR = " sidebar"
+
+
+def drop_catalog(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: forget last build's catalog while reading.
+
+    It is rebuilt after reading; in a parallel build every worker would
+    otherwise pickle it back with its share of the environment.
+    """
+    env.blog_catalog = None
 
 
 def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
@@ -117,9 +127,14 @@ def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
     return views
 
 
+def _digest(view: Any) -> bytes:
+    """A short, stable fingerprint of a view: the environment keeps one per page."""
+    return hashlib.blake2b(repr(view).encode("utf-8"), digest_size=12).digest()
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: the pages whose view of the posts changed."""
-    views = page_views(env, catalog_of(env))
+    views = {docname: _digest(view) for docname, view in page_views(env, catalog_of(env)).items()}
     # per builder: `make latex` and `make html` share one environment, and what
     # one builder has written says nothing about the other's pages
     views_by_builder: dict[str, dict[str, Any]] = getattr(env, "blog_page_views", {})
