@@ -19,11 +19,14 @@ TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommende
 BENCH_VENV  = .venv-bench
 BENCH_STAMP = $(BENCH_VENV)/.requirements
 
-.PHONY: help venv test bench clean latexpdf $(SPHINX_TARGETS)
+.PHONY: help venv test check post livehtml bench clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
 	@echo "  test        to run the test suite"
+	@echo "  check       to build with nit-picky warnings and check internal links"
+	@echo "  livehtml    to rebuild and reload the site in a browser as you write"
+	@echo "  post        to start a post: make post TITLE=\"...\" TAGS=\"a, b\""
 	@echo "  bench       to compare build times with plain Sphinx and ABlog (BENCH_ARGS=...)"
 
 $(SITE_STAMP): requirements.txt
@@ -40,6 +43,20 @@ venv: $(TEST_STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
+
+# the writer's workflow
+check: $(SITE_STAMP)
+	$(SPHINXBUILD) -b html -n $(SPHINXOPTS) -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/check"
+	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) -D "linkcheck_ignore=^https?://" \
+	  -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/linkcheck"
+
+post: $(SITE_STAMP)
+	PYTHONPATH=_ext $(BIN)/python -m sphinxblog.newpost --title "$(TITLE)" --tags "$(TAGS)"
+
+livehtml: $(TEST_STAMP)
+	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
+	  --ignore "*/.venv*" --ignore "*/_build/*" --ignore "*/.git/*" --ignore "*/tests/*" \
+	  --ignore "*/bench/*" $(O)
 
 # the benchmark has its own environment: ABlog, to compare against, is not the site's
 $(BENCH_STAMP): requirements.txt bench/requirements.txt

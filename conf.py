@@ -36,6 +36,9 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
+# light or dark as the reader's system prefers (an unset mode logs a console error)
+html_context = {"default_mode": "auto"}
 html_sidebars = {
     "**": [
         "navbar-logo.html",

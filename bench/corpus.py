@@ -55,7 +55,7 @@ def post_text(rng: random.Random, number: int, day: dt.date) -> str:
         _paragraph(rng, KAZAKH if kazakh else ENGLISH, 60),
     ]
     return (
-        f"---\ntitle: \"{title}\"\ndate: {day.isoformat()}\ntags: [{tag_list}]\n---\n"
+        f'---\ntitle: "{title}"\ndate: {day.isoformat()}\ntags: [{tag_list}]\n---\n'
         + "\n\n".join(body)
         + "\n"
     )

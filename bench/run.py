@@ -85,7 +85,7 @@ def _ablog(site: Path, posts: list[Path]) -> None:
         encoding="utf-8",
     )  # fmt: skip
     (site / "index.md").write_text(
-        "# Blog\n\n```{postlist} 5\n:date: \"%b %d, %Y\"\n```\n", encoding="utf-8"
+        '# Blog\n\n```{postlist} 5\n:date: "%b %d, %Y"\n```\n', encoding="utf-8"
     )
 
 
@@ -209,7 +209,9 @@ def table(size: int, runs: dict[str, list[dict]]) -> str:
         for c in configs
     ]
     rows.append("| `-j 2` speed-up over `-j 1` | " + " | ".join(speedup) + " |")
-    identical = ["yes" if all(r["clean_j2"]["identical"] for r in runs[c]) else "no" for c in configs]
+    identical = [
+        "yes" if all(r["clean_j2"]["identical"] for r in runs[c]) else "no" for c in configs
+    ]
     rows.append("| `-j 2` pages identical to `-j 1` | " + " | ".join(identical) + " |")
     pages = [f"{median(runs[c], 'clean', 'pages'):.0f}" for c in configs]
     rows.append("| pages in the site | " + " | ".join(pages) + " |")

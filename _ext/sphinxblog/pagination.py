@@ -56,11 +56,18 @@ def write_pages(app: Sphinx, exception: Exception | None) -> None:
     for docname in sorted(listing_pages_of(env)):
         if docname not in env.found_docs:
             continue
+        document = Path(builder.get_outfilename(docname))
+        second = Path(builder.get_outfilename(page_name(docname, 2)))
+        if (
+            second.exists()
+            and document.exists()
+            and second.stat().st_mtime >= document.stat().st_mtime
+        ):
+            continue  # not rewritten in this build: neither its listing nor its pages changed
         node = _paginated(env.get_doctree(docname), catalog)
         posts = listing_posts(node, catalog) if node is not None else ()
         count = -(-len(posts) // size) if posts else 1
         _remove_pages_after(outdir, builder, docname, count)
-        document = Path(builder.get_outfilename(docname))
         for number in range(2, count + 1):
             pagename = page_name(docname, number)
             target = Path(builder.get_outfilename(pagename))

@@ -1,0 +1,232 @@
+"""The site in a real browser (Debian's Chromium driven by Playwright), as a reader uses it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"
+)
+playwright = pytest.importorskip("playwright.sync_api")
+
+SCREENSHOTS = PROJECT / "_build" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+SEED = "posts/2019-06-18-simple-post.html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The project's site, built with a base URL (feeds, sitemap) and served on localhost."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    site = tmp_path_factory.mktemp("browser") / "site"
+    site.mkdir()
+    for part in ("conf.py", "index.md", "archive.md", "book.md", "posts", "_ext", "_static"):
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, site / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, site / part)
+    outdir = site / "_build" / "html"
+    # a separate process, as `make html` runs it: sphinx-sitemap leaves a
+    # multiprocessing manager behind, which would keep Playwright from exiting;
+    # the base URL turns on the feeds and the sitemap (see conf.py)
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", site, outdir],
+        env={**os.environ, "READTHEDOCS_CANONICAL_URL": base},
+        check=True,
+    )
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(outdir))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and requests off this machine."""
+
+    def __init__(self, browser, base: str, **context_options) -> None:
+        self.base = base
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        self.page.on("response", self._response)
+        self.page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"{response.status}: {response.url}")
+
+    def _request(self, request) -> None:
+        if not request.url.startswith((self.base, "data:", "blob:")):
+            self.problems.append(f"left the machine: {request.url}")
+
+    def goto(self, path: str):
+        response = self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+        return response
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser, served):
+    watched = Watched(browser, served, viewport={"width": 1280, "height": 900})
+    yield watched
+    assert watched.problems == []
+    watched.close()
+
+
+def test_a_reader_walks_from_home_to_a_tag_the_archive_and_back(reader):
+    page = reader.page
+    reader.goto("index.html")
+    first = page.locator("article ul.blog-postlist a.blog-post-title").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").first.inner_text().startswith(title)
+    badge = page.locator(".blog-post-meta .blog-post-tags a").first
+    tag = badge.inner_text()
+    badge.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").first.inner_text().startswith(tag)
+    assert title in page.locator("article ul.blog-postlist").inner_text()
+    page.locator("nav.bd-docs-nav a", has_text="Archive").first.click()
+    page.wait_for_load_state("networkidle")
+    page.locator(".blog-archive-years a", has_text="2019").click()
+    assert page.url.endswith("#year-2019")
+    assert page.locator("#year-2019").is_visible()
+    page.locator("#year-2019 a.blog-post-title").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(SEED)
+
+
+def test_feeds_and_sitemap_are_reachable(reader):
+    reader.goto("index.html")
+    hrefs = reader.page.locator(".blog-feeds a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) == 3
+    for href in hrefs:
+        response = reader.page.request.get(href)
+        assert response.ok and "Қазақстан" in response.text()
+    assert reader.page.request.get(reader.base + "sitemap.xml").ok
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Қазақстан", "A very simple post"), ("ownership", "C and C++ through the eyes")],
+)
+def test_search_finds_kazakh_and_english_words(reader, query, expected):
+    reader.goto(f"search.html?q={query}")
+    results = reader.page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15000)
+    assert any(expected in text for text in results.all_inner_texts())
+
+
+def test_mobile_reader_sees_header_badges_and_archive(browser, served):
+    mobile = Watched(browser, served, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = mobile.page
+    mobile.goto(SEED)
+    for selector in ("article h1", ".blog-post-meta .blog-date", ".blog-post-tags a"):
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
+    assert page.locator("button.primary-toggle:visible").count() == 1  # the sidebar's toggle
+    mobile.goto("archive.html")
+    years = page.locator(".blog-archive-years").bounding_box()
+    assert years["x"] + years["width"] <= 390
+    assert mobile.problems == []
+    mobile.close()
+
+
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text against the first opaque background behind it."""
+    return page.locator(selector).first.evaluate(
+        """element => {
+            const rgb = s => s.match(/[\\d.]+/g).map(Number);
+            const luminance = ([r, g, b]) => {
+                const c = [r, g, b].map(v => v / 255).map(v =>
+                    v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+                return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+            };
+            let node = element, background = null;
+            while (node && node.nodeType === 1) {
+                const color = rgb(getComputedStyle(node).backgroundColor);
+                if (color.length < 4 || color[3] > 0) { background = color; break; }
+                node = node.parentElement;
+            }
+            background = background || [255, 255, 255];
+            const [a, b] = [luminance(rgb(getComputedStyle(element).color)),
+                            luminance(background)].sort((x, y) => y - x);
+            return (a + 0.05) / (b + 0.05);
+        }"""
+    )
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_badges_and_archive_are_legible_in_both_modes(browser, served, mode):
+    watched = Watched(browser, served, viewport={"width": 1280, "height": 900}, color_scheme=mode)
+    page = watched.page
+    watched.goto(SEED)
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    assert _contrast(page, ".blog-post-tags a") >= 4.5
+    assert _contrast(page, ".blog-post-meta .blog-date") >= 4.5
+    watched.goto("archive.html")
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    assert _contrast(page, ".blog-archive-years a") >= 4.5
+    assert _contrast(page, "ul.blog-postlist a.blog-post-title") >= 4.5
+    assert watched.problems == []
+    watched.close()
+
+
+@pytest.mark.parametrize(("size", "viewport"), [("desktop", (1280, 900)), ("mobile", (390, 844))])
+def test_screenshots_for_people_to_look_at(browser, served, size, viewport):
+    watched = Watched(browser, served, viewport={"width": viewport[0], "height": viewport[1]})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "home": "index.html",
+        "post": SEED,
+        "tag": "tags/python.html",
+        "archive": "archive.html",
+    }
+    for name, path in pages.items():
+        watched.goto(path)
+        target = SCREENSHOTS / f"{name}-{size}.png"
+        watched.page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+    assert watched.problems == []
+    watched.close()
