@@ -35,6 +35,7 @@ blog_sidebar_posts = 5
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["_static"]
+templates_path = ["_templates"]
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 # light or dark as the reader's system prefers (an unset mode logs a console error)

@@ -39,7 +39,7 @@ from corpus import write_corpus  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 #: the project's site files the ``blog`` configuration uses, copied once per run
-SITE_FILES = ("conf.py", "index.md", "archive.md", "book.md", "_ext", "_static")
+SITE_FILES = ("conf.py", "index.md", "archive.md", "book.md", "_ext", "_static", "_templates")
 MEASURES = ["clean", "noop", "body", "tags", "clean_j2"]
 LABELS = {
     "clean": "clean build",

@@ -19,7 +19,9 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
-SITE_PARTS = ["conf.py", "index.md", "archive.md", "book.md", "posts", "_ext", "_static"]
+SITE_PARTS = [
+    "conf.py", "index.md", "archive.md", "book.md", "posts", "_ext", "_static", "_templates",
+]  # fmt: skip
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, SITE_PARTS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -40,7 +40,7 @@ def served(tmp_path_factory):
     base = f"http://127.0.0.1:{server.server_port}/"
     site = tmp_path_factory.mktemp("browser") / "site"
     site.mkdir()
-    for part in ("conf.py", "index.md", "archive.md", "book.md", "posts", "_ext", "_static"):
+    for part in SITE_PARTS:
         source = PROJECT / part
         if source.is_dir():
             shutil.copytree(source, site / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -164,7 +164,10 @@ def test_mobile_reader_sees_header_badges_and_archive(browser, served):
     for selector in ("article h1", ".blog-post-meta .blog-date", ".blog-post-tags a"):
         box = page.locator(selector).first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
-    assert page.locator("button.primary-toggle:visible").count() == 1  # the sidebar's toggle
+    toggle = page.locator("button.primary-toggle:visible")
+    assert toggle.count() == 1
+    toggle.click()  # on a phone the theme opens the sidebar in a dialog
+    page.locator("dialog[open] a", has_text="Archive").first.wait_for(state="visible")
     mobile.goto("archive.html")
     years = page.locator(".blog-archive-years").bounding_box()
     assert years["x"] + years["width"] <= 390
