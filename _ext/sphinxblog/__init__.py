@@ -19,6 +19,7 @@ from sphinxblog import (
 )
 from sphinxblog.context import add_blog_context
 from sphinxblog.posts import PostCollector
+from sphinxblog.search_kk import SearchKazakh
 from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import drop_catalog, pages_to_rewrite, refresh_catalog
 
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("tagposts", listings.TagPostsDirective)
     app.add_directive("posttoctree", listings.PostTocTreeDirective)
     app.add_directive("feeds", listings.FeedLinksDirective)
+    app.add_search_language(SearchKazakh)
     app.add_env_collector(PostCollector)
     app.add_env_collector(listings.ListingCollector)
     app.add_css_file("sphinxblog.css")
