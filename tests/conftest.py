@@ -24,10 +24,9 @@ SITE_PARTS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    srcdir = tmp_path / "site"
-    srcdir.mkdir()
+def copy_site(srcdir: Path) -> Path:
+    """A copy of the project's own site (sources and extension) in *srcdir*."""
+    srcdir.mkdir(parents=True)
     for part in SITE_PARTS:
         source = PROJECT / part
         if source.is_dir():
@@ -35,6 +34,11 @@ def site(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, srcdir / part)
     return srcdir
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_site(tmp_path / "site")
 
 
 def read_html(outdir: Path, page: str) -> BeautifulSoup:

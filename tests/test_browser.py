@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, SITE_PARTS
+from conftest import PROJECT, copy_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -38,14 +38,7 @@ def served(tmp_path_factory):
     """The project's site, built with a base URL (feeds, sitemap) and served on localhost."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
     base = f"http://127.0.0.1:{server.server_port}/"
-    site = tmp_path_factory.mktemp("browser") / "site"
-    site.mkdir()
-    for part in SITE_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, site / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, site / part)
+    site = copy_site(tmp_path_factory.mktemp("browser") / "site")
     outdir = site / "_build" / "html"
     # a separate process, as `make html` runs it: sphinx-sitemap leaves a
     # multiprocessing manager behind, which would keep Playwright from exiting;
