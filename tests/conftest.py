@@ -45,6 +45,11 @@ def read_html(outdir: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
+def post_titles(element) -> list[str]:
+    """The titles of the posts listed in *element*, in order."""
+    return [link.get_text() for link in element.select("a.blog-post-title")]
+
+
 def heading(element) -> str:
     """A heading's text without the theme's permalink sign."""
     for permalink in element.select("a.headerlink"):

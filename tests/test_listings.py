@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import heading, read_html
+from conftest import heading, post_titles, read_html
 
 basic = pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True)
-
-
-def titles(listing) -> list[str]:
-    return [a.get_text() for a in listing.select("li a.blog-post-title")]
 
 
 @basic
@@ -18,7 +14,7 @@ def test_each_tag_has_a_page_listing_its_posts_newest_first(app):
     page = read_html(app.outdir, "tags/python.html")
     assert heading(page.select_one("h1")) == "Python"
     listing = page.select_one("ul.blog-postlist")
-    assert titles(listing) == ["New year", "Comma tags", "First steps"]
+    assert post_titles(listing) == ["New year", "Comma tags", "First steps"]
     assert [a["href"] for a in listing.select("a")] == [
         "../posts/fifth.html", "../posts/second.html", "../posts/first.html",
     ]  # fmt: skip
@@ -44,7 +40,9 @@ def test_c_cpp_and_csharp_have_three_pages(app):
              for tag, slug in [("C", "c"), ("C++", "c-plus-plus"), ("C#", "c-sharp")]}  # fmt: skip
     for tag, page in pages.items():
         assert heading(page.select_one("h1")) == tag
-        assert titles(page.select_one("ul.blog-postlist")) == ["Late evening west of Greenwich"]
+        assert post_titles(page.select_one("ul.blog-postlist")) == [
+            "Late evening west of Greenwich"
+        ]
 
 
 @basic
@@ -52,7 +50,7 @@ def test_kazakh_tags_get_readable_ascii_pages(app):
     app.build()
     page = read_html(app.outdir, "tags/qazaqstan.html")
     assert heading(page.select_one("h1")) == "Қазақстан"
-    assert titles(page.select_one("ul.blog-postlist")) == ["Қазақстан туралы"]
+    assert post_titles(page.select_one("ul.blog-postlist")) == ["Қазақстан туралы"]
     assert (app.outdir / "tags" / "saiasat.html").exists()
 
 
@@ -83,7 +81,7 @@ def test_archive_groups_posts_by_year_and_month_newest_first(app):
     assert [m["id"] for m in months_2020] == ["month-2020-02"]
     assert heading(months_2020[0].select_one("h3")) == "February"
     # same day: the date-time (23:30) is later than the date-only post
-    assert titles(months_2020[0]) == ["Late evening west of Greenwich", "Comma tags"]
+    assert post_titles(months_2020[0]) == ["Late evening west of Greenwich", "Comma tags"]
     year_links = [a["href"] for a in page.select(".blog-archive-years a")]
     assert year_links == ["#year-2022", "#year-2021", "#year-2020", "#year-2019"]
 
@@ -93,7 +91,11 @@ def test_home_page_lists_the_most_recent_posts(app):
     app.build()
     page = read_html(app.outdir, "index.html")
     listing = page.select_one("article ul.blog-postlist") or page.select_one("ul.blog-postlist")
-    assert titles(listing) == ["New year", "Қазақстан туралы", "Late evening west of Greenwich"]
+    assert post_titles(listing) == [
+        "New year",
+        "Қазақстан туралы",
+        "Late evening west of Greenwich",
+    ]
 
 
 @basic
@@ -132,7 +134,7 @@ def test_dates_follow_the_site_language(app):
 def test_postlist_of_one_tag(app):
     app.build()
     page = read_html(app.outdir, "tagged.html")
-    assert titles(page.select_one("ul.blog-postlist")) == ["New year", "Comma tags"]
+    assert post_titles(page.select_one("ul.blog-postlist")) == ["New year", "Comma tags"]
 
 
 @pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import read_html
+from conftest import post_titles, read_html
 
 paged = pytest.mark.sphinx(
     "html", testroot="basic", copy_test_root=True, freshenv=True,
@@ -13,19 +13,15 @@ paged = pytest.mark.sphinx(
 )  # fmt: skip
 
 
-def titles(page) -> list[str]:
-    return [a.get_text() for a in page.select("ul.blog-postlist a.blog-post-title")]
-
-
 @paged
 def test_tag_pages_split_with_links_between_pages(app):
     app.build()
     first = read_html(app.outdir, "tags/python.html")
-    assert titles(first) == ["New year", "Comma tags"]
+    assert post_titles(first) == ["New year", "Comma tags"]
     assert first.select_one(".blog-pager .blog-page-number").get_text() == "Page 1 of 2"
     assert first.select_one(".blog-pager a.blog-older")["href"] == "python/page/2.html"
     second = read_html(app.outdir, "tags/python/page/2.html")
-    assert titles(second) == ["First steps"]
+    assert post_titles(second) == ["First steps"]
     assert second.select_one(".blog-pager a.blog-newer")["href"] == "../../python.html"
     assert "Python (page 2 of 2)" in second.title.get_text()
     post = second.select_one("ul.blog-postlist a.blog-post-title")["href"]
@@ -37,7 +33,7 @@ def test_archive_pages_keep_year_links_working(app):
     app.build()
     pages = [read_html(app.outdir, "archive.html")]
     pages += [read_html(app.outdir, f"archive/page/{n}.html") for n in (2, 3)]
-    assert [titles(page) for page in pages] == [
+    assert [post_titles(page) for page in pages] == [
         ["New year", "Қазақстан туралы"],
         ["Late evening west of Greenwich", "Comma tags"],
         ["First steps"],
@@ -55,7 +51,7 @@ def test_archive_pages_keep_year_links_working(app):
 def test_a_limited_list_is_not_paginated(app):
     app.build()
     home = read_html(app.outdir, "index.html")
-    assert len(titles(home)) == 3 and home.select_one(".blog-pager") is None
+    assert len(post_titles(home)) == 3 and home.select_one(".blog-pager") is None
 
 
 @pytest.mark.sphinx(

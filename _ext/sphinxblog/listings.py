@@ -267,9 +267,16 @@ def listing_posts(node: nodes.Element, catalog: Catalog) -> tuple[Post, ...] | N
         tag = catalog.tag_by_slug(node["slug"])
         return tag.posts if tag else ()
     if isinstance(node, postlist) and "limit" not in node:
-        tag = catalog.tags.get(tag_key(node["tag"])) if "tag" in node else None
-        return (tag.posts if tag else ()) if "tag" in node else catalog.posts
+        return _postlist_posts(node, catalog)
     return None
+
+
+def _postlist_posts(node: postlist, catalog: Catalog) -> tuple[Post, ...]:
+    """Every post, or every post of the ``:tag:`` option's tag."""
+    if "tag" not in node:
+        return catalog.posts
+    tag = catalog.tags.get(tag_key(node["tag"]))
+    return tag.posts if tag else ()
 
 
 def _page_of(posts: tuple[Post, ...], page: Page, size: int) -> tuple[Post, ...]:
@@ -308,8 +315,7 @@ def _render_postlist(
 ) -> list[nodes.Node]:
     posts = listing_posts(node, catalog)
     if posts is None:  # a :limit: list
-        tag = catalog.tags.get(tag_key(node["tag"])) if "tag" in node else None
-        posts = ((tag.posts if tag else ()) if "tag" in node else catalog.posts)[: node["limit"]]
+        posts = _postlist_posts(node, catalog)[: node["limit"]]
     if not posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
     shown = _page_of(posts, page, page_size(builder))
