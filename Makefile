@@ -19,7 +19,7 @@ TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommende
 BENCH_VENV  = .venv-bench
 BENCH_STAMP = $(BENCH_VENV)/.requirements
 
-.PHONY: help venv test check post livehtml bench clean latexpdf $(SPHINX_TARGETS)
+.PHONY: help venv test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
@@ -27,6 +27,7 @@ help: $(SITE_STAMP)
 	@echo "  check       to build with nit-picky warnings and check internal links"
 	@echo "  livehtml    to rebuild and reload the site in a browser as you write"
 	@echo "  post        to start a post: make post TITLE=\"...\" TAGS=\"a, b\""
+	@echo "  catalogs    to refresh the blog's message catalogs after changing its messages"
 	@echo "  bench       to compare build times with plain Sphinx and ABlog (BENCH_ARGS=...)"
 
 $(SITE_STAMP): requirements.txt
@@ -57,6 +58,15 @@ livehtml: $(TEST_STAMP)
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --ignore "*/.venv*" --ignore "*/_build/*" --ignore "*/.git/*" --ignore "*/tests/*" \
 	  --ignore "*/bench/*" $(O)
+
+# the extension's messages: the template, and the catalogs translators edit
+# (the build compiles them; no .mo file is kept in the repository)
+CATALOGS = _ext/sphinxblog/locales
+catalogs: $(SITE_STAMP)
+	$(BIN)/pybabel extract --project=sphinxblog --no-wrap --sort-output --add-location=file \
+	  --omit-header -o $(CATALOGS)/sphinxblog.pot _ext/sphinxblog
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete -D sphinxblog \
+	  -i $(CATALOGS)/sphinxblog.pot -d $(CATALOGS)
 
 # the benchmark has its own environment: ABlog, to compare against, is not the site's
 $(BENCH_STAMP): requirements.txt bench/requirements.txt

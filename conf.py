@@ -11,6 +11,9 @@ author = "The blog's authors"
 copyright = "2019-2026, %s" % author
 version = release = "1.0"
 language = "en"
+# Kazakh for Sphinx's and the themes' interface (Read the Docs sets the language
+# with -D language=...); absolute, because Sphinx reads it from other folders too
+locale_dirs = [os.path.abspath("locales")]
 
 extensions = ["myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog"]
 
@@ -28,7 +31,6 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # --- the blog extension (see README.md) ---
 blog_post_pattern = ["posts/**"]
 blog_tags_folder = "tags"
-blog_date_format = "%b %d, %Y"
 blog_sidebar_posts = 5
 
 # --- HTML ---

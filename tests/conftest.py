@@ -21,6 +21,7 @@ def rootdir() -> Path:
 
 SITE_PARTS = [
     "conf.py", "index.md", "archive.md", "book.md", "posts", "_ext", "_static", "_templates",
+    "locales",
 ]  # fmt: skip
 
 

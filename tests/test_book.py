@@ -45,7 +45,7 @@ def test_text_lists_each_tags_posts_on_the_tag_index(app):
     app.build()
     index = (app.outdir / "tags" / "index.txt").read_text(encoding="utf-8")
     assert re.search(
-        r"^Python\n=+\n\n\* Jan 01, 2021 Newest 1 min read\n\n\* Jan 01, 2019 Oldest 1 min read",
+        r"^Python\n=+\n\n\* Jan 1, 2021 Newest 1 min read\n\n\* Jan 1, 2019 Oldest 1 min read",
         index,
         re.M,
     )
@@ -75,6 +75,23 @@ def test_the_book_follows_new_posts(make_app, tmp_path):
     app = make_app("latex", srcdir=srcdir)
     app.build()
     assert CHAPTER.findall(tex_of(app))[:4] == ["Oldest", "Middle", "Newest", "Undated"]
+
+
+def test_web_and_book_builds_share_one_environment(make_app, tmp_path):
+    """HTML leaves the posts out of the book's toctree; LaTeX, after it, has them all."""
+    srcdir = tmp_path / "book"
+    shutil.copytree(ROOT, srcdir)
+    html = make_app("html", srcdir=srcdir)
+    html.build()
+    assert html.env.toctree_includes["book"] == ["archive", "tags/index"]
+    post = read_html(html.outdir, "posts/a.html")
+    assert post.select('link[rel="prev"], link[rel="next"], link[rel="up"]') == []
+    latex = make_app("latex", srcdir=srcdir)
+    latex.build()
+    assert CHAPTER.findall(tex_of(latex)) == ["Oldest", "Newest", "Undated", "Archive", "Tags"]
+    html = make_app("html", srcdir=srcdir)
+    html.build()
+    assert html.env.toctree_includes["book"] == ["archive", "tags/index"]
 
 
 # --- the project's own site ---------------------------------------------------------------

@@ -16,13 +16,13 @@ EXPECTED = {
         "Welcome to Jekyll!", "May 28, 2015", ["ruby", "jekyll", "update"], "Jekyll's own excerpt.",
     ),
     "2016-01-02-date-from-file-name": (
-        "Dated by its file name", "Jan 02, 2016", ["ruby"],
+        "Dated by its file name", "Jan 2, 2016", ["ruby"],
         "Jekyll takes the date from the file name.",
     ),
     "hugo-post": ("Hugo post", "Mar 26, 2019", ["hugo", "go", "web"], "Hugo's description."),
-    "gatsby-post": ("Gatsby post", "May 01, 2015", ["gatsby", "react"], "Gatsby's description."),
+    "gatsby-post": ("Gatsby post", "May 1, 2015", ["gatsby", "react"], "Gatsby's description."),
     "pelican-post": (
-        "Pelican post", "Oct 03, 2010", ["pelican", "publishing", "Python"],
+        "Pelican post", "Oct 3, 2010", ["pelican", "publishing", "Python"],
         "Short version for index and feeds",
     ),
     "2019-05-28-first-blog-post": (
@@ -63,9 +63,9 @@ def test_post_lands_with_its_date_tags_and_summary(app, post):
 def test_updated_dates_and_authors_show_on_the_post(app):
     app.build()
     hugo = read_html(app.outdir, "posts/hugo-post.html").select_one(".blog-post-meta")
-    assert hugo.select_one(".blog-updated").get_text() == "Updated Apr 01, 2019"
+    assert hugo.select_one(".blog-updated").get_text() == "Updated Apr 1, 2019"
     mkdocs = read_html(app.outdir, "posts/mkdocs-material-post.html")
-    assert mkdocs.select_one(".blog-updated").get_text() == "Updated Jan 02, 2024"
+    assert mkdocs.select_one(".blog-updated").get_text() == "Updated Jan 2, 2024"
     assert mkdocs.select_one(".blog-authors").get_text() == "By squidfunk"
     pelican = read_html(app.outdir, "posts/pelican-post.html")
     assert pelican.select_one(".blog-authors").get_text() == "By Alexis Métaireau, Conan Doyle"

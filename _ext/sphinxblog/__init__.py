@@ -11,6 +11,7 @@ from sphinxblog import (
     config,
     docutils_kk,
     feeds,
+    i18n,
     listings,
     pagination,
     postpage,
@@ -65,6 +66,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", config.check_config)
     app.connect("config-inited", _add_assets)
+    app.connect("config-inited", i18n.load_catalogs)
+    app.connect("builder-inited", i18n.add_script_translations)
     app.connect("builder-inited", sync_tag_pages)
     app.connect("doctree-read", postpage.add_post_placeholders)
     app.connect("env-get-outdated", book.reread_post_toctrees)
@@ -80,9 +83,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", redirects.write_redirects)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", pagination.write_pages)
+    app.connect("build-finished", i18n.write_script_translations)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,6 +39,11 @@ class Catalog:
     #: posts dated after the build, whether held or published
     future: tuple[Post, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Catalog], tuple[()]]:
+        # made anew after every read (updates.refresh_catalog), so the pickled
+        # environment keeps an empty one rather than a second copy of the posts
+        return Catalog, ()
+
     @cached_property
     def dated(self) -> tuple[Post, ...]:
         return tuple(post for post in self.posts if post.date is not None)
@@ -69,16 +75,26 @@ class Catalog:
         """The site's tags for the tags *post* names, in the post's order."""
         return [self.tags[key] for key in map(tag_key, post.tags) if key in self.tags]
 
+    @cached_property
+    def _related(self) -> dict[tuple[str, int], list[Post]]:
+        # asked for twice a build (what changed, what to write), for every post
+        return {}
+
     def related(self, post: Post, count: int) -> list[Post]:
         """Up to *count* other posts sharing the most tags with *post*, newer first."""
-        shared: dict[str, int] = {}
-        for tag in self.tags_of(post):
-            for other in tag.posts:
-                if other.docname != post.docname:
-                    shared[other.docname] = shared.get(other.docname, 0) + 1
-        order = self._position
-        best = sorted(shared, key=lambda docname: (-shared[docname], order[docname]))
-        return [self._by_docname[docname] for docname in best[:count]]
+        key = (post.docname, count)
+        if key not in self._related:
+            shared: dict[str, int] = {}
+            for tag in self.tags_of(post):
+                for other in tag.posts:
+                    if other.docname != post.docname:
+                        shared[other.docname] = shared.get(other.docname, 0) + 1
+            order = self._position
+            best = heapq.nsmallest(
+                count, shared, key=lambda docname: (-shared[docname], order[docname])
+            )
+            self._related[key] = [self._by_docname[docname] for docname in best]
+        return self._related[key]
 
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
         """The chronologically (newer, older) posts next to *docname*."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from sphinx.locale import get_translation
+
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import site_zone
 from sphinxblog.feeds import feed_links, feed_time
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from sphinxblog.posts import Post
+
+_ = get_translation("sphinxblog")
 
 
 def _article_tags(post: Post, config: Config) -> list[str]:
@@ -56,6 +60,8 @@ def add_blog_context(
     if head:
         context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
     recent = catalog.dated[: app.config.blog_sidebar_posts]
+    # the template's own _() would look in Sphinx's catalog, not the blog's
+    context["blog_recent_posts_caption"] = _("Recent posts")
     context["blog_recent_posts"] = [
         {
             "title": post.title,

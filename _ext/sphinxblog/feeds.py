@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from feedgen.feed import FeedGenerator
 from sphinx.util import logging
 
 from sphinxblog.catalog import catalog_of
@@ -26,6 +25,7 @@ from sphinxblog.links import has_tag_pages
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from feedgen.feed import FeedGenerator
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
@@ -114,6 +114,9 @@ class _SiteFeeds:
 def _generator(
     site: _SiteFeeds, title: str, home: str, feed_url: str, posts: list[Post]
 ) -> FeedGenerator:
+    # imported here: feedgen loads lxml, which a site without feeds never needs
+    from feedgen.feed import FeedGenerator
+
     generator = FeedGenerator()
     generator.id(home)
     generator.title(title)

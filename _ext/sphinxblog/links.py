@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
+import babel
+import babel.dates
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.locale import get_translation
@@ -16,6 +18,11 @@ _ = get_translation("sphinxblog")
 if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
+
+
+#: Sphinx's search index skips elements of this class: a page is found by its own
+#: words, not by the titles, dates and reading times of the posts it lists
+NO_SEARCH = "no-search"
 
 
 def doc_uri(builder: Builder, fromdocname: str, docname: str) -> str | None:
@@ -69,16 +76,31 @@ def link(
     return nodes.reference(text, text, internal=True, refuri=uri, classes=classes)
 
 
-def format_day(day: dt.date, config: Config, fmt: str | None = None) -> str:
-    """*day* in the site's language, never shifted through a time zone."""
-    return _format_day(day, fmt or config.blog_date_format, config.language)
+def format_day(day: dt.date, config: Config) -> str:
+    """*day* in the site's language, never shifted through a time zone.
+
+    ``blog_date_format`` (``strftime`` codes) if set, else the language's own
+    medium form: "Jun 18, 2019", "2019 ж. 18 мау.".
+    """
+    return _format_day(day, config.blog_date_format, config.language)
+
+
+def month_name(day: dt.date, config: Config) -> str:
+    """The name of *day*'s month as a heading: "June", "Маусым" (not "июня")."""
+    return _format_day(day, "", config.language, pattern="LLLL").capitalize()
 
 
 @functools.lru_cache(maxsize=4096)
-def _format_day(day: dt.date, fmt: str, language: str) -> str:
+def _format_day(day: dt.date, fmt: str, language: str, pattern: str = "medium") -> str:
     # Babel is slow, and a listing shows each day many times over
     # a date (not a date-time) makes Babel format the calendar day as written
-    return format_date(fmt, date=day, language=language)  # type: ignore[arg-type]
+    if fmt:
+        return format_date(fmt, date=day, language=language)  # type: ignore[arg-type]
+    try:
+        locale = babel.Locale.parse(language or "en")
+    except (ValueError, babel.UnknownLocaleError):
+        locale = babel.Locale("en")  # Sphinx falls back to English dates too
+    return babel.dates.format_date(day, pattern, locale=locale)
 
 
 def reading_minutes(words: int, config: Config) -> int:
@@ -88,9 +110,9 @@ def reading_minutes(words: int, config: Config) -> int:
 def reading_time_node(words: int, config: Config) -> nodes.inline:
     """ "3 min read": words (not bytes) over the configured reading speed, at least 1."""
     text = _("%d min read") % reading_minutes(words, config)
-    return nodes.inline(text, text, classes=["blog-reading-time"])
+    return nodes.inline(text, text, classes=["blog-reading-time", NO_SEARCH])
 
 
 def date_node(day: dt.date, config: Config) -> nodes.inline:
     text = format_day(day, config)
-    return nodes.inline(text, text, classes=["blog-date"])
+    return nodes.inline(text, text, classes=["blog-date", NO_SEARCH])

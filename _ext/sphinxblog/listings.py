@@ -23,7 +23,14 @@ from sphinxblog.catalog import catalog_of
 from sphinxblog.config import tags_folder
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, relative_path, tag_feed_path
-from sphinxblog.links import date_node, format_day, has_tag_pages, link, reading_time_node
+from sphinxblog.links import (
+    NO_SEARCH,
+    date_node,
+    has_tag_pages,
+    link,
+    month_name,
+    reading_time_node,
+)
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
@@ -131,7 +138,7 @@ def _render_feedlinks(
     if not feeds_enabled(builder):
         return []
     names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
-    paragraph = nodes.paragraph(classes=["blog-feeds"])
+    paragraph = nodes.paragraph(classes=["blog-feeds", NO_SEARCH])
     paragraph += nodes.Text(_("Subscribe:") + " ")
     for kind in (kind for kind in SITE_FEEDS if kind in builder.config.blog_feeds):
         uri = relative_path(builder, fromdocname, SITE_FEEDS[kind])
@@ -161,7 +168,10 @@ class PostTocTreeDirective(SphinxDirective):
     newest first), for the start document of a book (LaTeX, ePub).
 
     Toctrees are made while reading, before the posts are read, so the order
-    comes from the front matter scanned when the build began.
+    comes from the front matter scanned when the build began.  In a web build
+    the toctree is empty: there the posts have listings, and a toctree would
+    give every post a parent page to rewrite with each new post, and links
+    to render on every post for the theme's previous/next buttons.
     """
 
     option_spec: ClassVar[OptionSpec] = {
@@ -192,8 +202,10 @@ class PostTocTreeDirective(SphinxDirective):
 
 
 def post_toctree_order(env: BuildEnvironment) -> list[str]:
-    """Posts oldest first, then undated ones, as scanned when the build began."""
-    return list(getattr(env, "blog_post_toctree_order", None) or oldest_first(catalog_of(env)))
+    """Posts oldest first, then undated ones, as scanned when the build began;
+    none in a web build, which lists them on pages of its own."""
+    order = getattr(env, "blog_post_toctree_order", None)
+    return list(oldest_first(catalog_of(env)) if order is None else order)
 
 
 def oldest_first(catalog: Catalog) -> list[str]:
@@ -209,7 +221,7 @@ def post_items(
     builder: Builder, fromdocname: str, posts: Iterable[Post], summaries: bool = False
 ) -> nodes.bullet_list:
     """A list of posts, each with its date and a link to it (and its summary)."""
-    items = nodes.bullet_list(classes=["blog-postlist"])
+    items = nodes.bullet_list(classes=["blog-postlist", NO_SEARCH])
     for post in posts:
         paragraph = nodes.paragraph()
         if post.day is not None:
@@ -285,7 +297,7 @@ def _page_of(posts: tuple[Post, ...], page: Page, size: int) -> tuple[Post, ...]
 
 def pager(builder: Builder, fromdocname: str, page: Page) -> nodes.paragraph:
     """Links to the newer and older pages of a listing."""
-    paragraph = nodes.paragraph(classes=["blog-pager"])
+    paragraph = nodes.paragraph(classes=["blog-pager", NO_SEARCH])
     if page.number > 1:
         target = page_name(page.docname, page.number - 1)
         uri = builder.get_relative_uri(fromdocname, target)
@@ -353,11 +365,11 @@ def _render_archive(
             year_posts, key=lambda post: (post.day.year, post.day.month)
         ):
             month_posts = list(month_posts)
-            month_name = format_day(month_posts[0].day, config, "%B")
+            heading = month_name(month_posts[0].day, config)
             month_section = nodes.section(
                 ids=[f"month-{year}-{month:02}"], classes=["blog-archive-month"]
             )
-            month_section += nodes.title(month_name, month_name)
+            month_section += nodes.title(heading, heading)
             month_section += post_items(builder, fromdocname, month_posts, "summary" in node)
             year_section += month_section
         sections.append(year_section)
@@ -378,7 +390,7 @@ def _render_tagindex(
     if not catalog.tags:
         return [nodes.paragraph(text=_("No tags yet."), classes=["blog-empty"])]
     tags = sorted(catalog.tags.values(), key=lambda tag: tag.key)
-    items = nodes.bullet_list(classes=["blog-tagindex"])
+    items = nodes.bullet_list(classes=["blog-tagindex", NO_SEARCH])
     for tag in tags:
         paragraph = nodes.paragraph()
         paragraph += tag_link(builder, fromdocname, tag, ["blog-tag"])
@@ -404,7 +416,7 @@ def _render_tagposts(
     posts = tag.posts if tag else ()
     if not posts:
         return [nodes.paragraph(text=_("No posts have this tag."), classes=["blog-empty"])]
-    count = nodes.paragraph(classes=["blog-tag-summary"])
+    count = nodes.paragraph(classes=["blog-tag-summary", NO_SEARCH])
     count += nodes.Text(_("%d posts") % len(posts) if len(posts) != 1 else _("1 post"))
     count += nodes.Text(" · ")
     index = f"{tags_folder(builder.config)}/index"

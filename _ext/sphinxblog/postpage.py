@@ -11,7 +11,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
 from sphinxblog.catalog import catalog_of
-from sphinxblog.links import date_node, format_day, link, reading_time_node
+from sphinxblog.links import NO_SEARCH, date_node, format_day, link, reading_time_node
 from sphinxblog.listings import post_items, tag_link
 from sphinxblog.posts import post_matcher
 from sphinxblog.values import tag_key
@@ -95,7 +95,7 @@ def _header(
         items.append(date_node(post.day, config))
     if isinstance(post.updated, dt.date):
         updated = _("Updated %s") % format_day(_day(post.updated), config)
-        items.append(nodes.inline(updated, updated, classes=["blog-updated"]))
+        items.append(nodes.inline(updated, updated, classes=["blog-updated", NO_SEARCH]))
     if post.authors:
         by = _("By %s") % ", ".join(post.authors)
         items.append(nodes.inline(by, by, classes=["blog-authors"]))
@@ -129,14 +129,14 @@ def _footer(
     related = catalog.related(post, builder.config.blog_related_posts) if post else []
     if related:
         # a rubric, not a section: it must not join the page's table of contents
-        box = nodes.container(classes=["blog-related"])
+        box = nodes.container(classes=["blog-related", NO_SEARCH])
         box += nodes.rubric(_("Related posts"), _("Related posts"))
         box += post_items(builder, fromdocname, related)
         result.append(box)
     newer, older = catalog.neighbours(node["docname"])
     if newer is None and older is None:
         return result
-    navigation = nodes.container(classes=["blog-post-nav"])
+    navigation = nodes.container(classes=["blog-post-nav", NO_SEARCH])
     for post, label, css_class in (
         (older, _("Older"), "blog-older"),
         (newer, _("Newer"), "blog-newer"),

@@ -50,7 +50,7 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
     stale = [
         path
         for path in root.rglob(f"*{builder.out_suffix}")
-        if path not in current and not any(owner in path.parents for owner in owners)
+        if path not in current and not any(parent in owners for parent in path.parents)
     ]
     stale += [
         Path(builder.get_outfilename(docname))

@@ -132,14 +132,28 @@ def _digest(view: Any) -> bytes:
     return hashlib.blake2b(repr(view).encode("utf-8"), digest_size=12).digest()
 
 
+def _inputs_digest(env: BuildEnvironment, catalog: Catalog) -> bytes:
+    """A fingerprint of everything :func:`page_views` reads."""
+    config = env.config
+    listings = sorted((docname, sorted(kinds)) for docname, kinds in listing_pages_of(env).items())
+    settings = (config.blog_related_posts, config.blog_sidebar_posts, config.blog_words_per_minute)
+    return _digest((catalog.posts, catalog.hidden, catalog.future, listings, settings))
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: the pages whose view of the posts changed."""
-    views = {docname: _digest(view) for docname, view in page_views(env, catalog_of(env)).items()}
+    catalog = catalog_of(env)
     # per builder: `make latex` and `make html` share one environment, and what
     # one builder has written says nothing about the other's pages
-    views_by_builder: dict[str, dict[str, Any]] = getattr(env, "blog_page_views", {})
-    old_views = views_by_builder.get(app.builder.name, {})
-    env.blog_page_views = {**views_by_builder, app.builder.name: views}
+    views_by_builder: dict[str, tuple[bytes, dict[str, bytes]]] = getattr(
+        env, "blog_page_views", {}
+    )
+    old_inputs, old_views = views_by_builder.get(app.builder.name, (b"", {}))
+    inputs = _inputs_digest(env, catalog)
+    if inputs == old_inputs:
+        return []  # same posts, same listings: every view is as last written
+    views = {docname: _digest(view) for docname, view in page_views(env, catalog).items()}
+    env.blog_page_views = {**views_by_builder, app.builder.name: (inputs, views)}
     if views.get(SIDEBAR) != old_views.get(SIDEBAR) and app.builder.format == "html":
         return sorted(env.found_docs)
     return sorted(
