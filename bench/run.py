@@ -9,6 +9,7 @@ Each configuration builds the same generated posts with sphinx-book-theme:
 - ``plain-toctree``: the same with every post in a hidden glob toctree, which
   puts a link to every post into every page's sidebar;
 - ``blog``: this project's extension, with this site's configuration;
+- ``blog-one-page``: the same with ``blog_page_size = 0`` (no later listing pages);
 - ``ablog``: ABlog with tag and year archives (needs bench/requirements.txt).
 
 For each it measures, as medians over the repeats (configurations alternate
@@ -91,10 +92,18 @@ def _ablog(site: Path, posts: list[Path]) -> None:
     )
 
 
+def _blog_one_page(site: Path, posts: list[Path]) -> None:
+    """The blog with every listing on one page: what pagination costs."""
+    _blog(site, posts)
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nblog_page_size = 0\n")
+
+
 CONFIGS = {
     "plain": lambda site, posts: _plain(site, posts, toctree=False),
     "plain-toctree": lambda site, posts: _plain(site, posts, toctree=True),
     "blog": _blog,
+    "blog-one-page": _blog_one_page,
     "ablog": _ablog,
 }
 

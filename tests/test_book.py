@@ -94,6 +94,17 @@ def test_web_and_book_builds_share_one_environment(make_app, tmp_path):
     assert html.env.toctree_includes["book"] == ["archive", "tags/index"]
 
 
+@pytest.mark.parametrize(("builder", "page"), [("latex", "book.tex"), ("epub", "posts/a.xhtml")])
+def test_books_give_dates_and_the_blogs_words_in_kazakh(make_app, tmp_path, builder, page):
+    srcdir = tmp_path / "book"
+    shutil.copytree(ROOT, srcdir)
+    app = make_app(builder, srcdir=srcdir, confoverrides={"language": "kk"})
+    app.build()
+    text = (app.outdir / page).read_text(encoding="utf-8")
+    assert re.search(r"2019\W*ж\.\W*01 қаң\.", text)  # Jan 01, 2019
+    assert "Оқуға 1 мин" in text and "min read" not in text
+
+
 # --- the project's own site ---------------------------------------------------------------
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")

@@ -106,3 +106,14 @@ def test_search_page_scripts_speak_kazakh(make_app, site):
     assert "${resultCount} бет табылды" in script
     sidebar = read_html(app.outdir, "archive.html").select_one(".blog-recent-posts .caption-text")
     assert sidebar.get_text() == "Соңғы жазбалар"
+
+
+@pytest.mark.sphinx("html", testroot="i18n", copy_test_root=True, freshenv=True)
+def test_a_broken_catalog_is_a_located_warning_and_the_rest_stays_kazakh(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "locales/kk/LC_MESSAGES/sphinxblog.po:6: WARNING: message catalog not loaded" in warnings
+    assert "[blog.catalog]" in warnings
+    # the site's catalog is left out; the extension's own still speaks Kazakh
+    post = read_html(app.outdir, "posts/first.html")
+    assert post.select_one(".blog-reading-time").get_text() == "Оқуға 1 мин"

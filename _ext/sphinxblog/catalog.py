@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -80,21 +81,25 @@ class Catalog:
         # asked for twice a build (what changed, what to write), for every post
         return {}
 
+    @cached_property
+    def _tag_positions(self) -> dict[str, tuple[int, ...]]:
+        return {
+            key: tuple(self._position[p.docname] for p in tag.posts)
+            for key, tag in self.tags.items()
+        }
+
     def related(self, post: Post, count: int) -> list[Post]:
         """Up to *count* other posts sharing the most tags with *post*, newer first."""
-        key = (post.docname, count)
-        if key not in self._related:
-            shared: dict[str, int] = {}
-            for tag in self.tags_of(post):
-                for other in tag.posts:
-                    if other.docname != post.docname:
-                        shared[other.docname] = shared.get(other.docname, 0) + 1
-            order = self._position
-            best = heapq.nsmallest(
-                count, shared, key=lambda docname: (-shared[docname], order[docname])
-            )
-            self._related[key] = [self._by_docname[docname] for docname in best]
-        return self._related[key]
+        if (post.docname, count) not in self._related:
+            shared: Counter[int] = Counter()
+            for key in {tag_key(name) for name in post.tags} & self._tag_positions.keys():
+                shared.update(self._tag_positions[key])  # counted in C: it runs for every post
+            shared.pop(self._position.get(post.docname, -1), None)
+            # most shared tags first, then the newer post (the smaller position)
+            ranked = len(self.posts) + 1
+            best = heapq.nlargest(count, shared, key=lambda at: shared[at] * ranked - at)
+            self._related[post.docname, count] = [self.posts[at] for at in best]
+        return self._related[post.docname, count]
 
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
         """The chronologically (newer, older) posts next to *docname*."""

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from sphinx import package_dir
 from sphinx.locale import get_translator
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,21 +34,33 @@ CATALOGS = Path(__file__).parent / "locales"
 #: Sphinx's message template, which names the script each message is used in
 SPHINX_TEMPLATE = Path(package_dir, "locale", "sphinx.pot")
 
+logger = logging.getLogger(__name__)
+
 
 def _locale_dirs(app: Sphinx, config: Config) -> list[Path]:
     """Where catalogs are looked for, the site's folders first."""
     return [*(Path(app.srcdir, folder) for folder in config.locale_dirs), CATALOGS]
 
 
-def _compile(po: Path, mo: Path, language: str) -> None:
-    """Write *mo* from *po* unless it is already up to date."""
+def _compile(po: Path, mo: Path, language: str) -> bool:
+    """Write *mo* from *po* unless it is up to date; ``False`` (and a warning) if *po* is bad."""
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-        return
-    with po.open("rb") as source:
-        catalog = read_po(source, locale=language, domain=po.stem)
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    with mo.open("wb") as target:
-        write_mo(target, catalog)
+        return True
+    try:
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=language, domain=po.stem, abort_invalid=True)
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+    except (PoFileError, ValueError) as error:  # ValueError: not in its declared charset
+        # "path:line", not (docname, line): catalogs are read before the environment exists
+        line = error.lineno + 1 if isinstance(error, PoFileError) else 1
+        logger.warning(
+            "message catalog not loaded: %s", error,
+            location=f"{po}:{line}", type="blog", subtype="catalog",
+        )  # fmt: skip
+        return False
+    return True
 
 
 def load_catalogs(app: Sphinx, config: Config) -> None:
@@ -64,8 +77,8 @@ def load_catalogs(app: Sphinx, config: Config) -> None:
         for po in sorted(messages.glob("*.po")):
             if po.stem == "sphinx":
                 continue  # Sphinx compiles and loads its own domain
-            _compile(po, target / language / "LC_MESSAGES" / f"{po.stem}.mo", language)
-            app.add_message_catalog(po.stem, str(target))
+            if _compile(po, target / language / "LC_MESSAGES" / f"{po.stem}.mo", language):
+                app.add_message_catalog(po.stem, str(target))
 
 
 def _sphinx_has_script_translations(config: Config) -> bool:

@@ -22,6 +22,8 @@ SUBTYPES = {
     "or takes a page that exists",
     "tag_page": "a file in the tag folder that the extension did not write is in the way",
     "config": "a `blog_*` setting has a value the extension cannot use",
+    "catalog": "a message catalog (`.po`) of the extension or in `locale_dirs` cannot be "
+    "read or compiled; its messages stay untranslated",
 }
 
 
