@@ -10,6 +10,10 @@ Each configuration builds the same generated posts with sphinx-book-theme:
   puts a link to every post into every page's sidebar;
 - ``blog``: this project's extension, with this site's configuration;
 - ``blog-one-page``: the same with ``blog_page_size = 0`` (no later listing pages);
+- ``plain-pages``: ``plain`` plus the pages the blog adds, written out as plain
+  Markdown: a page per tag with its posts' dates and summaries, the tag index
+  and the archive, split into pages of 20 like the blog's (what Sphinx itself
+  charges for the blog's extra pages);
 - ``ablog``: ABlog with tag and year archives (needs bench/requirements.txt).
 
 For each it measures, as medians over the repeats (configurations alternate
@@ -99,11 +103,61 @@ def _blog_one_page(site: Path, posts: list[Path]) -> None:
         conf.write("\nblog_page_size = 0\n")
 
 
+#: posts per page of a listing, as the blog's default ``blog_page_size``
+PAGE_SIZE = 20
+
+
+def _front_matter(path: Path) -> dict:
+    """Title, date, tags and first paragraph of a generated post (see corpus.py)."""
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    fields = dict(line.split(": ", 1) for line in head.splitlines()[1:])
+    return {
+        "docname": f"posts/{path.stem}",
+        "title": json.loads(fields["title"]),
+        "date": fields["date"],
+        "tags": json.loads(fields["tags"]),
+        "summary": body.split("\n\n", 1)[0],
+    }
+
+
+def _listing_pages(site: Path, name: str, title: str, posts: list[dict], summaries: bool) -> None:
+    chunks = [posts[at : at + PAGE_SIZE] for at in range(0, len(posts), PAGE_SIZE)]
+    for number, chunk in enumerate(chunks, start=1):
+        path = site / (f"{name}.md" if number == 1 else f"{name}/page/{number}.md")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = [f"# {title} ({number}/{len(chunks)})\n"]
+        year = None
+        for post in chunk:
+            if not summaries and post["date"][:4] != year:  # the archive's year headings
+                year = post["date"][:4]
+                lines.append(f"\n## {year}\n")
+            lines.append(f"- {post['date']} {{doc}}`{post['title']} </{post['docname']}>`")
+            if summaries:
+                lines.append(f"\n  {post['summary']}\n")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _plain_pages(site: Path, posts: list[Path]) -> None:
+    """The floor plus the blog's extra pages as plain Markdown."""
+    _plain(site, posts, toctree=False)
+    entries = sorted(map(_front_matter, posts), key=lambda p: (p["date"], p["docname"]))[::-1]
+    tags = sorted({tag for post in entries for tag in post["tags"]})
+    index = ["# Tags\n"]
+    for number, tag in enumerate(tags):
+        tagged = [post for post in entries if tag in post["tags"]]
+        _listing_pages(site, f"tags/tag-{number}", tag, tagged, summaries=True)
+        index.append(f"- {{doc}}`{tag} </tags/tag-{number}>` {len(tagged)}")
+    (site / "tags" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    _listing_pages(site, "archive", "Archive", entries, summaries=False)
+
+
 CONFIGS = {
     "plain": lambda site, posts: _plain(site, posts, toctree=False),
     "plain-toctree": lambda site, posts: _plain(site, posts, toctree=True),
     "blog": _blog,
     "blog-one-page": _blog_one_page,
+    "plain-pages": _plain_pages,
     "ablog": _ablog,
 }
 
@@ -235,6 +289,10 @@ def table(size: int, runs: dict[str, list[dict]]) -> str:
         f"{per_page[c] * 1000:.1f} ms ({per_page[c] / per_page['plain']:.2f}x)" for c in configs
     ]
     rows.append("| clean build per page in the site | " + " | ".join(cells) + " |")
+    if "plain-pages" in runs:
+        floor = median(runs["plain-pages"], "clean", "seconds")
+        cells = [f"{median(runs[c], 'clean', 'seconds') / floor:.2f}x" for c in configs]
+        rows.append("| clean build against `plain-pages` | " + " | ".join(cells) + " |")
     return f"### {size} posts\n\n" + header + "\n".join(rows) + "\n"
 
 

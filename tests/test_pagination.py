@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -78,3 +79,35 @@ def test_pages_follow_the_posts_and_rebuilds_leave_them_alone(make_app, tmp_path
     make_app("html", srcdir=site, confoverrides=overrides).build()
     assert not second.exists()  # python now fits on one page
     assert (site / "_build" / "html" / "tags" / "python.html").exists()
+
+
+def test_an_edited_post_rewrites_only_the_later_pages_that_list_it(make_app, tmp_path, rootdir):
+    site = tmp_path / "site"
+    shutil.copytree(rootdir / "test-basic", site)
+    overrides = {"blog_page_size": 1}  # python: New year | Comma tags | First steps
+    make_app("html", srcdir=site, confoverrides=overrides).build()
+    pages = site / "_build" / "html" / "tags" / "python" / "page"
+    mtime = (pages / "2.html").stat().st_mtime_ns
+    first = site / "posts" / "first.md"
+    first.write_text(first.read_text(encoding="utf-8").replace("First steps", "Second steps"))
+    later = first.stat().st_mtime + 10
+    os.utime(first, (later, later))
+    app = make_app("html", srcdir=site, confoverrides=overrides)
+    rendered = []
+    app.connect("html-page-context", lambda _app, pagename, *_args: rendered.append(pagename))
+    app.build()
+    assert post_titles(read_html(app.outdir, "tags/python/page/3.html")) == ["Second steps"]
+    assert "tags/python/page/3" in rendered
+    assert "tags/python/page/2" not in rendered  # Comma tags, as it was: not even rendered
+    assert (pages / "2.html").stat().st_mtime_ns == mtime
+
+
+def test_a_changed_setting_renders_every_later_page_again(make_app, tmp_path, rootdir):
+    site = tmp_path / "site"
+    shutil.copytree(rootdir / "test-basic", site)
+    make_app("html", srcdir=site, confoverrides={"blog_page_size": 1}).build()
+    overrides = {"blog_page_size": 1, "html_title": "Renamed blog"}
+    app = make_app("html", srcdir=site, confoverrides=overrides)
+    app.build()
+    second = read_html(app.outdir, "tags/python/page/2.html")
+    assert "Renamed blog" in second.title.get_text()

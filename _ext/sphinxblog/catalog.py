@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -91,14 +91,15 @@ class Catalog:
     def related(self, post: Post, count: int) -> list[Post]:
         """Up to *count* other posts sharing the most tags with *post*, newer first."""
         if (post.docname, count) not in self._related:
-            shared: Counter[int] = Counter()
-            for key in {tag_key(name) for name in post.tags} & self._tag_positions.keys():
-                shared.update(self._tag_positions[key])  # counted in C: it runs for every post
+            keys = {tag_key(name) for name in post.tags} & self._tag_positions.keys()
+            # counted in C, in order of position (newer first): it runs for every post,
+            # and most_common() keeps that order among posts sharing as many tags
+            shared = Counter(sorted(itertools.chain.from_iterable(
+                self._tag_positions[key] for key in keys
+            )))  # fmt: skip
             shared.pop(self._position.get(post.docname, -1), None)
-            # most shared tags first, then the newer post (the smaller position)
-            ranked = len(self.posts) + 1
-            best = heapq.nlargest(count, shared, key=lambda at: shared[at] * ranked - at)
-            self._related[post.docname, count] = [self.posts[at] for at in best]
+            best = shared.most_common(count)
+            self._related[post.docname, count] = [self.posts[at] for at, _shared in best]
         return self._related[post.docname, count]
 
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:

@@ -13,6 +13,7 @@ so it can be tested without Sphinx.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,7 +87,13 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter(
             problems=(Problem("front_matter", "front matter has no closing '---' line", 1),)
         )
-    block = "\n".join(lines[1:end])
+    return _load_block("\n".join(lines[1:end]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _load_block(block: str) -> FrontMatter:
+    # each changed post is read twice: scanned for its tags before Sphinx reads
+    # it, then read with its text; the result is shared, so never mutate it
     loader = _TextTimestampLoader(block)
     try:
         node = loader.get_single_node()

@@ -417,8 +417,10 @@ def _render_tagposts(
     if not posts:
         return [nodes.paragraph(text=_("No posts have this tag."), classes=["blog-empty"])]
     count = nodes.paragraph(classes=["blog-tag-summary", NO_SEARCH])
-    count += nodes.Text(_("%d posts") % len(posts) if len(posts) != 1 else _("1 post"))
-    count += nodes.Text(" · ")
+    if page.number == 1:
+        # the first page only: later pages then change only where posts moved
+        count += nodes.Text(_("%d posts") % len(posts) if len(posts) != 1 else _("1 post"))
+        count += nodes.Text(" · ")
     index = f"{tags_folder(builder.config)}/index"
     count += link(builder, fromdocname, index, _("All tags"), ["blog-all-tags"])
     if feeds_enabled(builder) and builder.config.blog_tag_feeds and tag is not None:

@@ -1,16 +1,21 @@
 """The second and later pages of long listings, written after the build (HTML only).
 
 The first page is the document itself; the others are rendered from its
-listing's placeholder into the theme's ``page.html``.  They are rendered again
-only when their document was (its listing changed) or a page is missing, and
-written only when their text changed, so a rebuild leaves them alone.
+listing's placeholder into the theme's ``page.html``.  They are looked at again
+only when their document was written (its listing changed), and rendered only
+when what they list changed (a file beside the doctrees keeps a digest of each),
+the site's settings, templates or sidebar changed, or a page is missing.  A
+retagged post thus rewrites the later pages of its tags from its own position
+on, and a rebuild that changed nothing leaves them alone.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
@@ -25,9 +30,11 @@ from sphinxblog.listings import (
     page_size,
     render_listing,
 )
+from sphinxblog.updates import SIDEBAR
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
     from sphinxblog.catalog import Catalog
 
@@ -52,42 +59,101 @@ def write_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not size:
         return
     catalog = catalog_of(env)
-    outdir = Path(app.outdir)
+    state_file = Path(app.doctreedir, f"blog-listing-pages-{builder.name}.json")
+    shell = _shell_digest(app)
+    previous = _load_state(state_file, app.outdir, shell)
+    documents: dict[str, dict[str, Any]] = {}
     for docname in sorted(listing_pages_of(env)):
         if docname not in env.found_docs:
             continue
         document = Path(builder.get_outfilename(docname))
-        second = Path(builder.get_outfilename(page_name(docname, 2)))
+        mtime = document.stat().st_mtime_ns if document.exists() else None
+        known = previous.get(docname)
         if (
-            second.exists()
-            and document.exists()
-            and second.stat().st_mtime >= document.stat().st_mtime
+            known is not None
+            and mtime is not None
+            and known["mtime"] == mtime
+            and all(Path(builder.get_outfilename(name)).exists() for name in known["pages"])
         ):
-            continue  # not rewritten in this build: neither its listing nor its pages changed
-        node = _paginated(env.get_doctree(docname), catalog)
-        posts = listing_posts(node, catalog) if node is not None else ()
-        count = -(-len(posts) // size) if posts else 1
-        _remove_pages_after(outdir, builder, docname, count)
-        for number in range(2, count + 1):
-            pagename = page_name(docname, number)
-            target = Path(builder.get_outfilename(pagename))
-            if (
-                target.exists()
-                and document.exists()
-                and target.stat().st_mtime >= document.stat().st_mtime
-            ):
-                continue  # its document was not rewritten: its listing did not change
-            page = Page(docname, number, count)
-            title = _("%s (page %d of %d)") % (clean_astext(env.titles[docname]), number, count)
-            # a section, so that the title is the page's h1 and the archive's years h2
-            section = nodes.section(ids=[f"page-{number}"])
-            section += nodes.title(title, title)
-            section += render_listing(node.deepcopy(), catalog, builder, pagename, page)
-            body = builder.render_partial(section)["fragment"]
-            _write_page(builder, pagename, {"title": title, "body": body}, target)
+            # its document was not written in this build: the listing did not change
+            documents[docname] = known
+            continue
+        old_pages = known["pages"] if known is not None else {}
+        pages = _write_later_pages(app, docname, catalog, size, old_pages)
+        documents[docname] = {"mtime": mtime, "pages": pages}
+    _save_state(state_file, {"outdir": str(app.outdir), "shell": shell, "documents": documents})
 
 
-def _write_page(builder, pagename: str, context: dict, target: Path) -> None:
+def _write_later_pages(
+    app: Sphinx, docname: str, catalog: Catalog, size: int, old_pages: dict[str, str]
+) -> dict[str, str]:
+    """Render the later pages of *docname*'s listing whose content changed;
+    their digests by page name."""
+    builder, env = app.builder, app.env
+    node = _paginated(env.get_doctree(docname), catalog)
+    posts = listing_posts(node, catalog) if node is not None else ()
+    count = -(-len(posts) // size) if posts else 1
+    _remove_pages_after(builder, docname, count)
+    pages: dict[str, str] = {}
+    for number in range(2, count + 1):
+        pagename = page_name(docname, number)
+        target = Path(builder.get_outfilename(pagename))
+        title = _("%s (page %d of %d)") % (clean_astext(env.titles[docname]), number, count)
+        # a section, so that the title is the page's h1 and the archive's years h2
+        section = nodes.section(ids=[f"page-{number}"])
+        section += nodes.title(title, title)
+        page = Page(docname, number, count)
+        section += render_listing(node.deepcopy(), catalog, builder, pagename, page)
+        pages[pagename] = _digest(section.pformat())
+        if target.exists() and old_pages.get(pagename) == pages[pagename]:
+            continue  # it shows what it showed: a retagged post moves only the pages after it
+        body = builder.render_partial(section)["fragment"]
+        _write_page(builder, pagename, {"title": title, "body": body}, target)
+    return pages
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _shell_digest(app: Sphinx) -> str:
+    """What every page shows around its listing: the settings, the templates and
+    the sidebar's recent posts; when these change, every later page is rendered."""
+    builder = app.builder
+    build_info = getattr(builder, "build_info", None)
+    views = getattr(app.env, "blog_page_views", {}).get(builder.name, (b"", {}))[1]
+    return _digest(
+        repr((
+            getattr(build_info, "config_hash", ""),
+            getattr(build_info, "tags_hash", ""),
+            builder.templates.newest_template_mtime(),
+            views.get(SIDEBAR, b""),
+        ))
+    )  # fmt: skip
+
+
+def _load_state(path: Path, outdir: Path, shell: str) -> dict[str, dict[str, Any]]:
+    """What the last build wrote, by document; nothing if it wrote elsewhere or differently."""
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if state["outdir"] != str(outdir) or state["shell"] != shell:
+            return {}
+        return {
+            docname: {"mtime": entry["mtime"], "pages": dict(entry["pages"])}
+            for docname, entry in state["documents"].items()
+        }
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}  # a first build, or a damaged file: every page is checked
+
+
+def _save_state(path: Path, state: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = path.with_suffix(".tmp")
+    scratch.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+    scratch.replace(path)
+
+
+def _write_page(builder: Builder, pagename: str, context: dict[str, str], target: Path) -> None:
     """Render through the theme into a scratch file; replace *target* only if it differs."""
     with tempfile.TemporaryDirectory() as scratch:
         rendered = Path(scratch, "page.html")
@@ -96,11 +162,9 @@ def _write_page(builder, pagename: str, context: dict, target: Path) -> None:
     if not target.exists() or target.read_bytes() != data:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    else:
-        target.touch()  # up to date with its document
 
 
-def _remove_pages_after(outdir: Path, builder, docname: str, count: int) -> None:
+def _remove_pages_after(builder: Builder, docname: str, count: int) -> None:
     """Delete the pages past *count* left by a longer listing."""
     number = count + 1
     while (path := Path(builder.get_outfilename(page_name(docname, number)))).exists():

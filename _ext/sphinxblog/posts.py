@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +75,13 @@ class Post:
 
 def post_matcher(config: Config) -> Matcher:
     patterns = config.blog_post_pattern
-    return Matcher([patterns] if isinstance(patterns, str) else patterns)
+    return _matcher((patterns,) if isinstance(patterns, str) else tuple(patterns))
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(patterns: tuple[str, ...]) -> Matcher:
+    # every document asks, and compiling the patterns costs more than matching
+    return Matcher(list(patterns))
 
 
 def read_source(path: Path, encoding: str) -> str:
