@@ -12,8 +12,9 @@ Each configuration builds the same generated posts with sphinx-book-theme:
 - ``blog-one-page``: the same with ``blog_page_size = 0`` (no later listing pages);
 - ``plain-pages``: ``plain`` plus the pages the blog adds, written out as plain
   Markdown: a page per tag with its posts' dates and summaries, the tag index
-  and the archive, split into pages of 20 like the blog's (what Sphinx itself
-  charges for the blog's extra pages);
+  and the archive, split into pages of 20 like the blog's, and written again
+  after each edit where their text changed, as a generator script would (what
+  Sphinx itself charges for the blog's extra pages);
 - ``ablog``: ABlog with tag and year archives (needs bench/requirements.txt).
 
 For each it measures, as medians over the repeats (configurations alternate
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import hashlib
 import json
 import os
 import platform
@@ -121,11 +123,17 @@ def _front_matter(path: Path) -> dict:
     }
 
 
+def _write_if_changed(path: Path, text: str) -> None:
+    """As a generator script would: an unchanged page keeps its time, so Sphinx skips it."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 def _listing_pages(site: Path, name: str, title: str, posts: list[dict], summaries: bool) -> None:
     chunks = [posts[at : at + PAGE_SIZE] for at in range(0, len(posts), PAGE_SIZE)]
     for number, chunk in enumerate(chunks, start=1):
         path = site / (f"{name}.md" if number == 1 else f"{name}/page/{number}.md")
-        path.parent.mkdir(parents=True, exist_ok=True)
         lines = [f"# {title} ({number}/{len(chunks)})\n"]
         year = None
         for post in chunk:
@@ -135,21 +143,27 @@ def _listing_pages(site: Path, name: str, title: str, posts: list[dict], summari
             lines.append(f"- {post['date']} {{doc}}`{post['title']} </{post['docname']}>`")
             if summaries:
                 lines.append(f"\n  {post['summary']}\n")
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _write_if_changed(path, "\n".join(lines) + "\n")
+
+
+def _listings(site: Path, posts: list[Path]) -> None:
+    """The blog's extra pages as plain Markdown, (re)written like a generator script's."""
+    entries = sorted(map(_front_matter, posts), key=lambda p: (p["date"], p["docname"]))[::-1]
+    tags = sorted({tag for post in entries for tag in post["tags"]})
+    index = ["# Tags\n"]
+    for tag in tags:
+        name = "tags/" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]  # a stable name
+        tagged = [post for post in entries if tag in post["tags"]]
+        _listing_pages(site, name, tag, tagged, summaries=True)
+        index.append(f"- {{doc}}`{tag} </{name}>` {len(tagged)}")
+    _write_if_changed(site / "tags" / "index.md", "\n".join(index) + "\n")
+    _listing_pages(site, "archive", "Archive", entries, summaries=False)
 
 
 def _plain_pages(site: Path, posts: list[Path]) -> None:
     """The floor plus the blog's extra pages as plain Markdown."""
     _plain(site, posts, toctree=False)
-    entries = sorted(map(_front_matter, posts), key=lambda p: (p["date"], p["docname"]))[::-1]
-    tags = sorted({tag for post in entries for tag in post["tags"]})
-    index = ["# Tags\n"]
-    for number, tag in enumerate(tags):
-        tagged = [post for post in entries if tag in post["tags"]]
-        _listing_pages(site, f"tags/tag-{number}", tag, tagged, summaries=True)
-        index.append(f"- {{doc}}`{tag} </tags/tag-{number}>` {len(tagged)}")
-    (site / "tags" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
-    _listing_pages(site, "archive", "Archive", entries, summaries=False)
+    _listings(site, posts)
 
 
 CONFIGS = {
@@ -160,6 +174,8 @@ CONFIGS = {
     "plain-pages": _plain_pages,
     "ablog": _ablog,
 }
+#: what a configuration runs after a post is edited, before rebuilding
+REGENERATE = {"plain-pages": _listings}
 
 
 def build(site: Path, out: Path, jobs: int = 1) -> tuple[float, float]:
@@ -212,6 +228,7 @@ def measure(config: str, workdir: Path, corpus: list[Path]) -> dict[str, dict[st
     text = middle.read_text(encoding="utf-8")
     middle.write_text(text + "\nOne more sentence, written later.\n", encoding="utf-8")
     touch_later(middle)
+    REGENERATE.get(config, lambda site, posts: None)(site, posts)
     before = html_mtimes(out)
     wall, memory = build(site, out)
     results["body"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}
@@ -222,6 +239,7 @@ def measure(config: str, workdir: Path, corpus: list[Path]) -> dict[str, dict[st
     end = text.index("]", start)
     other.write_text(text[:start] + 'tags: ["retagged", "python"' + text[end:], encoding="utf-8")
     touch_later(other)
+    REGENERATE.get(config, lambda site, posts: None)(site, posts)
     before = html_mtimes(out)
     wall, memory = build(site, out)
     results["tags"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}
@@ -329,7 +347,9 @@ def main() -> None:
         "# Benchmark results\n",
         f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d')} with "
         f"`python bench/run.py --posts {' '.join(map(str, args.posts))} "
-        f"--repeats {args.repeats}`. Medians; ratios against `plain`.\n",
+        f"--repeats {args.repeats}"
+        + ("" if args.configs == list(CONFIGS) else f" --configs {' '.join(args.configs)}")
+        + "`. Medians; ratios against `plain`.\n",
     ]
     raw: dict[str, dict[str, list[dict]]] = {}
     with tempfile.TemporaryDirectory(prefix="blog-bench-") as tmp:

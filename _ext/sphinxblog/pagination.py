@@ -147,9 +147,14 @@ def _load_state(path: Path, outdir: Path, shell: str) -> dict[str, dict[str, Any
 
 
 def _save_state(path: Path, state: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(state, sort_keys=True)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return  # unchanged: a file watcher sees nothing happen
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
     scratch = path.with_suffix(".tmp")
-    scratch.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+    scratch.write_text(text, encoding="utf-8")
     scratch.replace(path)
 
 
