@@ -25,6 +25,9 @@ def test_tag_pages_split_with_links_between_pages(app):
     assert post_titles(second) == ["First steps"]
     assert second.select_one(".blog-pager a.blog-newer")["href"] == "../../python.html"
     assert "Python (page 2 of 2)" in second.title.get_text()
+    # the count is the first page's: a later page changes only where its posts do
+    assert first.select_one(".blog-tag-summary").get_text().startswith("3 posts")
+    assert second.select_one(".blog-tag-summary").get_text(strip=True) == "All tags"
     post = second.select_one("ul.blog-postlist a.blog-post-title")["href"]
     assert (app.outdir / "tags" / "python" / "page" / post).resolve().exists()
 
@@ -89,7 +92,8 @@ def test_an_edited_post_rewrites_only_the_later_pages_that_list_it(make_app, tmp
     pages = site / "_build" / "html" / "tags" / "python" / "page"
     mtime = (pages / "2.html").stat().st_mtime_ns
     first = site / "posts" / "first.md"
-    first.write_text(first.read_text(encoding="utf-8").replace("First steps", "Second steps"))
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("First steps", "Second steps"), encoding="utf-8")
     later = first.stat().st_mtime + 10
     os.utime(first, (later, later))
     app = make_app("html", srcdir=site, confoverrides=overrides)
