@@ -178,6 +178,11 @@ CONFIGS = {
 REGENERATE = {"plain-pages": _listings}
 
 
+def regenerate(config: str, site: Path, posts: list[Path]) -> None:
+    if config in REGENERATE:
+        REGENERATE[config](site, posts)
+
+
 def build(site: Path, out: Path, jobs: int = 1) -> tuple[float, float]:
     """One sphinx-build in its own process: (wall seconds, peak memory in MiB)."""
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs)]
@@ -228,7 +233,7 @@ def measure(config: str, workdir: Path, corpus: list[Path]) -> dict[str, dict[st
     text = middle.read_text(encoding="utf-8")
     middle.write_text(text + "\nOne more sentence, written later.\n", encoding="utf-8")
     touch_later(middle)
-    REGENERATE.get(config, lambda site, posts: None)(site, posts)
+    regenerate(config, site, posts)
     before = html_mtimes(out)
     wall, memory = build(site, out)
     results["body"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}
@@ -239,7 +244,7 @@ def measure(config: str, workdir: Path, corpus: list[Path]) -> dict[str, dict[st
     end = text.index("]", start)
     other.write_text(text[:start] + 'tags: ["retagged", "python"' + text[end:], encoding="utf-8")
     touch_later(other)
-    REGENERATE.get(config, lambda site, posts: None)(site, posts)
+    regenerate(config, site, posts)
     before = html_mtimes(out)
     wall, memory = build(site, out)
     results["tags"] = {"seconds": wall, "mib": memory, "pages": rewritten(before, html_mtimes(out))}

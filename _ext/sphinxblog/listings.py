@@ -315,11 +315,13 @@ def pager(builder: Builder, fromdocname: str, page: Page) -> nodes.paragraph:
     return paragraph
 
 
+def page_count(posts: tuple[Post, ...], size: int) -> int:
+    """How many pages of *size* posts a listing of *posts* takes (one if it is empty)."""
+    return -(-len(posts) // size) if size and posts else 1
+
+
 def _first_page(node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str) -> Page:
-    posts = listing_posts(node, catalog)
-    size = page_size(builder)
-    count = -(-len(posts) // size) if size and posts else 1
-    return Page(fromdocname, 1, count)
+    return Page(fromdocname, 1, page_count(listing_posts(node, catalog), page_size(builder)))
 
 
 def _render_postlist(

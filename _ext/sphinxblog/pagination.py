@@ -11,7 +11,6 @@ on, and a rebuild that changed nothing leaves them alone.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tempfile
 from pathlib import Path
@@ -26,11 +25,12 @@ from sphinxblog.listings import (
     Page,
     listing_pages_of,
     listing_posts,
+    page_count,
     page_name,
     page_size,
     render_listing,
 )
-from sphinxblog.updates import SIDEBAR
+from sphinxblog.updates import digest, sidebar_digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -92,7 +92,7 @@ def _write_later_pages(
     builder, env = app.builder, app.env
     node = _paginated(env.get_doctree(docname), catalog)
     posts = listing_posts(node, catalog) if node is not None else ()
-    count = -(-len(posts) // size) if posts else 1
+    count = page_count(posts, size)
     _remove_pages_after(builder, docname, count)
     pages: dict[str, str] = {}
     for number in range(2, count + 1):
@@ -104,7 +104,7 @@ def _write_later_pages(
         section += nodes.title(title, title)
         page = Page(docname, number, count)
         section += render_listing(node.deepcopy(), catalog, builder, pagename, page)
-        pages[pagename] = _digest(section.pformat())
+        pages[pagename] = digest(section.pformat()).hex()
         if target.exists() and old_pages.get(pagename) == pages[pagename]:
             continue  # it shows what it showed: a retagged post moves only the pages after it
         body = builder.render_partial(section)["fragment"]
@@ -112,24 +112,17 @@ def _write_later_pages(
     return pages
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-
-
 def _shell_digest(app: Sphinx) -> str:
     """What every page shows around its listing: the settings, the templates and
     the sidebar's recent posts; when these change, every later page is rendered."""
     builder = app.builder
     build_info = getattr(builder, "build_info", None)
-    views = getattr(app.env, "blog_page_views", {}).get(builder.name, (b"", {}))[1]
-    return _digest(
-        repr((
-            getattr(build_info, "config_hash", ""),
-            getattr(build_info, "tags_hash", ""),
-            builder.templates.newest_template_mtime(),
-            views.get(SIDEBAR, b""),
-        ))
-    )  # fmt: skip
+    return digest((
+        getattr(build_info, "config_hash", ""),
+        getattr(build_info, "tags_hash", ""),
+        builder.templates.newest_template_mtime(),
+        sidebar_digest(app.env, builder.name),
+    )).hex()  # fmt: skip
 
 
 def _load_state(path: Path, outdir: Path, shell: str) -> dict[str, dict[str, Any]]:

@@ -127,9 +127,15 @@ def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
     return views
 
 
-def _digest(view: Any) -> bytes:
+def digest(view: Any) -> bytes:
     """A short, stable fingerprint of a view: the environment keeps one per page."""
     return hashlib.blake2b(repr(view).encode("utf-8"), digest_size=12).digest()
+
+
+def sidebar_digest(env: BuildEnvironment, builder_name: str) -> bytes:
+    """The fingerprint of the recent posts in the sidebar as *builder_name* last wrote them."""
+    _inputs, views = getattr(env, "blog_page_views", {}).get(builder_name, (b"", {}))
+    return views.get(SIDEBAR, b"")
 
 
 def _inputs_digest(env: BuildEnvironment, catalog: Catalog) -> bytes:
@@ -137,7 +143,7 @@ def _inputs_digest(env: BuildEnvironment, catalog: Catalog) -> bytes:
     config = env.config
     listings = sorted((docname, sorted(kinds)) for docname, kinds in listing_pages_of(env).items())
     settings = (config.blog_related_posts, config.blog_sidebar_posts, config.blog_words_per_minute)
-    return _digest((catalog.posts, catalog.hidden, catalog.future, listings, settings))
+    return digest((catalog.posts, catalog.hidden, catalog.future, listings, settings))
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -152,7 +158,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     inputs = _inputs_digest(env, catalog)
     if inputs == old_inputs:
         return []  # same posts, same listings: every view is as last written
-    views = {docname: _digest(view) for docname, view in page_views(env, catalog).items()}
+    views = {docname: digest(view) for docname, view in page_views(env, catalog).items()}
     env.blog_page_views = {**views_by_builder, app.builder.name: (inputs, views)}
     if views.get(SIDEBAR) != old_views.get(SIDEBAR) and app.builder.format == "html":
         return sorted(env.found_docs)
