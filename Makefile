@@ -11,6 +11,9 @@ SPHINXBUILD  = $(BIN)/sphinx-build
 
 SITE_STAMP = $(VENV)/.site-requirements
 TEST_STAMP = $(VENV)/.test-requirements
+# the Nu Html Checker and axe-core, from the npm registry, for the tests
+NODE_DIR   = tests/node
+NODE_STAMP = $(NODE_DIR)/node_modules/.installed
 
 SPHINX_TARGETS = html dirhtml singlehtml epub latex text linkcheck
 # what `make latexpdf` needs from Debian (see README.md)
@@ -19,7 +22,7 @@ TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommende
 BENCH_VENV  = .venv-bench
 BENCH_STAMP = $(BENCH_VENV)/.requirements
 
-.PHONY: help venv test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
+.PHONY: help venv node test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
@@ -40,9 +43,18 @@ $(TEST_STAMP): requirements-test.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+$(NODE_STAMP): $(NODE_DIR)/package.json
+	@command -v npm >/dev/null || { \
+	  echo "make test needs Node.js and npm for its HTML and accessibility checkers."; \
+	  echo "On Debian or Ubuntu: sudo apt-get install nodejs npm"; exit 1; }
+	cd $(NODE_DIR) && npm install --no-package-lock --no-audit --no-fund --ignore-scripts --silent
+	touch $@
+
 venv: $(TEST_STAMP)
 
-test: $(TEST_STAMP)
+node: $(NODE_STAMP)
+
+test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
 
 # the writer's workflow

@@ -15,7 +15,9 @@ language = "en"
 # with -D language=...); absolute, because Sphinx reads it from other folders too
 locale_dirs = [os.path.abspath("locales")]
 
-extensions = ["myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog"]
+extensions = [
+    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinx_sitemap", "sphinxblog",
+]  # fmt: skip
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
@@ -56,25 +58,45 @@ html_theme_options = {
     "home_page_in_toc": True,
 }
 
-# Read the Docs gives the canonical URL of each version; elsewhere there is none,
-# and the feeds and the sitemap, which need absolute URLs, are left out.
+# Read the Docs gives the canonical URL of each version; elsewhere there is none
+# unless given (-D html_baseurl=...), and the feeds and the sitemap, which need
+# absolute URLs, are left out: the blog says so once, sphinx-sitemap warns.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-if html_baseurl:
-    extensions.append("sphinx_sitemap")
 sitemap_url_scheme = "{link}"
+suppress_warnings = ["sitemap.configuration"]
 
-# social cards (OpenGraph, Twitter): a post's summary is its description
-ogp_site_url = html_baseurl
+# social cards (OpenGraph, Twitter): a post's summary is its description; the
+# blog gives them html_baseurl as the site's address
 ogp_social_cards = {"enable": False}
 ogp_enable_meta_description = True
 
 # --- the book: PDF (make latexpdf) and ePub (make epub) ---
 # book.md holds every post in its toctree; the website's sidebar does not.
+# The blog starts the ePub there too and sets each chapter's language.
 latex_engine = "xelatex"  # Kazakh needs Unicode fonts; pdflatex cannot set Қ
 latex_documents = [("book", "blog.tex", project, author, "manual")]
 latex_use_xindy = False
 latex_domain_indices = False
-latex_elements = {"printindex": ""}
+latex_elements = {
+    "printindex": "",
+    # a book read on screen: no blank pages, no left and right pages
+    "extraclassoptions": "openany,oneside",
+    "fncychap": "",  # "Chapter 1" in the book's language, not "CHAPTER ONE"
+    # the blog's name and authors; no release, on the title page or in the headers
+    "maketitle": r"""
+\makeatletter
+\release{}\renewcommand{\releasename}{}\let\sphinxheadercomma\empty
+\begin{titlepage}
+  \centering\sffamily
+  \vspace*{0.3\textheight}
+  {\Huge\bfseries \@title\par}
+  \vspace{2em}
+  {\Large \@author\par}
+\end{titlepage}
+\makeatother
+""",
+    "preamble": r"\setcounter{secnumdepth}{0}",  # a post's sections are not numbered
+}
 epub_basename = "blog"
 # epubcheck wants the OPF identifier and the NCX uid to be one string, which is
 # also used as an XML id: a name without colons
@@ -83,3 +105,6 @@ epub_scheme = "UUID"
 # Sphinx leaves this behind in the output folder when the configuration changes
 epub_exclude_files = [".buildinfo.bak"]
 epub_use_index = False  # Sphinx would add an empty index page
+# the table of contents lists the posts (a hidden toctree) and the indexes, not their sections
+epub_tocscope = "includehidden"
+epub_tocdepth = 1

@@ -3,13 +3,17 @@ link tags and the archive inside themselves."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import read_html
+from checkers import epubcheck_messages
+from conftest import copy_site, read_html
+from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent / "roots" / "test-book"
 book = pytest.mark.sphinx("latex", testroot="book", copy_test_root=True, freshenv=True)
@@ -107,68 +111,158 @@ def test_books_give_dates_and_the_blogs_words_in_kazakh(make_app, tmp_path, buil
 
 # --- the project's own site ---------------------------------------------------------------
 
-EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
-needs_epubcheck = pytest.mark.skipif(
-    not (EPUBCHECK.exists() and shutil.which("java")),
-    reason="epubcheck is not installed (apt-get install epubcheck)",
-)
 needs_xelatex = pytest.mark.skipif(
     not (shutil.which("xelatex") and shutil.which("latexmk") and shutil.which("pdftotext")),
     reason="XeLaTeX, latexmk or pdftotext is not installed (see README: PDF)",
 )
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
+SITE_POSTS = sorted((Path(__file__).parent.parent / "posts").glob("*.md"))
+#: the site's posts in Kazakh (the first has an English title over a Kazakh text)
+KAZAKH_POSTS = {"2019-06-18-simple-post", "2025-06-09-saylau-zhane-azamattyq-qogam",
+                "2026-10-17-qazaqsha-qujattama"}  # fmt: skip
 
 
-@needs_epubcheck
-def test_site_epub_is_valid_and_reads_in_order(make_app, site):
-    import subprocess
+@pytest.fixture(scope="module")
+def site_build(tmp_path_factory):
+    """The project's site built once per builder and language, with warnings as errors,
+    for every test of this module that reads it."""
+    builds = {}
 
-    app = make_app("epub", srcdir=site, warningiserror=True)
-    app.build()
-    epub = app.outdir / "blog.epub"
-    result = subprocess.run(
-        ["java", "-jar", str(EPUBCHECK), str(epub)], capture_output=True, text=True, check=False
-    )
-    report = result.stdout + result.stderr
-    assert "Messages: 0 fatals / 0 errors" in report, report
+    def build(builder: str, language: str = "en") -> SphinxTestApp:
+        if (builder, language) not in builds:
+            srcdir = copy_site(tmp_path_factory.mktemp(f"{builder}-{language}") / "site")
+            app = SphinxTestApp(
+                builder, srcdir=srcdir, confoverrides={"language": language},
+                status=io.StringIO(), warning=io.StringIO(), warningiserror=True,
+            )  # fmt: skip
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            assert app.warning.getvalue() == ""
+            builds[builder, language] = app
+        return builds[builder, language]
 
-    opf = (app.outdir / "content.opf").read_text(encoding="utf-8")
+    return build
+
+
+@pytest.fixture(scope="module")
+def site_pdf(site_build):
+    """The site's PDF in a language: its pages as ``pdftotext`` reads them, and its log."""
+    pdfs = {}
+
+    def pdf(language: str) -> tuple[SphinxTestApp, list[str], str]:
+        if language not in pdfs:
+            app = site_build("latex", language)
+            subprocess.run(
+                ["make", "-C", str(app.outdir), "all-pdf"], capture_output=True, check=True,
+                env={**os.environ, "LATEXMKOPTS": "-interaction=nonstopmode -halt-on-error"},
+            )  # fmt: skip
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(app.outdir / "blog.pdf"), "-"],
+                capture_output=True, text=True, check=True,
+            ).stdout  # fmt: skip
+            log = (app.outdir / "blog.log").read_text(encoding="utf-8", errors="replace")
+            pdfs[language] = app, text.split("\f")[:-1], log
+        return pdfs[language]
+
+    return pdf
+
+
+def epub_reading_order(outdir: Path) -> tuple[list[str], list[str], list[str]]:
+    """The ePub's spine (linear items), every item in its package, and its nav's links."""
+    opf = (outdir / "content.opf").read_text(encoding="utf-8")
     hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', opf))
     spine = re.findall(r'<itemref idref="([^"]+)"( linear="no")?', opf)
     reading_order = [hrefs[idref] for idref, nonlinear in spine if not nonlinear]
-    posts = sorted(f"posts/{p.stem}.xhtml" for p in (site / "posts").glob("*.md"))
-    assert reading_order[:3] == ["index.xhtml", "archive.xhtml", "tags/index.xhtml"]
-    assert reading_order[3:] == posts  # file names start with the date: oldest first
-    assert all(href.isascii() for href in hrefs.values())
-    assert not [
-        href for href in hrefs.values() if href.startswith("tags/") and href != "tags/index.xhtml"
-    ]
+    nav = re.findall(r'<a href="([^"]+)"', (outdir / "nav.xhtml").read_text(encoding="utf-8"))
+    return reading_order, list(hrefs.values()), nav
+
+
+def test_site_epub_is_a_book_of_posts_that_epubcheck_passes(site_build):
+    app = site_build("epub")
+    assert epubcheck_messages(app.outdir / "blog.epub") == []
+    reading_order, package, nav = epub_reading_order(app.outdir)
+    posts = [f"posts/{post.stem}.xhtml" for post in SITE_POSTS]  # named by date: oldest first
+    book = ["book.xhtml", *posts, "archive.xhtml", "tags/index.xhtml"]
+    assert reading_order == book
+    ncx = (app.outdir / "toc.ncx").read_text(encoding="utf-8")
+    assert nav == re.findall(r'<content src="([^"]+)"', ncx) == book
+    # neither the web home page nor a page per tag: the tag index lists every tag's posts
+    pages = sorted(href for href in package if href.endswith(".xhtml"))
+    assert pages == sorted([*book, "nav.xhtml"])
+    title_page = read_html(app.outdir, "book.xhtml")
+    assert title_page.select_one("p.blog-book-author").get_text() == "The blog's authors"
+    # the book's language on every page, a Kazakh post's on its text
+    assert {read_html(app.outdir, page).html["lang"] for page in book} == {"en"}
+    seed = read_html(app.outdir, "posts/2019-06-18-simple-post.xhtml")
+    assert seed.select_one("section")["lang"] == "kk"
+
+
+def test_site_epub_in_kazakh_passes_epubcheck(site_build):
+    app = site_build("epub", "kk")
+    assert epubcheck_messages(app.outdir / "blog.epub") == []
+    nav = read_html(app.outdir, "nav.xhtml")
+    assert nav.select_one("h1").get_text() == "Мазмұны"
+    assert [a.get_text() for a in nav.select("a")][-2:] == ["Archive", "Тегтер"]
 
 
 @needs_xelatex
-def test_site_pdf_has_posts_archive_tags_and_kazakh(make_app, site):
-    import subprocess
-
-    app = make_app("latex", srcdir=site, warningiserror=True)
-    app.build()
-    tex = (app.outdir / "blog.tex").read_text(encoding="utf-8")
-    assert set(HYPERREF.findall(tex)) <= set(LABEL.findall(tex))  # every link stays in the book
-    subprocess.run(
-        ["make", "-C", str(app.outdir), "all-pdf"], capture_output=True, check=True,
-        env={**os.environ, "LATEXMKOPTS": "-interaction=nonstopmode -halt-on-error"},
-    )  # fmt: skip
-    pdf = app.outdir / "blog.pdf"
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    for post in (site / "posts").glob("*.md"):
+def test_site_pdf_is_a_book_of_posts(site_pdf):
+    _app, pages, log = site_pdf("en")
+    assert [number for number, page in enumerate(pages, 1) if not page.strip()] == []  # no blank
+    assert pages[0].split() == ["Blog", "The", "blog's", "authors"]  # title page
+    assert pages[1].split()[0] == "Contents"
+    assert "Release" not in "".join(pages)
+    text = " ".join("".join(pages).split())
+    for post in SITE_POSTS:
         title = re.search(r"^title: ['\"]?(.*?)['\"]?$", post.read_text(encoding="utf-8"), re.M)
         if title:
-            assert title.group(1).upper() in text.upper()
-    assert "ARCHIVE" in text and "TAGS" in text
-    assert "Jun 18, 2019" in text  # the seed post's header: its date...
-    assert re.search(r"demo-content\s+simple-post\s+blog", text)  # ...and its tags
+            assert re.search(rf"Chapter \d+\s+{re.escape(title.group(1))}", text)
     assert "Сайлау және азаматтық қоғам туралы ойлар" in text  # titled by its heading
+    # each post's header: date, reading time, tags (and authors)
+    assert "Jun 18, 2019 · 3 min read · demo-content simple-post blog" in text
+    assert "Sep 24, 2022 · By Aigerim Nurlanqyzy · 1 min read · travel" in text
+    # the archive and the tag index close the book, unnumbered, as do their sections
+    archive = next(page for page in pages if page.lstrip().startswith("Archive\n"))
+    assert re.search(r"^\s*2026\s*$", archive, re.M)
+    assert re.search(r"^\s*October\s*$", archive, re.M)
+    assert not re.search(r"\b\d+\.\d+(\.\d+)?\s+(\d{4}|October|python)\b", text)
+    assert not re.search(r"Chapter \d+ (Archive|Tags)", text)
     assert [letter for letter in KAZAKH_LETTERS if letter not in text] == []
-    log = (app.outdir / "blog.log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
+
+
+@needs_xelatex
+def test_site_pdf_in_kazakh_has_kazakh_labels(site_pdf):
+    _app, pages, log = site_pdf("kk")
+    assert [number for number, page in enumerate(pages, 1) if not page.strip()] == []
+    assert pages[1].split()[0] == "Мазмұны"
+    text = "".join(pages)
+    assert re.search(r"Тарау 1\s+A very simple post", text)
+    assert "Chapter" not in text and "Contents" not in text and "Release" not in text
+    assert "Missing character" not in log
+    assert "polyglossia Warning" not in log  # it has no Kazakh: the labels are the book's
+
+
+def test_site_chapters_are_hyphenated_in_their_posts_language(site_build):
+    """Kazakh has no hyphenation patterns in TeX: its posts are not hyphenated as English."""
+    for language in ("en", "kk"):
+        tex = (site_build("latex", language).outdir / "blog.tex").read_text(encoding="utf-8")
+        chapters = re.findall(
+            r"\\blog(post|page)\{(\w+)\}\s*\\chapter\{[^}]*\}\s*"
+            r"(?:\\label\{\\detokenize\{[^}]*\}\})*?\\label\{\\detokenize\{([^:}]*)::doc\}\}",
+            tex,
+        )
+        site = {"en": "english", "kk": "kazakh"}[language]
+        assert [kind for kind, _, _ in chapters] == ["post"] * len(SITE_POSTS) + ["page"] * 2
+        for kind, patterns, docname in chapters:
+            if kind == "page":
+                assert patterns == site, docname
+            elif docname.removeprefix("posts/") in KAZAKH_POSTS:
+                assert patterns == "kazakh", docname
+            else:
+                assert patterns == "english", docname
+        assert rf"\AtBeginDocument{{\blogsethyphenation{{{site}}}}}" in tex
+        # TeX has no Kazakh patterns: \blogsethyphenation falls back to none at all
+        assert r"\else\language=\l@nohyphenation\fi" in tex

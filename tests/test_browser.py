@@ -2,69 +2,48 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, copy_site
+from checkers import CHROMIUM, chromium, served_site
+from conftest import PROJECT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"
 )
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 SCREENSHOTS = PROJECT / "_build" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 SEED = "posts/2019-06-18-simple-post.html"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+# one page of each kind the blog makes, and the theme's search page
+PAGES = {
+    "home": "index.html",
+    "post": SEED,
+    "tag": "tags/python.html",
+    "archive": "archive.html",
+    "tags": "tags/index.html",
+    "search": "search.html?q=python",
+}
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The project's site, built with a base URL (feeds, sitemap) and served on localhost."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
-    base = f"http://127.0.0.1:{server.server_port}/"
-    site = copy_site(tmp_path_factory.mktemp("browser") / "site")
-    outdir = site / "_build" / "html"
-    # a separate process, as `make html` runs it: sphinx-sitemap leaves a
-    # multiprocessing manager behind, which would keep Playwright from exiting;
-    # the base URL turns on the feeds and the sitemap (see conf.py)
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", site, outdir],
-        env={**os.environ, "READTHEDOCS_CANONICAL_URL": base},
-        check=True,
-    )
-    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(outdir))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
+def served(request, tmp_path_factory) -> str:
+    """The base URL of the project's site (see checkers.served_site)."""
+    return served_site(request.config, tmp_path_factory).base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Watched:
-    """A page that records console errors, failed requests and requests off this machine."""
+    """A page that records console errors, uncaught script errors, failed requests and
+    requests off this machine."""
 
     def __init__(self, browser, base: str, **context_options) -> None:
         self.base = base
@@ -72,6 +51,7 @@ class Watched:
         self.page = self.context.new_page()
         self.problems: list[str] = []
         self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"uncaught: {error}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
         self.page.on("response", self._response)
         self.page.on("request", self._request)
@@ -99,7 +79,7 @@ class Watched:
 
 @pytest.fixture
 def reader(browser, served):
-    watched = Watched(browser, served, viewport={"width": 1280, "height": 900})
+    watched = Watched(browser, served, viewport=DESKTOP)
     yield watched
     assert watched.problems == []
     watched.close()
@@ -151,7 +131,7 @@ def test_search_finds_kazakh_and_english_words(reader, query, expected):
 
 
 def test_mobile_reader_sees_header_badges_and_archive(browser, served):
-    mobile = Watched(browser, served, viewport={"width": 390, "height": 844}, is_mobile=True)
+    mobile = Watched(browser, served, viewport=PHONE, is_mobile=True)
     page = mobile.page
     mobile.goto(SEED)
     for selector in ("article h1", ".blog-post-meta .blog-date", ".blog-post-tags a"):
@@ -194,7 +174,7 @@ def _contrast(page, selector: str) -> float:
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_badges_and_archive_are_legible_in_both_modes(browser, served, mode):
-    watched = Watched(browser, served, viewport={"width": 1280, "height": 900}, color_scheme=mode)
+    watched = Watched(browser, served, viewport=DESKTOP, color_scheme=mode)
     page = watched.page
     watched.goto(SEED)
     page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
@@ -209,20 +189,77 @@ def test_badges_and_archive_are_legible_in_both_modes(browser, served, mode):
     watched.close()
 
 
-@pytest.mark.parametrize(("size", "viewport"), [("desktop", (1280, 900)), ("mobile", (390, 844))])
-def test_screenshots_for_people_to_look_at(browser, served, size, viewport):
-    watched = Watched(browser, served, viewport={"width": viewport[0], "height": viewport[1]})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pages = {
-        "home": "index.html",
-        "post": SEED,
-        "tag": "tags/python.html",
-        "archive": "archive.html",
-    }
-    for name, path in pages.items():
+@pytest.mark.parametrize("size", SIZES)
+def test_no_script_errors_on_any_page(browser, served, size):
+    watched = Watched(browser, served, viewport=SIZES[size])
+    for path in PAGES.values():
         watched.goto(path)
-        target = SCREENSHOTS / f"{name}-{size}.png"
-        watched.page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 10_000
+    assert watched.problems == []
+    watched.close()
+
+
+def test_on_this_page_highlights_the_section_in_view(reader):
+    # the theme's scroll spy, which measures the (hidden) top bar
+    reader.goto("index.html")
+    link = reader.page.locator("#pst-page-toc-nav a[aria-current='true']")
+    link.wait_for(state="visible")
+    assert link.inner_text() == "Recent posts"
+
+
+def test_back_to_top_button_appears_when_scrolling_back_up(browser, served):
+    # the theme wires this button only when its scripts run to the end; the book
+    # theme shows it only where the page has no "On this page" sidebar
+    watched = Watched(browser, served, viewport=PHONE)
+    page = watched.page
+    watched.goto(SEED)
+    page.mouse.move(PHONE["width"] / 2, PHONE["height"] / 2)
+    page.mouse.wheel(0, 5000)
+    page.wait_for_function("scrollY > 500")
+    page.mouse.wheel(0, -200)
+    button = page.locator("#pst-back-to-top")
+    button.wait_for(state="visible")
+    button.click()
+    page.wait_for_function("scrollY === 0")
+    assert watched.problems == []
+    watched.close()
+
+
+def _date_to_title(page) -> list[float]:
+    """For each dated post listed on the page: how far its title's top is below its date's top, in
+    lines of the date's text."""
+    return page.locator("article ul.blog-postlist > li").evaluate_all(
+        """items => items.filter(item => item.querySelector('.blog-date')).map(item => {
+            const date = item.querySelector('.blog-date');
+            const title = item.querySelector('.blog-post-title');
+            const style = getComputedStyle(date);
+            const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+            const distance = title.getBoundingClientRect().top - date.getBoundingClientRect().top;
+            return distance / line;
+        })"""
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", ["home", "tag", "post"])
+def test_listings_keep_dates_next_to_titles(browser, served, size, kind):
+    # on a post, the listing is its related posts
+    watched = Watched(browser, served, viewport=SIZES[size])
+    watched.goto(PAGES[kind])
+    distances = _date_to_title(watched.page)
+    assert distances, "no dated post in the listing"
+    assert all(-0.5 < distance < 1.5 for distance in distances), distances
+    watched.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_screenshots_for_people_to_look_at(browser, served, size):
+    """Full-page screenshots in _build/screenshots/; nothing wider than the window."""
+    watched = Watched(browser, served, viewport=SIZES[size])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name in ("home", "post", "tag", "archive", "tags"):
+        watched.goto(PAGES[name])
+        watched.page.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+        overflow = watched.page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{name} is {overflow}px wider than a {size} window"
     assert watched.problems == []
     watched.close()

@@ -6,16 +6,54 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit
 
+import datetime as dt
+
 import feedparser
 import pytest
 from conftest import read_html
 from lxml import etree
+from sphinxblog.catalog import build_catalog
+from sphinxblog.feeds import absolute_links, feed_html, tag_names
+from sphinxblog.posts import Post
 
 feeds = pytest.mark.sphinx("html", testroot="feeds", copy_test_root=True, freshenv=True)
 BASE = "https://blog.example.org/kk/latest/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 VISIBLE = ["Қазақстан туралы", "Ampersands & <angle> brackets", "Older"]
+
+
+# --- pure functions ------------------------------------------------------------------------
+
+
+def test_links_are_resolved_against_the_posts_page():
+    page = "https://example.org/blog/posts/a.html"
+    html = (
+        '<a href="#why">x</a> <a href="b.html#c">y</a> <img src="../_images/p.png" />'
+        ' <a href="https://other.org/">z</a> <a href="mailto:me@example.org">m</a>'
+    )
+    assert absolute_links(html, page) == (
+        f'<a href="{page}#why">x</a> <a href="https://example.org/blog/posts/b.html#c">y</a>'
+        ' <img src="https://example.org/blog/_images/p.png" />'
+        ' <a href="https://other.org/">z</a> <a href="mailto:me@example.org">m</a>'
+    )
+
+
+def test_feed_html_drops_heading_permalinks():
+    html = '<h2>Why<a class="headerlink" href="#why" title="Link to this heading">¶</a></h2>'
+    assert feed_html(html, "https://example.org/a.html") == "<h2>Why</h2>"
+
+
+def test_tags_are_named_as_the_site_names_them():
+    old = Post("posts/old", "Old", dt.date(2019, 1, 1), tags=("Python",))
+    new = Post("posts/new", "New", dt.date(2020, 1, 1), tags=("python", "Sphinx"))
+    draft = Post("posts/draft", "Draft", dt.date(2021, 1, 1), tags=("python", "Wip"), draft=True)
+    catalog = build_catalog([old, new, draft])
+    assert tag_names(catalog, new) == ["Python", "Sphinx"]
+    assert tag_names(catalog, draft) == ["Python", "Wip"]  # no page: the post's spelling
+
+
+# --- built feeds ---------------------------------------------------------------------------
 
 
 def check_atom(data: bytes) -> etree._Element:
@@ -98,6 +136,14 @@ def test_rss_and_json_feeds(app):
     assert not rss.bozo, rss.bozo_exception
     assert [entry.title for entry in rss.entries] == VISIBLE
     assert rss.entries[0].link == BASE + "posts/kazakh.html"
+    # the channel's link is the site; the feed's own address is only its self link
+    assert rss.feed.link == BASE
+    channel = etree.fromstring((app.outdir / "rss.xml").read_bytes()).find("channel")
+    assert channel.findtext("link") == BASE
+    self_links = channel.findall(f"{ATOM}link[@rel='self']")
+    assert [link.get("href") for link in self_links] == [BASE + "rss.xml"]
+    assert [entry.get("author") for entry in rss.entries] == [None, "Aigerim", None]
+    assert rss.entries[1].authors == [{"name": "Aigerim"}]
 
     feed = json.loads((app.outdir / "feed.json").read_text(encoding="utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
@@ -108,7 +154,8 @@ def test_rss_and_json_feeds(app):
         assert item["id"] and item["url"].startswith(BASE)
         assert "content_html" in item or "content_text" in item
         assert RFC3339.match(item["date_published"]), item["date_published"]
-    assert feed["items"][1]["summary"] == "The summary paragraph."
+        assert item.get("summary") != item.get("content_text")  # the summary once
+    assert feed["items"][1]["content_text"] == "The summary paragraph."
     assert "Қазақстан" in (app.outdir / "feed.json").read_text(encoding="utf-8")
 
 
@@ -121,23 +168,83 @@ def test_each_tag_has_an_atom_feed(app):
     assert titles(politics) == ["Қазақстан туралы", "Ampersands & <angle> brackets"]
 
 
-@pytest.mark.sphinx(
+fulltext = pytest.mark.sphinx(
     "html", testroot="feeds", copy_test_root=True, freshenv=True,
     confoverrides={"blog_feed_fulltext": True},
 )  # fmt: skip
+
+#: a sentence of each post's text, which a full-text entry holds once
+SENTENCES = {
+    "Қазақстан туралы": "еркіндік пен бейбітшілікті сүйеміз",
+    "Ampersands & <angle> brackets": "Because one source makes the site and the book.",
+    "Older": "Older text.",
+}
+#: what the post's page shows around its text, and a feed entry must not
+PAGE_ONLY = ("blog-post-meta", "blog-related", "blog-post-nav", "headerlink")
+
+
+def full_texts(app) -> dict[str, list[str]]:
+    """Each feed's full text of each post, by post title."""
+    atom = check_atom((app.outdir / "atom.xml").read_bytes())
+    rss = feedparser.parse((app.outdir / "rss.xml").read_bytes())
+    feed = json.loads((app.outdir / "feed.json").read_text(encoding="utf-8"))
+    texts: dict[str, list[str]] = {}
+    for entry in atom.findall(f"{ATOM}entry"):
+        texts.setdefault(entry.findtext(f"{ATOM}title"), []).append(
+            entry.findtext(f"{ATOM}content")
+        )
+    for entry in rss.entries:
+        texts[entry.title].append(entry.content[0].value)
+    for item in feed["items"]:
+        texts[item["title"]].append(item["content_html"])
+    return texts
+
+
+@fulltext
 def test_full_text_feeds_have_absolute_links(app):
     app.build()
     feed = check_atom((app.outdir / "atom.xml").read_bytes())
     content = feed.find(f"{ATOM}entry/{ATOM}content").text
     assert f'href="{BASE}posts/english.html"' in content
     assert "еркіндік пен бейбітшілікті" in content
+    links = [
+        link
+        for texts in full_texts(app).values()
+        for text in texts
+        for link in re.findall(r'(?:href|src)="([^"]*)"', text)
+    ]
+    assert len(links) == 9  # the Kazakh post's one, the English post's two, in 3 feeds
+    assert [link for link in links if not link.startswith(BASE)] == []
+
+
+@fulltext
+def test_full_text_is_the_post_body_once(app):
+    app.build()
+    texts = full_texts(app)
+    assert texts.keys() == SENTENCES.keys()
+    for title, sentence in SENTENCES.items():
+        assert len(texts[title]) == 3  # Atom, RSS, JSON Feed
+        for text in texts[title]:
+            assert text.count(sentence) == 1, text
+            assert not [word for word in PAGE_ONLY if word in text], text
+            assert "<h1" not in text  # the entry has the title already
+
+
+@fulltext
+def test_fragment_links_in_full_text_point_into_the_post(app):
+    app.build()
+    for text in full_texts(app)["Ampersands & <angle> brackets"]:
+        assert f'href="{BASE}posts/english.html#why-sphinx"' in text
+        assert 'href="#' not in text
 
 
 @pytest.mark.sphinx(
     "html", testroot="feeds", srcdir="feeds-without-base-url", freshenv=True,
     # sphinx-sitemap warns of the missing base URL itself; the site's conf.py
-    # loads it only with one
-    confoverrides={"html_baseurl": "", "ogp_site_url": "", "suppress_warnings": ["sitemap"]},
+    # loads it only with one. The English post's title holds markup on purpose.
+    confoverrides={
+        "html_baseurl": "", "ogp_site_url": "", "suppress_warnings": ["sitemap", "blog.title"]
+    },
 )  # fmt: skip
 def test_no_feeds_without_a_base_url_and_one_message_why(app):
     app.build()
@@ -177,6 +284,58 @@ def test_sitemap_lists_every_page(make_app, rootdir, tmp_path, builder):
     for url in urls:
         path = url.removeprefix(BASE)
         assert (app.outdir / path / "index.html").exists() or (app.outdir / path).is_file(), url
+
+
+@feeds
+def test_entries_carry_their_posts_language_and_feeds_the_sites(app):
+    app.build()
+    atom = check_atom((app.outdir / "atom.xml").read_bytes())
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert atom.get(xml_lang) == "en"
+    languages = {
+        entry.findtext(f"{ATOM}id"): entry.get(xml_lang) for entry in atom.findall(f"{ATOM}entry")
+    }
+    assert languages == {
+        BASE + "posts/kazakh.html": "kk",
+        BASE + "posts/english.html": "en",
+        BASE + "posts/older.html": "en",
+    }
+    parsed = feedparser.parse((app.outdir / "atom.xml").read_bytes())
+    assert [entry.title_detail.language for entry in parsed.entries] == ["kk", "en", "en"]
+    feed = json.loads((app.outdir / "feed.json").read_text(encoding="utf-8"))
+    assert feed["language"] == "en"
+    assert [item["language"] for item in feed["items"]] == ["kk", "en", "en"]
+    rss = feedparser.parse((app.outdir / "rss.xml").read_bytes())
+    assert rss.feed.language == "en"
+    assert [entry.language for entry in rss.entries] == ["kk", "en", "en"]
+
+
+@fulltext
+def test_full_text_content_carries_its_posts_language(app):
+    app.build()
+    atom = check_atom((app.outdir / "atom.xml").read_bytes())
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    contents = [entry.find(f"{ATOM}content") for entry in atom.findall(f"{ATOM}entry")]
+    assert [content.get(xml_lang) for content in contents] == ["kk", "en", "en"]
+    assert '<section id="id1" lang="kk">' in contents[0].text
+
+
+@feeds
+def test_a_tag_has_one_spelling_in_every_output(app):
+    """The oldest post writes "Python", a newer one "python": the site says "Python"."""
+    app.build()
+    page = read_html(app.outdir, "posts/english.html")
+    badges = [a.get_text() for a in page.select(".blog-post-meta a.blog-tag")]
+    meta = [tag["content"] for tag in page.select('meta[property="article:tag"]')]
+    atom = check_atom((app.outdir / "atom.xml").read_bytes())
+    entry = atom.findall(f"{ATOM}entry")[1]
+    assert entry.findtext(f"{ATOM}id") == BASE + "posts/english.html"
+    categories = [category.get("term") for category in entry.findall(f"{ATOM}category")]
+    rss = feedparser.parse((app.outdir / "rss.xml").read_bytes())
+    rss_tags = [tag.term for tag in rss.entries[1].tags]
+    feed = json.loads((app.outdir / "feed.json").read_text(encoding="utf-8"))
+    json_tags = feed["items"][1]["tags"]
+    assert badges == meta == categories == rss_tags == json_tags == ["Python", "саясат"]
 
 
 @feeds

@@ -120,6 +120,7 @@ def test_aliases_redirect_to_the_post(app):
     canonical = read_html(app.outdir, "old-welcome.html").select_one('link[rel="canonical"]')
     expected = "https://blog.example.org/posts/2015-05-28-welcome-to-jekyll.html"
     assert canonical["href"] == expected
+    assert read_html(app.outdir, "old-welcome.html").html["lang"] == "en"
 
 
 @generators

@@ -115,3 +115,29 @@ def test_a_changed_setting_renders_every_later_page_again(make_app, tmp_path, ro
     app.build()
     second = read_html(app.outdir, "tags/python/page/2.html")
     assert "Renamed blog" in second.title.get_text()
+
+
+BASE = "https://example.org/"
+
+
+@pytest.mark.sphinx(
+    "html", testroot="basic", copy_test_root=True, freshenv=True,
+    confoverrides={
+        "blog_page_size": 2, "html_theme": "sphinx_book_theme", "html_baseurl": BASE,
+        "extensions": ["myst_parser", "sphinxext.opengraph", "sphinxblog"],
+    },
+)  # fmt: skip
+def test_later_pages_have_titles_and_social_tags_as_first_pages_do(app):
+    app.build()
+    second = read_html(app.outdir, "tags/python/page/2.html")
+    headings = [h1.get_text(" ", strip=True).removesuffix(" #") for h1 in second.select("h1")]
+    assert headings and all(text == "Python (page 2 of 2)" for text in headings), headings
+
+    def meta(key: str) -> list[str]:
+        found = second.select(f'meta[property="{key}"], meta[name="{key}"]')
+        return [tag["content"] for tag in found]
+
+    assert meta("og:url") == [BASE + "tags/python/page/2.html"]
+    assert meta("og:title") == ["Python (page 2 of 2)"]
+    (description,) = meta("description")
+    assert "First steps" in description

@@ -17,8 +17,9 @@ from sphinxblog import (
     postpage,
     redirects,
     stale,
+    titles,
 )
-from sphinxblog.context import add_blog_context
+from sphinxblog.context import add_blog_context, add_post_description
 from sphinxblog.posts import PostCollector
 from sphinxblog.search_kk import SearchKazakh
 from sphinxblog.tagpages import sync_tag_pages
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Docutils finds a language by importing docutils.languages.<code>
     sys.modules.setdefault("docutils.languages.kk", docutils_kk)
     app.setup_extension("sphinx_design")
+    app.setup_extension("sphinxblog.book")
     config.add_config_values(app)
 
     nodes = (listings.postlist, listings.archive, listings.tagindex, listings.tagposts)
@@ -53,6 +55,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(postpage.post_header)
     app.add_node(postpage.post_footer)
     app.add_transform(postpage.RemoveRepeatedTitle)
+    app.add_transform(titles.PostTitleAsText)
+    app.add_transform(titles.TagTitleAsWritten)
     app.add_directive("postlist", listings.PostListDirective)
     app.add_directive("archive", listings.ArchiveDirective)
     app.add_directive("tagindex", listings.TagIndexDirective)
@@ -65,6 +69,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("sphinxblog.css")
 
     app.connect("config-inited", config.check_config)
+    app.connect("config-inited", config.share_site_address)
+    app.connect("config-inited", config.exclude_environments)
     app.connect("config-inited", _add_assets)
     app.connect("config-inited", i18n.load_catalogs)
     app.connect("builder-inited", i18n.add_script_translations)
@@ -78,6 +84,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", listings.fill_listings)
     app.connect("doctree-resolved", postpage.fill_post_placeholders)
     app.connect("html-page-context", add_blog_context)
+    # before sphinxext-opengraph (500), which keeps a description it finds
+    app.connect("html-page-context", add_post_description, priority=400)
+    # after sphinx-book-theme (500) has set the page's print title
+    app.connect("html-page-context", titles.escape_print_title, priority=600)
     app.connect("env-get-outdated", stale.note_removed_posts)
     app.connect("build-finished", stale.remove_stale_output)
     app.connect("build-finished", redirects.write_redirects)
@@ -86,7 +96,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", i18n.write_script_translations)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -63,6 +63,36 @@ def check_config(app: Sphinx, config: Config) -> None:
     if folder.is_absolute() or not folder.parts or ".." in folder.parts:
         _bad(config, "blog_tags_folder", "a folder inside the source directory", "'tags'")
         config.blog_tags_folder = "tags"
+
+
+def share_site_address(app: Sphinx, config: Config) -> None:
+    """``config-inited``: give sphinxext-opengraph the site's address.
+
+    ``html_baseurl`` may come from ``conf.py``, the environment or ``-D``;
+    social cards read their own ``ogp_site_url``, which a ``-D`` would miss.
+    """
+    if config.html_baseurl and "ogp_site_url" in config and not config.ogp_site_url:
+        config.ogp_site_url = config.html_baseurl
+
+
+#: what marks a folder as a Python environment (venv, virtualenv, conda)
+_ENVIRONMENT_MARKERS = ("pyvenv.cfg", "conda-meta")
+
+
+def exclude_environments(app: Sphinx, config: Config) -> None:
+    """``config-inited``: never read the Markdown files of an installed package.
+
+    A virtual environment inside the project, under any name, holds packages'
+    ``.md`` files, which Sphinx would read as pages; so would ``node_modules``.
+    """
+    source = Path(app.srcdir)
+    found = {"node_modules", "**/node_modules"}
+    for marker in _ENVIRONMENT_MARKERS:
+        for path in (*source.glob(f"*/{marker}"), *source.glob(f"*/*/{marker}")):
+            found.add(path.parent.relative_to(source).as_posix())
+    missing = sorted(found - set(config.exclude_patterns))
+    if missing:
+        config.exclude_patterns = [*config.exclude_patterns, *missing]
 
 
 def _bad(config: Config, name: str, expected: str, fallback: str) -> None:

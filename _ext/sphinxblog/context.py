@@ -10,20 +10,26 @@ from sphinx.locale import get_translation
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import site_zone
-from sphinxblog.feeds import feed_links, feed_time
+from sphinxblog.feeds import feed_links, feed_time, tag_names
+from sphinxblog.language import same_language
 from sphinxblog.links import doc_uri, format_day, has_tag_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+    from sphinxblog.catalog import Catalog
     from sphinxblog.posts import Post
 
 _ = get_translation("sphinxblog")
 
 
-def _article_tags(post: Post, config: Config) -> list[str]:
-    """Open Graph article tags and a Twitter card; sphinxext-opengraph adds the rest."""
+def _article_tags(post: Post, config: Config, catalog: Catalog) -> list[str]:
+    """Open Graph article tags and a Twitter card; sphinxext-opengraph adds the rest.
+
+    Tags are named as the site names them (badges, tag pages, feeds), not as
+    the post happens to spell them.
+    """
     zone = site_zone(config)
     tags = [("name", "twitter:card", "summary")]
     if post.date:
@@ -32,7 +38,7 @@ def _article_tags(post: Post, config: Config) -> list[str]:
         modified = feed_time(post.updated, zone).isoformat()
         tags.append(("property", "article:modified_time", modified))
     tags += [("property", "article:author", name) for name in post.authors]
-    tags += [("property", "article:tag", name) for name in post.tags]
+    tags += [("property", "article:tag", name) for name in tag_names(catalog, post)]
     return [
         f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}" />'
         for kind, key, value in tags
@@ -42,7 +48,7 @@ def _article_tags(post: Post, config: Config) -> list[str]:
 def add_blog_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """Give templates ``blog_recent_posts`` (dicts of ``title``, ``url``, ``date``)
+    """Give templates ``blog_recent_posts`` (dicts of ``title``, ``url``, ``date``, ``lang``)
     and ``blog_post``: the :class:`~sphinxblog.posts.Post` of this page, or ``None``.
 
     ``blog_post.extra`` holds the front-matter keys the blog does not use itself.
@@ -56,7 +62,7 @@ def add_blog_context(
     ]
     post = context["blog_post"]
     if post is not None and has_tag_pages(app.builder):  # web pages, not an ePub's
-        head += _article_tags(post, app.config)
+        head += _article_tags(post, app.config, catalog)
     if head:
         context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
     recent = catalog.dated[: app.config.blog_sidebar_posts]
@@ -68,6 +74,23 @@ def add_blog_context(
             "url": doc_uri(app.builder, pagename, post.docname),
             "date": format_day(post.day, app.config),
             "current": post.docname == pagename,
+            # set on the title only where it is not the page's own language
+            "lang": "" if same_language(post.language, app.config.language) else post.language,
         }
         for post in recent
     ]
+
+
+def add_post_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: a post's description is its summary.
+
+    Left alone, the description would be the page's first words: the date,
+    reading time and tags of the post's header.
+    """
+    post = catalog_of(app.env).post(pagename)
+    if post is None or not post.summary or not has_tag_pages(app.builder):
+        return
+    tag = f'<meta name="description" content="{html.escape(post.summary)}" />\n'
+    context["metatags"] = context.get("metatags", "") + tag

@@ -16,20 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from docutils import nodes
 from sphinx.util import logging
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import site_zone, tags_folder
+from sphinxblog.language import site_language
 from sphinxblog.links import has_tag_pages
+from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from feedgen.feed import FeedGenerator
+    from lxml import etree
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from sphinxblog.catalog import Tag
+    from sphinxblog.catalog import Catalog, Tag
     from sphinxblog.posts import Post
 
 logger = logging.getLogger(__name__)
@@ -63,12 +67,66 @@ def feeds_enabled(builder: Builder) -> bool:
     return bool(config.html_baseurl and config.blog_feeds and has_tag_pages(builder))
 
 
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"#][^"]*)(")')
+def tag_names(catalog: Catalog, post: Post) -> list[str]:
+    """The names of *post*'s tags as the whole site spells them (the tag's page,
+    its badge), not as this post does; a tag that only hidden posts use keeps
+    the post's spelling."""
+    return [
+        catalog.tags[tag_key(name)].name if tag_key(name) in catalog.tags else name
+        for name in post.tags
+    ]
 
 
-def _absolute_links(fragment: str, base: str) -> str:
-    """Relative ``href`` and ``src`` in *fragment* resolved against *base*."""
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+#: the heading permalinks (a pilcrow) of a web page mean nothing in a feed reader
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def absolute_links(fragment: str, base: str) -> str:
+    """*fragment* (HTML) with every ``href`` and ``src`` resolved against *base*,
+    the page it was rendered for: a feed reader resolves relative ones, even a
+    bare ``#anchor``, against the feed's address instead."""
     return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(base, m[2]) + m[3], fragment)
+
+
+def feed_html(fragment: str, base: str) -> str:
+    """A post's rendered text as a feed carries it: links absolute, no permalinks."""
+    return absolute_links(_PERMALINK.sub("", fragment), base)
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class _NoFeedExtension:
+    """The feed-level half of :class:`_EntryLanguage`: adds nothing."""
+
+    def extend_ns(self) -> dict[str, str]:
+        return {}
+
+    def extend_atom(self, feed: etree._Element) -> etree._Element:
+        return feed
+
+    def extend_rss(self, feed: etree._Element) -> etree._Element:
+        return feed
+
+
+class _EntryLanguage(_NoFeedExtension):
+    """A feedgen entry extension: ``xml:lang`` on an Atom entry and its content,
+    which feedgen sets only on the whole feed."""
+
+    def __init__(self) -> None:
+        self.language = ""
+
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        if self.language:
+            entry.set(_XML_LANG, self.language)
+            # feedgen names its elements without the Atom namespace, which it
+            # declares on the root as a plain attribute
+            for content in entry:
+                if content.tag in {"content", f"{_ATOM}content"}:
+                    content.set(_XML_LANG, self.language)
+        return entry
 
 
 class _SiteFeeds:
@@ -80,6 +138,8 @@ class _SiteFeeds:
         self.base = self.config.html_baseurl.rstrip("/") + "/"
         self.zone = site_zone(self.config)
         self.title = self.config.html_title or self.config.project
+        self.language = site_language(self.config.language)
+        self.catalog = catalog_of(app.env)
         self._contents: dict[str, str] = {}
 
     def url(self, path: str) -> str:
@@ -94,17 +154,40 @@ class _SiteFeeds:
     def updated(self, post: Post) -> dt.datetime | None:
         return feed_time(post.updated, self.zone) if post.updated else self.published(post)
 
+    def language_of(self, post: Post) -> str:
+        return post.language or self.language
+
+    def tags(self, post: Post) -> list[str]:
+        return tag_names(self.catalog, post)
+
     def content(self, post: Post) -> str:
-        """The post's text as HTML with absolute links, rendered once per build."""
+        """The post's text as HTML with absolute links, rendered once per build.
+
+        Only the text the author wrote: the date line, related posts and
+        links to the next posts belong to the page, so their placeholders
+        are dropped before the doctree is resolved (which would fill them).
+        """
         if post.docname not in self._contents:
-            doctree = self.app.env.get_and_resolve_doctree(
-                post.docname, self.builder, tags=self.builder.tags
+            # imported here: postpage imports listings, which imports this module
+            from sphinxblog.postpage import post_footer, post_header
+
+            env = self.app.env
+            doctree = env.get_doctree(post.docname)
+            for node in list(doctree.findall(lambda n: isinstance(n, post_header | post_footer))):
+                node.parent.remove(node)
+            doctree = env.get_and_resolve_doctree(
+                post.docname, self.builder, tags=self.builder.tags, doctree=doctree
             )
-            for title in doctree.findall(lambda n: n.tagname == "title"):
-                title.parent.remove(title)  # the entry has its own title
-                break
-            fragment = self.builder.render_partial(doctree)["fragment"]
-            self._contents[post.docname] = _absolute_links(fragment, self.post_url(post))
+            first = next(iter(doctree.children), None)
+            if isinstance(first, nodes.section) and isinstance(first[0], nodes.title):
+                first.remove(first[0])  # the entry has its own title
+            # one top-level node at a time: a whole document given to
+            # render_partial comes out twice (its body is emitted by the inner
+            # and the outer document alike)
+            fragment = "".join(
+                self.builder.render_partial(node)["fragment"] for node in list(doctree.children)
+            )
+            self._contents[post.docname] = feed_html(fragment, self.post_url(post))
         return self._contents[post.docname]
 
     def entries(self, posts: tuple[Post, ...]) -> list[Post]:
@@ -118,12 +201,15 @@ def _generator(
     from feedgen.feed import FeedGenerator
 
     generator = FeedGenerator()
+    # RSS has no author without an e-mail address; Dublin Core's creator is
+    # what readers show instead (and dc:language is RSS's language of an item)
+    generator.load_extension("dc", atom=False, rss=True)
+    generator.register_extension("bloglang", _NoFeedExtension, _EntryLanguage, rss=False)
     generator.id(home)
     generator.title(title)
-    generator.link(href=home, rel="alternate")
-    generator.link(href=feed_url, rel="self")
+    set_links(generator, home, feed_url)
     generator.description(title)
-    generator.language(site.config.language or "en")
+    generator.language(site.language)
     generator.author({"name": site.config.author})
     times = [site.updated(post) for post in posts]
     newest = max((time for time in times if time), default=feed_time(dt.date(1970, 1, 1), None))
@@ -141,13 +227,27 @@ def _generator(
         entry.updated(site.updated(post))
         for author in post.authors:
             entry.author({"name": author})
+        if post.authors:
+            entry.dc.dc_creator(list(post.authors))
+        entry.dc.dc_language(site.language_of(post))
+        entry.bloglang.language = site.language_of(post)
         if post.summary:
             entry.summary(post.summary)
         if fulltext:
             entry.content(site.content(post), type="html")
-        for tag in site.app.env.blog_catalog.tags_of(post):
-            entry.category(term=tag.name, scheme=site.url(f"{tags_folder(site.config)}/"))
+        for name in site.tags(post):
+            entry.category(term=name, scheme=site.url(f"{tags_folder(site.config)}/"))
     return generator
+
+
+def set_links(generator: FeedGenerator, home: str, feed_url: str) -> None:
+    """The feed's page (*home*) and its own address (*feed_url*).
+
+    feedgen writes the last link given as RSS's ``<link>``, the channel's web
+    page; the self link goes only into ``atom:link``. So the page comes last.
+    """
+    generator.link(href=feed_url, rel="self", replace=True)
+    generator.link(href=home, rel="alternate")
 
 
 def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
@@ -160,15 +260,18 @@ def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
             "title": post.title,
             "date_published": site.published(post).isoformat(),
             "date_modified": site.updated(post).isoformat(),
+            "language": site.language_of(post),
         }
+        # an item needs content_html or content_text; without the full text
+        # the summary is the content, given once rather than as both
         if site.config.blog_feed_fulltext:
             item["content_html"] = site.content(post)
+            if post.summary:
+                item["summary"] = post.summary
         else:
             item["content_text"] = post.summary or post.title
-        if post.summary:
-            item["summary"] = post.summary
         if post.tags:
-            item["tags"] = list(post.tags)
+            item["tags"] = site.tags(post)
         if post.authors:
             item["authors"] = [{"name": name} for name in post.authors]
         items.append(item)
@@ -177,7 +280,7 @@ def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
         "title": site.title,
         "home_page_url": site.base,
         "feed_url": site.url(SITE_FEEDS["json"]),
-        "language": site.config.language or "en",
+        "language": site.language,
         "authors": [{"name": site.config.author}],
         "items": items,
     }
@@ -200,7 +303,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return
     site = _SiteFeeds(app)
     outdir = Path(app.outdir)
-    catalog = catalog_of(app.env)
+    catalog = site.catalog
     posts = site.entries(catalog.posts)
     formats = set(app.config.blog_feeds)
     if formats & {"atom", "rss"}:
@@ -208,7 +311,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         if "atom" in formats:
             _write_if_changed(outdir / SITE_FEEDS["atom"], generator.atom_str(pretty=True))
         if "rss" in formats:
-            generator.link(href=site.url(SITE_FEEDS["rss"]), rel="self", replace=True)
+            set_links(generator, site.base, site.url(SITE_FEEDS["rss"]))
             _write_if_changed(outdir / SITE_FEEDS["rss"], generator.rss_str(pretty=True))
     if "json" in formats:
         _write_if_changed(outdir / SITE_FEEDS["json"], _json_feed(site, posts).encode("utf-8"))

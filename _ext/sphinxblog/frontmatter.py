@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from sphinxblog.dates import Date, parse_date
+from sphinxblog.language import parse_language
 from sphinxblog.problems import Problem
 from sphinxblog.values import (
     parse_aliases,
@@ -152,6 +153,8 @@ class Metadata:
     draft: bool | None = None
     aliases: tuple[str, ...] = ()
     slug: str | None = None
+    #: a BCP 47 tag (``kk``, ``en-GB``)
+    language: str | None = None
     #: keys the blog does not know, kept for templates
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -225,6 +228,8 @@ FIELD_KEYS: dict[str, Reader] = {
     "aliases": _one("aliases", parse_aliases),
     "redirect_from": _one("aliases", parse_aliases),
     "slug": _one("slug", lambda raw: parse_text(raw, "slug")),
+    "lang": _one("language", parse_language),
+    "language": _one("language", parse_language),
 }
 _GATHERED = {"tags", "aliases"}
 

@@ -23,6 +23,7 @@ from sphinxblog.catalog import catalog_of
 from sphinxblog.config import tags_folder
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, relative_path, tag_feed_path
+from sphinxblog.language import language_class, same_language, site_language
 from sphinxblog.links import (
     NO_SEARCH,
     date_node,
@@ -217,24 +218,66 @@ def oldest_first(catalog: Catalog) -> list[str]:
 # --- rendering ---------------------------------------------------------------------------
 
 
+def _own_language(post: Post, around: str) -> list[str]:
+    """The class marking *post*'s title or summary with its language, where the
+    text *around* it is in another."""
+    if not post.language or same_language(post.language, around):
+        return []
+    return [language_class(post.language)]
+
+
+def post_link(
+    builder: Builder, fromdocname: str, post: Post, around: str | None = None
+) -> nodes.Node:
+    """A link to *post* showing its title, marked with its language unless that
+    is the language *around* it (by default the site's)."""
+    around = around or site_language(builder.config.language)
+    classes = ["blog-post-title", *_own_language(post, around)]
+    return link(builder, fromdocname, post.docname, post.title, classes)
+
+
 def post_items(
-    builder: Builder, fromdocname: str, posts: Iterable[Post], summaries: bool = False
+    builder: Builder,
+    fromdocname: str,
+    posts: Iterable[Post],
+    summaries: bool = False,
+    around: str | None = None,
 ) -> nodes.bullet_list:
-    """A list of posts, each with its date and a link to it (and its summary)."""
+    """A list of posts, each with its date and a link to it (and its summary).
+
+    Titles and summaries in another language than the one *around* the list
+    (by default the site's) are marked with theirs.
+    """
+    around = around or site_language(builder.config.language)
     items = nodes.bullet_list(classes=["blog-postlist", NO_SEARCH])
     for post in posts:
         paragraph = nodes.paragraph()
         if post.day is not None:
             paragraph += date_node(post.day, builder.config)
             paragraph += nodes.Text(" ")
-        paragraph += link(builder, fromdocname, post.docname, post.title, ["blog-post-title"])
+        paragraph += post_link(builder, fromdocname, post, around)
         if post.words:
             paragraph += [nodes.Text(" "), reading_time_node(post.words, builder.config)]
         item = nodes.list_item("", paragraph)
         if summaries and post.summary:
-            item += nodes.paragraph(post.summary, post.summary, classes=["blog-summary"])
+            classes = ["blog-summary", *_own_language(post, around)]
+            item += nodes.paragraph(post.summary, post.summary, classes=classes)
         items += item
     return items
+
+
+def language_around(node: nodes.Node, default: str) -> str:
+    """The language of the text *node* is in: the nearest ``language-*`` class
+    of it or its ancestors (a post in another language than the site's has one),
+    else *default*."""
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, nodes.Element):
+            for name in current.get("classes", ()):
+                if name.startswith("language-"):
+                    return name.removeprefix("language-")
+        current = current.parent
+    return default
 
 
 def tag_link(builder: Builder, fromdocname: str, tag: Tag, classes: list[str]) -> nodes.Node:
@@ -333,7 +376,10 @@ def _render_postlist(
     if not posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
     shown = _page_of(posts, page, page_size(builder))
-    result: list[nodes.Node] = [post_items(builder, fromdocname, shown, "summary" in node)]
+    # a post in another language than the site's may list posts in its text
+    around = language_around(node, site_language(builder.config.language))
+    items = post_items(builder, fromdocname, shown, "summary" in node, around)
+    result: list[nodes.Node] = [items]
     return [*result, pager(builder, fromdocname, page)] if page.count > 1 else result
 
 

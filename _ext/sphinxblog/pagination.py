@@ -11,6 +11,7 @@ on, and a rebuild that changed nothing leaves them alone.
 
 from __future__ import annotations
 
+import html
 import json
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.util.docutils import new_document
 from sphinx.util.nodes import clean_astext
 
 from sphinxblog.catalog import catalog_of
@@ -108,7 +110,16 @@ def _write_later_pages(
         if target.exists() and old_pages.get(pagename) == pages[pagename]:
             continue  # it shows what it showed: a retagged post moves only the pages after it
         body = builder.render_partial(section)["fragment"]
-        _write_page(builder, pagename, {"title": title, "body": body}, target)
+        document = new_document(pagename, env.get_doctree(docname).settings)
+        document += section
+        context = {
+            "title": html.escape(title),  # HTML, as Sphinx gives every page's title
+            "pagetitle": title,  # text, as sphinx-book-theme gives it
+            "body": body,
+            "meta": None,
+            "metatags": "",
+        }
+        _write_page(builder, pagename, context, target, document)
     return pages
 
 
@@ -151,11 +162,23 @@ def _save_state(path: Path, state: dict[str, Any]) -> None:
     scratch.replace(path)
 
 
-def _write_page(builder: Builder, pagename: str, context: dict[str, str], target: Path) -> None:
-    """Render through the theme into a scratch file; replace *target* only if it differs."""
+def _write_page(
+    builder: Builder,
+    pagename: str,
+    context: dict[str, Any],
+    target: Path,
+    document: nodes.document,
+) -> None:
+    """Render through the theme into a scratch file; replace *target* only if it differs.
+
+    *document* goes to ``html-page-context`` handlers as the page's doctree, so
+    that the page gets its description and social-card tags as others do.
+    """
     with tempfile.TemporaryDirectory() as scratch:
         rendered = Path(scratch, "page.html")
-        builder.handle_page(pagename, context, "page.html", outfilename=rendered)
+        builder.handle_page(
+            pagename, context, "page.html", outfilename=rendered, event_arg=document
+        )
         data = rendered.read_bytes()
     if not target.exists() or target.read_bytes() != data:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,14 +11,16 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
 from sphinxblog.catalog import catalog_of
-from sphinxblog.links import NO_SEARCH, date_node, format_day, link, reading_time_node
-from sphinxblog.listings import post_items, tag_link
-from sphinxblog.posts import post_matcher
+from sphinxblog.language import language_class, same_language, site_language
+from sphinxblog.links import NO_SEARCH, date_node, format_day, reading_time_node
+from sphinxblog.listings import post_items, post_link, tag_link
+from sphinxblog.posts import post_matcher, posts_of
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
 
     from sphinxblog.catalog import Catalog
 
@@ -71,6 +73,7 @@ def add_post_placeholders(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     if not post_matcher(app.config)(docname):
         return
+    _mark_language(app, doctree, docname)
     sections = [node for node in doctree.children if isinstance(node, nodes.section)]
     if not sections:
         doctree.insert(0, post_header(docname=docname))
@@ -79,6 +82,34 @@ def add_post_placeholders(app: Sphinx, doctree: nodes.document) -> None:
     first, last = sections[0], sections[-1]
     first.insert(1 if isinstance(first[0], nodes.title) else 0, post_header(docname=docname))
     last += post_footer(docname=docname)
+
+
+def _mark_language(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Put the post's language on its text where it is not the site's.
+
+    The class becomes a ``lang`` attribute in every HTML writer (html, dirhtml,
+    singlehtml, the ePub's XHTML) and in the feeds' full text, which render
+    the post's top-level elements, not the page around them.
+    """
+    # the post collector is connected earlier and has already made the record
+    post = posts_of(app.env).get(docname)
+    if post is None or not post.language:
+        return
+    if same_language(post.language, site_language(app.config.language)):
+        return
+    for node in doctree.children:
+        # targets, comments and raw output have no element of their own to carry it
+        if isinstance(node, nodes.Element) and not isinstance(
+            node, nodes.Invisible | nodes.raw | nodes.docinfo
+        ):
+            node["classes"].append(language_class(post.language))
+
+
+def _site_language_classes(post_language: str, config: Config) -> list[str]:
+    """The class that gives back the site's language to the blog's own words
+    (dates, labels) inside a post in another language."""
+    site = site_language(config.language)
+    return [] if same_language(post_language or site, site) else [language_class(site)]
 
 
 def _header(
@@ -111,7 +142,9 @@ def _header(
                 badges += tag_link(builder, fromdocname, tag, list(_TAG_BADGE))
             badges += nodes.Text(" ")
         items.append(badges)
-    meta = nodes.paragraph(classes=["blog-post-meta"])
+    meta = nodes.paragraph(
+        classes=["blog-post-meta", *_site_language_classes(post.language, config)]
+    )
     for item in items:
         meta += [item, nodes.Text(" ")]
     return [meta]
@@ -126,17 +159,20 @@ def _footer(
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     post = catalog.post(node["docname"])
-    related = catalog.related(post, builder.config.blog_related_posts) if post else []
+    config = builder.config
+    # the footer is in the site's language, whatever the post's
+    language = _site_language_classes(post.language if post else "", config)
+    related = catalog.related(post, config.blog_related_posts) if post else []
     if related:
         # a rubric, not a section: it must not join the page's table of contents
-        box = nodes.container(classes=["blog-related", NO_SEARCH])
+        box = nodes.container(classes=["blog-related", NO_SEARCH, *language])
         box += nodes.rubric(_("Related posts"), _("Related posts"))
         box += post_items(builder, fromdocname, related)
         result.append(box)
     newer, older = catalog.neighbours(node["docname"])
     if newer is None and older is None:
         return result
-    navigation = nodes.container(classes=["blog-post-nav", NO_SEARCH])
+    navigation = nodes.container(classes=["blog-post-nav", NO_SEARCH, *language])
     for post, label, css_class in (
         (older, _("Older"), "blog-older"),
         (newer, _("Newer"), "blog-newer"),
@@ -146,7 +182,7 @@ def _footer(
         paragraph = nodes.paragraph(classes=[css_class])
         paragraph += nodes.inline(label, label, classes=["blog-nav-label"])
         paragraph += nodes.Text(" ")
-        paragraph += link(builder, fromdocname, post.docname, post.title, ["blog-post-title"])
+        paragraph += post_link(builder, fromdocname, post)
         navigation += paragraph
     return [*result, navigation]
 

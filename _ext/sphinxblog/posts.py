@@ -19,6 +19,7 @@ from sphinxblog.config import site_zone
 from sphinxblog.dates import Date, date_from_path
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import FrontMatter, interpret, read_front_matter
+from sphinxblog.language import guess_language
 from sphinxblog.problems import Problem
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ class Post:
     aliases: tuple[str, ...] = ()
     #: words in the post's text, for its reading time
     words: int = 0
+    #: the BCP 47 tag of the post's text: its front matter's, else guessed
+    #: from its script (see :mod:`sphinxblog.language`)
+    language: str = ""
+
     #: front-matter keys the blog does not know, for templates
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -120,6 +125,26 @@ def _cut(text: str) -> str:
     return text if len(words) <= SUMMARY_WORDS else " ".join(words[:SUMMARY_WORDS]) + " …"
 
 
+_NOT_PROSE = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment)
+
+
+def prose_of(doctree: nodes.document) -> str:
+    """The post's words outside code, whose letters say nothing of its language."""
+    return " ".join(
+        str(text)
+        for text in doctree.findall(nodes.Text)
+        if not any(isinstance(node, _NOT_PROSE) for node in _ancestors(text))
+    )
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
 _UNDATED = "the post is listed as undated, after dated posts"
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
@@ -176,6 +201,7 @@ def post_from_front_matter(
         summary=metadata.summary,
         draft=bool(metadata.draft),
         aliases=metadata.aliases,
+        language=metadata.language or "",
         extra=metadata.extra,
     )
     return post, problems
@@ -197,8 +223,12 @@ class PostCollector(PerDocumentCollector):
         post, problems = post_from_front_matter(
             docname, front_matter, heading, site_zone(app.config)
         )
+        text = doctree.astext()
         post = dataclasses.replace(
-            post, summary=post.summary or summary_of(doctree), words=len(doctree.astext().split())
+            post,
+            summary=post.summary or summary_of(doctree),
+            words=len(text.split()),
+            language=post.language or guess_language(prose_of(doctree), app.config.language),
         )
         for problem in problems:
             logger.warning(

@@ -33,12 +33,13 @@ def alias_file(alias: str) -> str:
     return posixpath.join(alias.rstrip("/"), "index.html")
 
 
-def redirect_page(target: str, canonical: str, title: str) -> str:
-    target, canonical, title = (
-        html.escape(text, quote=True) for text in (target, canonical, title)
+def redirect_page(target: str, canonical: str, title: str, language: str = "en") -> str:
+    """A page that sends readers to *target*; *language* is the post's."""
+    target, canonical, title, language = (
+        html.escape(text, quote=True) for text in (target, canonical, title, language)
     )
     return (
-        f'<!DOCTYPE html>\n{MARKER}\n<html><head><meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n{MARKER}\n<html lang="{language}"><head><meta charset="utf-8">\n'
         f"<title>{title}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
@@ -78,7 +79,8 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
                 target += "/"
             base = app.config.html_baseurl
             canonical = (base.rstrip("/") + "/" + target_uri) if base else target
-            text = redirect_page(target, canonical, post.title)
+            language = post.language or app.config.language or "en"
+            text = redirect_page(target, canonical, post.title, language)
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")

@@ -66,14 +66,15 @@ def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
 
 def _link(post: Post | None) -> tuple[Any, ...] | None:
     """What the sidebar and prev/next links show of a post."""
-    return None if post is None else (post.docname, post.title, post.date)
+    return None if post is None else (post.docname, post.title, post.date, post.language)
 
 
 def _entry(post: Post | None, config: Config) -> tuple[Any, ...] | None:
     """What a listing shows of a post (its reading time in minutes, not its words)."""
     if post is None:
         return None
-    return (post.docname, post.title, post.date, reading_minutes(post.words, config))
+    minutes = reading_minutes(post.words, config)
+    return (post.docname, post.title, post.date, post.language, minutes)
 
 
 def _entry_with_summary(post: Post, config: Config) -> tuple[Any, ...]:

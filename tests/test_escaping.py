@@ -1,0 +1,112 @@
+"""Hostile titles and tags, with the site's real theme: shown as text on every page, never run."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import heading, read_html
+from lxml import etree
+
+ROOT = Path(__file__).parent / "roots" / "test-escaping"
+
+
+def escaping(buildername: str):
+    return pytest.mark.sphinx(buildername, testroot="escaping", copy_test_root=True, freshenv=True)
+
+
+def live_markup(soup: BeautifulSoup) -> list[str]:
+    """What the hostile posts would run or load if their text were taken as HTML."""
+    found = [f"script: {s.string}" for s in soup.find_all("script") if "alert(" in (s.string or "")]
+    found += [f"onerror on <{e.name}>" for e in soup.find_all(attrs={"onerror": True})]
+    found += [f"<img src={e['src']}>" for e in soup.find_all("img", src="x")]
+    found += [f"<b> {e}" for e in soup.find_all("b")]
+    return found
+
+
+def text_of(element) -> str:
+    """A heading's words, without the theme's permalink sign."""
+    words = "".join(
+        part for part in element.find_all(string=True)
+        if not part.find_parent("a", class_="headerlink")
+    ).split()  # fmt: skip
+    return " ".join(words)
+
+
+def pages(outdir: Path, suffix: str) -> list[Path]:
+    return [p for p in outdir.rglob(f"*{suffix}") if "_static" not in p.parts]
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_no_page_runs_a_hostile_title_or_tag(make_app, tmp_path, buildername):
+    srcdir = tmp_path / "escaping"
+    shutil.copytree(ROOT, srcdir)
+    app = make_app(buildername, srcdir=srcdir)
+    app.build()
+    checked = pages(app.outdir, ".html")
+    assert len(checked) >= 12  # posts, tag pages and their later pages, indexes, archive
+    for path in checked:
+        html = path.read_text(encoding="utf-8")
+        assert live_markup(BeautifulSoup(html, "html.parser")) == [], path
+
+
+@escaping("html")
+def test_post_heading_and_print_title_show_the_title_as_text(app):
+    app.build()
+    page = read_html(app.outdir, "posts/hostile.html")
+    (title,) = page.select("article h1")
+    assert text_of(title) == "<script>alert(‘title’)</script> Hostile em"
+    assert title.select_one("em").get_text() == "em"  # inline Markdown still renders
+    print_title = page.select_one("#jb-print-docs-body h1")
+    assert print_title.get_text() == "<script>alert(‘title’)</script> Hostile em"
+    tag_page = read_html(app.outdir, "tags/img-src-x-onerror-alert-2.html")
+    # the tag as it is spelled, without smart quotes
+    assert text_of(tag_page.select_one("article h1")) == '"><img src=x onerror=alert(2)>'
+    assert "onerror=alert(2)>" in tag_page.select_one("#jb-print-docs-body h1").get_text()
+    later = read_html(app.outdir, "tags/img-src-x-onerror-alert-2/page/2.html")
+    assert "onerror=alert(2)>" in later.select_one("#jb-print-docs-body h1").get_text()
+    assert "onerror=alert(2)>" in later.select_one("article h1").get_text()
+    assert heading(read_html(app.outdir, "posts/third.html").select_one("article h1")) == (
+        "A <b>bold</b> heading"
+    )
+
+
+@escaping("html")
+def test_markup_in_a_title_is_a_located_warning(app):
+    app.build()
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).splitlines()
+    title_warnings = sorted(w for w in warnings if "[blog.title]" in w)
+    assert len(title_warnings) == 3, warnings
+    for file, line, markup in [
+        ("hostile.md", 2, "<script>"), ("second.md", 2, "</script>"), ("third.md", 4, "<b>"),
+    ]:  # fmt: skip
+        where = re.escape(f"{app.srcdir / 'posts' / file}:{line}: WARNING: ")
+        assert any(re.match(where + f".*{re.escape(markup)}.*shown as text", w) for w in warnings)
+
+
+@escaping("epub")
+def test_epub_pages_are_well_formed_and_inert(app):
+    app.build()
+    checked = pages(app.outdir, ".xhtml")
+    assert any(p.name == "hostile.xhtml" for p in checked)
+    for path in checked:
+        etree.parse(str(path))  # raises on ill-formed XHTML
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert live_markup(soup) == [], path
+
+
+@escaping("html")
+def test_generated_files_stay_inside_their_folders(app):
+    app.build()
+    generated = sorted(p.name for p in (app.srcdir / "tags").iterdir())
+    assert generated == [
+        "bold-code-sub.md", "etc.md", "img-src-x-onerror-alert-2.md", "index-e540cd.md",
+        "index.md", "script-alert-1-script.md",
+    ]  # fmt: skip
+    index = read_html(app.outdir, "tags/index.html")
+    assert "index-e540cd.html" in [a["href"] for a in index.select("ul.blog-tagindex a")]
+    outside = list(app.srcdir.parent.glob("etc*")) + list(app.outdir.parent.parent.glob("*.html"))
+    assert outside == []

@@ -1,0 +1,68 @@
+"""Checkers nobody on the project wrote, run on the project's own site: the Nu Html Checker
+over every page, and axe-core in Chromium on each kind of page, light and dark, desktop and
+phone."""
+
+from __future__ import annotations
+
+import pytest
+from checkers import AXE_JS, chromium, require, served_site, vnu_errors
+
+# one page of each kind the blog makes
+PAGES = {
+    "home": "index.html",
+    "post": "posts/2019-06-18-simple-post.html",
+    "tag": "tags/python.html",
+    "archive": "archive.html",
+    "tag index": "tags/index.html",
+}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Violations that come from the themes, not from the blog: (axe rule, element) and why.
+THEMES_OWN: dict[tuple[str, str], str] = {}
+
+
+@pytest.fixture(scope="module")
+def site(request, tmp_path_factory):
+    return served_site(request.config, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
+
+
+def test_every_page_is_valid_html(site):
+    assert vnu_errors(site.outdir) == []
+
+
+def _serious_violations(page) -> list[str]:
+    """axe-core's critical and serious violations on *page*, one line per element."""
+    page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("axe.run()")
+    found = []
+    for violation in results["violations"]:
+        rule, impact = violation["id"], violation["impact"]
+        for node in violation["nodes"]:
+            target = ", ".join(map(str, node["target"]))
+            if impact in {"critical", "serious"} and (rule, target) not in THEMES_OWN:
+                found.append(f"{rule} ({impact}) {target}: {violation['help']}")
+    return found
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_pages_have_no_serious_accessibility_violations(browser, site, size, mode):
+    require(AXE_JS.exists(), "axe-core (npm axe-core)")
+    context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=mode)
+    page = context.new_page()
+    found = {}
+    try:
+        for kind, path in PAGES.items():
+            page.goto(site.base + path)
+            page.wait_for_load_state("networkidle")
+            page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+            if violations := _serious_violations(page):
+                found[kind] = violations
+    finally:
+        context.close()
+    assert found == {}
