@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from checkers import epubcheck_messages
 from conftest import heading, read_html
 from lxml import etree
 
@@ -96,6 +97,7 @@ def test_epub_pages_are_well_formed_and_inert(app):
         etree.parse(str(path))  # raises on ill-formed XHTML
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert live_markup(soup) == [], path
+    assert epubcheck_messages(app.outdir / f"{app.config.epub_basename}.epub") == []
 
 
 @escaping("html")

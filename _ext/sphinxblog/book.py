@@ -29,6 +29,7 @@ from sphinx.util.texescape import escape
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import tags_folder
+from sphinxblog.links import reachable
 from sphinxblog.listings import listing_pages_of, post_toctree_order
 
 if TYPE_CHECKING:
@@ -100,17 +101,6 @@ class BookEpubBuilder(Epub3Builder):
         return metadata
 
 
-def _reachable(env: BuildEnvironment, start: str) -> set[str]:
-    """The documents in the toctrees under *start* (hidden ones too), and *start*."""
-    found, queue = set(), [start]
-    while queue:
-        docname = queue.pop()
-        if docname not in found:
-            found.add(docname)
-            queue.extend(env.toctree_includes.get(docname, ()))
-    return found
-
-
 def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: keep the ePub a book of posts.
 
@@ -124,12 +114,12 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     suffix = app.builder.out_suffix
     catalog = catalog_of(env)
     start = epub_start(app)
-    reachable = _reachable(env, start)
+    in_book = reachable(env, start)
     titles = {post.docname: post.title for post in catalog.posts}
     posts = [
         (docname + suffix, titles[docname])
         for docname in post_toctree_order(env)
-        if docname in titles and docname not in reachable
+        if docname in titles and docname not in in_book
     ]
     folder = tags_folder(app.config)
     left_out = [
@@ -137,7 +127,7 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
         for docname in env.found_docs
         if docname.startswith(f"{folder}/") and docname != f"{folder}/index"
     ] + [post.docname + suffix for post in catalog.hidden]
-    if start != app.config.root_doc and app.config.root_doc not in reachable:
+    if start != app.config.root_doc and app.config.root_doc not in in_book:
         left_out.append(app.config.root_doc + suffix)
     app.config.epub_post_files = [*app.config.epub_post_files, *posts]
     app.config.epub_exclude_files = [*app.config.epub_exclude_files, *sorted(left_out)]

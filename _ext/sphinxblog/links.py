@@ -18,6 +18,7 @@ _ = get_translation("sphinxblog")
 if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 
 #: Sphinx's search index skips elements of this class: a page is found by its own
@@ -42,16 +43,20 @@ def has_tag_pages(builder: Builder) -> bool:
     return builder.name in TAG_PAGE_BUILDERS
 
 
-def _single_page_docs(builder: Builder) -> set[str]:
-    """The documents a single-page builder includes: the root and its toctrees."""
-    env = builder.env
-    included, queue = set(), [builder.config.root_doc]
+def reachable(env: BuildEnvironment, start: str) -> set[str]:
+    """The documents in the toctrees under *start* (hidden ones too), and *start*."""
+    found, queue = set(), [start]
     while queue:
         docname = queue.pop()
-        if docname not in included:
-            included.add(docname)
+        if docname not in found:
+            found.add(docname)
             queue.extend(env.toctree_includes.get(docname, ()))
-    return included
+    return found
+
+
+def _single_page_docs(builder: Builder) -> set[str]:
+    """The documents a single-page builder includes: the root and its toctrees."""
+    return reachable(builder.env, builder.config.root_doc)
 
 
 def link(

@@ -8,3 +8,6 @@ html_sidebars = {"**": ["sbt-sidebar-nav.html", "blog-recent-posts.html"]}
 blog_page_size = 1
 # sphinx-design appends to this list: give each test app its own
 html_static_path = []
+# an ePub without them is not valid EPUB 3
+version = "1"
+copyright = "2020, Blog Author"
