@@ -16,6 +16,9 @@ NODE_DIR   = tests/node
 NODE_STAMP = $(NODE_DIR)/node_modules/.installed
 
 SPHINX_TARGETS = html dirhtml singlehtml epub latex text linkcheck
+# one Sphinx build at a time in $(BUILDDIR): two at once share its doctrees and
+# pages (one dies renaming searchindex.js.tmp); a second one waits, saying so
+LOCKED = $(BIN)/python _ext/sphinxblog/buildlock.py "$(BUILDDIR)/.lock"
 # what `make latexpdf` needs from Debian (see README.md)
 TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 
@@ -59,15 +62,16 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 
 # the writer's workflow
 check: $(SITE_STAMP)
-	$(SPHINXBUILD) -b html -n $(SPHINXOPTS) -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/check"
-	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) -D "linkcheck_ignore=^https?://" \
+	$(LOCKED) $(SPHINXBUILD) -b html -n $(SPHINXOPTS) -d "$(BUILDDIR)/doctrees" \
+	  "$(SOURCEDIR)" "$(BUILDDIR)/check"
+	$(LOCKED) $(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) -D "linkcheck_ignore=^https?://" \
 	  -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/linkcheck"
 
 post: $(SITE_STAMP)
 	PYTHONPATH=_ext $(BIN)/python -m sphinxblog.newpost --title "$(TITLE)" --tags "$(TAGS)"
 
 livehtml: $(TEST_STAMP)
-	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
+	$(LOCKED) $(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --ignore "*/.venv*" --ignore "*/_build/*" --ignore "*/.git/*" --ignore "*/tests/*" \
 	  --ignore "*/bench/*" $(O)
 
@@ -91,13 +95,13 @@ bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 $(SPHINX_TARGETS): $(SITE_STAMP)
-	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(LOCKED) $(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 latexpdf: $(SITE_STAMP)
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { \
 	  echo "make latexpdf needs XeLaTeX and latexmk. On Debian or Ubuntu:"; \
 	  echo "  sudo apt-get install $(TEX_PACKAGES)"; exit 1; }
-	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(LOCKED) $(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 clean:
 	rm -rf "$(BUILDDIR)" tags

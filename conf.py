@@ -16,7 +16,7 @@ language = "en"
 locale_dirs = [os.path.abspath("locales")]
 
 extensions = [
-    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinx_sitemap", "sphinxblog",
+    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog",
 ]  # fmt: skip
 
 root_doc = "index"
@@ -59,11 +59,9 @@ html_theme_options = {
 }
 
 # Read the Docs gives the canonical URL of each version; elsewhere there is none
-# unless given (-D html_baseurl=...), and the feeds and the sitemap, which need
-# absolute URLs, are left out: the blog says so once, sphinx-sitemap warns.
+# unless given (-D html_baseurl=...), and the feeds and the blog's sitemap, which
+# need absolute URLs, are left out: the blog says so once.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-sitemap_url_scheme = "{link}"
-suppress_warnings = ["sitemap.configuration"]
 
 # social cards (OpenGraph, Twitter): a post's summary is its description; the
 # blog gives them html_baseurl as the site's address

@@ -153,8 +153,7 @@ def served_site(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory)
     base = f"http://127.0.0.1:{server.server_port}/"
     site = copy_site(tmp_path_factory.mktemp("served") / "site")
     outdir = site / "_build" / "html"
-    # a separate process, as `make html` runs it: sphinx-sitemap leaves a
-    # multiprocessing manager behind, which would keep Playwright from exiting;
+    # a separate process, as `make html` runs it;
     # the base URL turns on the feeds and the sitemap (see conf.py)
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", site, outdir],

@@ -59,8 +59,8 @@ def heading(element) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # the book theme, MyST and sphinx-sitemap use Sphinx APIs deprecated for Sphinx 11
-    for module in ("sphinx_book_theme", "myst_parser", "sphinx_sitemap"):
+    # the book theme and MyST use Sphinx APIs deprecated for Sphinx 11
+    for module in ("sphinx_book_theme", "myst_parser"):
         config.addinivalue_line(
             "filterwarnings", f"ignore::sphinx.deprecation.RemovedInSphinx11Warning:{module}"
         )

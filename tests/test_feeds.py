@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from urllib.parse import urljoin, urlsplit
-
-import datetime as dt
 
 import feedparser
 import pytest
 from conftest import read_html
 from lxml import etree
 from sphinxblog.catalog import build_catalog
-from sphinxblog.feeds import absolute_links, feed_html, tag_names
+from sphinxblog.feeds import absolute_links, feed_html, rss_date, tag_names, uri, uri_path
 from sphinxblog.posts import Post
 
 feeds = pytest.mark.sphinx("html", testroot="feeds", copy_test_root=True, freshenv=True)
@@ -51,6 +50,25 @@ def test_tags_are_named_as_the_site_names_them():
     catalog = build_catalog([old, new, draft])
     assert tag_names(catalog, new) == ["Python", "Sphinx"]
     assert tag_names(catalog, draft) == ["Python", "Wip"]  # no page: the post's spelling
+
+
+def test_paths_from_file_names_become_valid_uris():
+    assert uri_path("posts/a b \"q\" 'x' қаз 100%.html") == (
+        "posts/a%20b%20%22q%22%20%27x%27%20%D2%9B%D0%B0%D0%B7%20100%25.html"
+    )
+    assert uri_path("posts/what?/c:d#e/") == "posts/what%3F/c%3Ad%23e/"  # dirhtml's raw names
+    assert uri_path("posts/a%20b.html") == "posts/a%20b.html"  # the html builder's, kept
+
+
+def test_urls_keep_their_queries_and_fragments():
+    assert uri("https://x.org/a b/?q=1&amp;r#frag") == "https://x.org/a%20b/?q=1&amp;r#frag"
+    assert uri("https://x.org/ü") == "https://x.org/%C3%BC"
+
+
+def test_rss_dates_have_four_digit_years():
+    assert rss_date(dt.datetime(999, 1, 1, 12, tzinfo=dt.UTC)) == "Tue, 01 Jan 0999 12:00:00 +0000"
+    almaty = dt.timezone(dt.timedelta(hours=5))
+    assert rss_date(dt.datetime(2020, 2, 3, 9, 5, tzinfo=almaty)).endswith("2020 09:05:00 +0500")
 
 
 # --- built feeds ---------------------------------------------------------------------------
@@ -240,11 +258,8 @@ def test_fragment_links_in_full_text_point_into_the_post(app):
 
 @pytest.mark.sphinx(
     "html", testroot="feeds", srcdir="feeds-without-base-url", freshenv=True,
-    # sphinx-sitemap warns of the missing base URL itself; the site's conf.py
-    # loads it only with one. The English post's title holds markup on purpose.
-    confoverrides={
-        "html_baseurl": "", "ogp_site_url": "", "suppress_warnings": ["sitemap", "blog.title"]
-    },
+    # the English post's title holds markup on purpose
+    confoverrides={"html_baseurl": "", "ogp_site_url": "", "suppress_warnings": ["blog.title"]},
 )  # fmt: skip
 def test_no_feeds_without_a_base_url_and_one_message_why(app):
     app.build()
@@ -276,11 +291,15 @@ def test_sitemap_lists_every_page(make_app, rootdir, tmp_path, builder):
     shutil.copytree(rootdir / "test-feeds", tmp_path / "site")
     app = make_app(builder, srcdir=tmp_path / "site")
     app.build()
-    sitemap = etree.parse(str(app.outdir / "sitemap.xml"))
+    text = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "hreflang" not in text  # the locale folder's kk is no published translation
+    sitemap = etree.fromstring(text.encode("utf-8"))
     locations = sitemap.findall(".//{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
     urls = {location.text for location in locations}
     post = "posts/english/" if builder == "dirhtml" else "posts/english.html"
     assert BASE + post in urls
+    for left_out in ("posts/draft", "posts/future", "genindex", "search"):
+        assert not any(url.startswith(BASE + left_out) for url in urls), left_out
     for url in urls:
         path = url.removeprefix(BASE)
         assert (app.outdir / path / "index.html").exists() or (app.outdir / path).is_file(), url

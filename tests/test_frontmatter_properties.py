@@ -13,6 +13,7 @@ from sphinxblog.frontmatter import FIELD_KEYS, read_front_matter
 from sphinxblog.posts import Post, post_from_front_matter
 from sphinxblog.problems import SUBTYPES
 from sphinxblog.slugs import assign_slugs
+from sphinxblog.values import MAX_TAGS, xml_safe
 
 scalars = (
     st.none()
@@ -42,6 +43,8 @@ def check(post: Post, problems: list) -> None:
     assert all(isinstance(tag, str) and tag.strip() for tag in post.tags)
     assert all(isinstance(name, str) for name in post.authors)
     assert all(".." not in alias.split("/") for alias in post.aliases)
+    texts = (post.title, post.summary or "", *post.tags, *post.authors)
+    assert not any(xml_safe(text)[1] for text in texts)
     assert {problem.subtype for problem in problems} <= SUBTYPES.keys()
     slugs = assign_slugs(post.tags)
     assert len(set(slugs.values())) == len(slugs)
@@ -68,4 +71,5 @@ def test_huge_and_deep_values_are_survived():
     post, problems = post_from_front_matter(
         "posts/x", read_front_matter(f"---\n{huge}\n---\n"), None
     )
-    assert len(post.tags) == 20000 and len(post.title) == 100000
+    assert post.tags == tuple(f"t{i}" for i in range(MAX_TAGS)) and len(post.title) == 100000
+    assert "tags" in [p.subtype for p in problems]

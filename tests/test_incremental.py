@@ -180,6 +180,7 @@ def test_a_deleted_post_disappears_everywhere(make_app, site):
     app = rebuild(make_app, site)
     for page in ("posts/third.html", "tags/c.html", "tags/c-plus-plus.html", "tags/c-sharp.html"):
         assert not (app.outdir / page).exists(), page
+    assert not (app.outdir / "_sources" / "posts" / "third.md.txt").exists()  # no download
     assert not list((site / "tags").glob("c*.md"))
     everything = "".join(p.read_text(encoding="utf-8") for p in app.outdir.rglob("*.html"))
     assert "third.html" not in everything and "Late evening" not in everything

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
-from sphinxblog.slugs import assign_slugs, slugify
+from sphinxblog.slugs import assign_slugs, is_reserved, slugify
+from sphinxblog.values import tag_key
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,43 @@ def test_collisions_get_distinct_stable_slugs():
 
 def test_the_tag_index_slug_is_reserved():
     assert assign_slugs(["index"])["index"] != "index"
+
+
+def test_a_tag_spelling_another_tags_hashed_slug_does_not_take_it():
+    alone = assign_slugs(["C++", "c plus plus"])
+    slugs = assign_slugs(["C++", "c plus plus", alone["c++"]])
+    assert slugs["c++"] == alone["c++"] == "c-plus-plus-372946"  # C++'s URL stays
+    assert re.fullmatch(r"c-plus-plus-372946-[0-9a-f]{6}", slugs["c-plus-plus-372946"])
+    assert len(set(slugs.values())) == 3
+
+
+def test_slugs_stay_unique_when_hash_prefixes_meet():
+    # two spellings of c-plus-plus whose hashes share their first six digits (found by trying)
+    tags = ["C++", "c++" + "." * 978, "c++" + "." * 8550]
+    digests = {hashlib.sha1(tag.encode()).hexdigest()[:6] for tag in tags[1:]}
+    assert len(digests) == 1
+    slugs = assign_slugs(tags)
+    assert slugs["c++"] == "c-plus-plus"
+    assert len(set(slugs.values())) == 3
+    assert all(re.fullmatch(r"c-plus-plus-[0-9a-f]{8}", slugs[tag]) for tag in tags[1:])
+
+
+@pytest.mark.parametrize(
+    "tag", ["CON", "con", "Nul", "PRN", "aux", "COM1", "com9", "LPT1", "lpt9", "COM¹", "com0"]
+)
+def test_windows_device_names_are_no_slug(tag):
+    slug = assign_slugs([tag])[tag_key(tag)]
+    assert re.fullmatch(rf"{slugify(tag)}-[0-9a-f]{{6}}", slug)
+    assert not is_reserved(slug)
+
+
+@pytest.mark.parametrize(
+    ("name", "reserved"),
+    [
+        ("con", True), ("CON.md", True), ("nul.tar.gz", True), ("Com1", True), ("aux ", True),
+        ("index", True), ("console", False), ("con-txt", False), ("com10", False),
+        ("lpt", False), ("python", False),
+    ],
+)  # fmt: skip
+def test_reserved_names(name, reserved):
+    assert is_reserved(name) is reserved

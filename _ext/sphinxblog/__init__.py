@@ -12,15 +12,20 @@ from sphinxblog import (
     docutils_kk,
     feeds,
     i18n,
+    interrupted,
     listings,
     pagination,
     postpage,
     redirects,
+    searchindex,
+    sitemap,
+    sourcelinks,
     stale,
     titles,
 )
 from sphinxblog.context import add_blog_context, add_post_description
 from sphinxblog.posts import PostCollector
+from sphinxblog.safety import DropHttpEquiv, XmlSafeText, check_encodings, keep_from_myst
 from sphinxblog.search_kk import SearchKazakh
 from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import drop_catalog, pages_to_rewrite, refresh_catalog
@@ -57,6 +62,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(postpage.RemoveRepeatedTitle)
     app.add_transform(titles.PostTitleAsText)
     app.add_transform(titles.TagTitleAsWritten)
+    app.add_transform(XmlSafeText)
+    app.add_transform(DropHttpEquiv)
     app.add_directive("postlist", listings.PostListDirective)
     app.add_directive("archive", listings.ArchiveDirective)
     app.add_directive("tagindex", listings.TagIndexDirective)
@@ -71,6 +78,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", config.check_config)
     app.connect("config-inited", config.share_site_address)
     app.connect("config-inited", config.exclude_environments)
+    app.connect("config-inited", sourcelinks.exclude_unsafe_links)
     app.connect("config-inited", _add_assets)
     app.connect("config-inited", i18n.load_catalogs)
     app.connect("builder-inited", i18n.add_script_translations)
@@ -78,9 +86,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", postpage.add_post_placeholders)
     app.connect("env-get-outdated", book.reread_post_toctrees)
     app.connect("env-before-read-docs", drop_catalog)
+    app.connect("env-before-read-docs", check_encodings)
+    app.connect("source-read", keep_from_myst)
     app.connect("env-updated", refresh_catalog)
     app.connect("env-updated", book.add_posts_to_epub)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-get-updated", interrupted.check_previous_build)
+    app.connect("env-get-updated", searchindex.repair_search_index)
     app.connect("doctree-resolved", listings.fill_listings)
     app.connect("doctree-resolved", postpage.fill_post_placeholders)
     app.connect("html-page-context", add_blog_context)
@@ -88,15 +100,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_post_description, priority=400)
     # after sphinx-book-theme (500) has set the page's print title
     app.connect("html-page-context", titles.escape_print_title, priority=600)
-    app.connect("env-get-outdated", stale.note_removed_posts)
+    app.connect("env-get-outdated", stale.note_documents)
     app.connect("build-finished", stale.remove_stale_output)
     app.connect("build-finished", redirects.write_redirects)
     app.connect("build-finished", feeds.write_feeds)
-    app.connect("build-finished", pagination.write_pages)
+    # after the documents, before the search index
+    app.connect("html-collect-pages", pagination.write_pages)
+    app.connect("html-collect-pages", searchindex.prune_search_index)
     app.connect("build-finished", i18n.write_script_translations)
+    app.connect("build-finished", sitemap.write_sitemap, priority=800)
+    app.connect("build-finished", interrupted.mark_finished, priority=900)  # the very last
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from sphinxblog.problems import Problem
+from sphinxblog.problems import Problem, short_repr
 
 __all__ = ["date_from_path", "parse_date"]
 
@@ -69,7 +69,7 @@ def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, 
     if isinstance(raw, dt.date):
         return raw, None
     if not isinstance(raw, str) or not raw.strip():
-        return None, Problem("date", f"date {raw!r} is not a date")
+        return None, Problem("date", f"date {short_repr(raw)} is not a date")
     text = " ".join(raw.split())
     if match := _ISO_DAY.match(text):
         year, month, day = (int(part) for part in match.groups())
@@ -88,7 +88,7 @@ def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, 
     try:
         return _with_zone(dt.datetime.fromisoformat(normalised), zone), None
     except ValueError:
-        return None, Problem("date", f"date {text!r} is not understood; {_UNDERSTOOD}")
+        return None, Problem("date", f"date {short_repr(text)} is not understood; {_UNDERSTOOD}")
 
 
 _PATH_DAY = (

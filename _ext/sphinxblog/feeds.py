@@ -9,18 +9,20 @@ its text changes.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from docutils import nodes
 from sphinx.util import logging
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import site_zone, tags_folder
+from sphinxblog.files import replace_if_changed
 from sphinxblog.language import site_language
 from sphinxblog.links import has_tag_pages
 from sphinxblog.values import tag_key
@@ -58,6 +60,39 @@ def feed_time(value: dt.date, zone: ZoneInfo | None) -> dt.datetime:
     return dt.datetime.combine(value, _NOON, tzinfo=zone or dt.UTC)
 
 
+def rss_date(value: dt.datetime) -> str:
+    """*value* (with an offset) as RSS writes dates: RFC 822 in English, the year in
+    four digits (``Mon, 01 Jan 0999 12:00:00 +0000``), as RSS 2.0 allows and readers
+    parse; ``strftime`` would write year 999 as ``999``, which is no date."""
+    return email.utils.format_datetime(value)
+
+
+#: what a URI may hold as it is: unreserved characters, delimiters, and percent
+#: escapes; in a relative path from a file name ``?``, ``#`` and ``:`` are the
+#: name's own characters, not delimiters
+_PATH_RAW = r"A-Za-z0-9\-._~!$&()*+,;=@/"
+_NOT_IN_URI = re.compile(rf"[^{_PATH_RAW}:?#%]|%(?![0-9A-Fa-f]{{2}})")
+_NOT_IN_PATH = re.compile(rf"[^{_PATH_RAW}%]|%(?![0-9A-Fa-f]{{2}})")
+
+
+def _encode(match: re.Match[str]) -> str:
+    return quote(match[0], safe="")
+
+
+def uri(text: str) -> str:
+    """*text*, a URL, with every character a URI may not hold raw (space, quotes,
+    non-ASCII, a ``%`` that starts no escape) percent-encoded in UTF-8; escapes
+    already there stay as they are."""
+    return _NOT_IN_URI.sub(_encode, text)
+
+
+def uri_path(path: str) -> str:
+    """*path*, from file names, as a relative URI: as :func:`uri`, and ``?``, ``#``
+    and ``:`` encoded too (Sphinx's HTML builder encodes page names, ``dirhtml``
+    does not)."""
+    return _NOT_IN_PATH.sub(_encode, path)
+
+
 def tag_feed_path(config: Any, tag: Tag) -> str:
     return f"{tags_folder(config)}/{tag.slug}.xml"
 
@@ -65,6 +100,20 @@ def tag_feed_path(config: Any, tag: Tag) -> str:
 def feeds_enabled(builder: Builder) -> bool:
     config = builder.config
     return bool(config.html_baseurl and config.blog_feeds and has_tag_pages(builder))
+
+
+def tag_feeds(app: Sphinx) -> dict[str, Tag]:
+    """The tag feeds this build writes, by path from the output folder: one per
+    tag whose page exists (a tag folder the blog could not write has none)."""
+    config = app.config
+    if not (feeds_enabled(app.builder) and config.blog_tag_feeds):
+        return {}
+    folder = tags_folder(config)
+    return {
+        tag_feed_path(config, tag): tag
+        for tag in catalog_of(app.env).tags.values()
+        if f"{folder}/{tag.slug}" in app.env.found_docs
+    }
 
 
 def tag_names(catalog: Catalog, post: Post) -> list[str]:
@@ -79,14 +128,14 @@ def tag_names(catalog: Catalog, post: Post) -> list[str]:
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 #: the heading permalinks (a pilcrow) of a web page mean nothing in a feed reader
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 def absolute_links(fragment: str, base: str) -> str:
     """*fragment* (HTML) with every ``href`` and ``src`` resolved against *base*,
     the page it was rendered for: a feed reader resolves relative ones, even a
     bare ``#anchor``, against the feed's address instead."""
-    return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(base, m[2]) + m[3], fragment)
+    return _URL_ATTRIBUTE.sub(lambda m: m[1] + uri(urljoin(base, m[2])) + m[3], fragment)
 
 
 def feed_html(fragment: str, base: str) -> str:
@@ -98,8 +147,17 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-class _NoFeedExtension:
-    """The feed-level half of :class:`_EntryLanguage`: adds nothing."""
+def _set_rss_date(element: etree._Element | None, value: dt.datetime | None) -> None:
+    if element is not None and value is not None:
+        element.text = rss_date(value)
+
+
+class _FeedExtension:
+    """A feedgen extension for a whole feed: the RSS channel's date as
+    :func:`rss_date` writes it (feedgen's has no year before 1000)."""
+
+    def __init__(self) -> None:
+        self.updated: dt.datetime | None = None
 
     def extend_ns(self) -> dict[str, str]:
         return {}
@@ -108,15 +166,22 @@ class _NoFeedExtension:
         return feed
 
     def extend_rss(self, feed: etree._Element) -> etree._Element:
+        _set_rss_date(feed.find("channel/lastBuildDate"), self.updated)
         return feed
 
 
-class _EntryLanguage(_NoFeedExtension):
-    """A feedgen entry extension: ``xml:lang`` on an Atom entry and its content,
-    which feedgen sets only on the whole feed."""
+class _EntryExtension(_FeedExtension):
+    """A feedgen extension for an entry: ``xml:lang`` on an Atom entry and its
+    content, which feedgen sets only on the whole feed, and the RSS item's date
+    as :func:`rss_date` writes it."""
 
     def __init__(self) -> None:
         self.language = ""
+        self.published: dt.datetime | None = None
+
+    def extend_rss(self, entry: etree._Element) -> etree._Element:
+        _set_rss_date(entry.find("pubDate"), self.published)
+        return entry
 
     def extend_atom(self, entry: etree._Element) -> etree._Element:
         if self.language:
@@ -135,7 +200,7 @@ class _SiteFeeds:
     def __init__(self, app: Sphinx) -> None:
         self.app, self.config = app, app.config
         self.builder: Builder = app.builder
-        self.base = self.config.html_baseurl.rstrip("/") + "/"
+        self.base = uri(self.config.html_baseurl.rstrip("/") + "/")
         self.zone = site_zone(self.config)
         self.title = self.config.html_title or self.config.project
         self.language = site_language(self.config.language)
@@ -143,7 +208,8 @@ class _SiteFeeds:
         self._contents: dict[str, str] = {}
 
     def url(self, path: str) -> str:
-        return urljoin(self.base, path)
+        """The address of *path*, from the output folder, as a valid URI."""
+        return uri(urljoin(self.base, uri_path(path)))
 
     def post_url(self, post: Post) -> str:
         return self.url(self.builder.get_target_uri(post.docname))
@@ -195,8 +261,16 @@ class _SiteFeeds:
 
 
 def _generator(
-    site: _SiteFeeds, title: str, home: str, feed_url: str, posts: list[Post]
+    site: _SiteFeeds,
+    title: str,
+    home: str,
+    feed_url: str,
+    posts: list[Post],
+    tag: Tag | None = None,
 ) -> FeedGenerator:
+    """A feed of *posts*; in *tag*'s feed each entry carries that tag alone as its
+    category, so that the tag feeds of a post with many tags cost no more than
+    its tags (rather than their square)."""
     # imported here: feedgen loads lxml, which a site without feeds never needs
     from feedgen.feed import FeedGenerator
 
@@ -204,7 +278,7 @@ def _generator(
     # RSS has no author without an e-mail address; Dublin Core's creator is
     # what readers show instead (and dc:language is RSS's language of an item)
     generator.load_extension("dc", atom=False, rss=True)
-    generator.register_extension("bloglang", _NoFeedExtension, _EntryLanguage, rss=False)
+    generator.register_extension("blog", _FeedExtension, _EntryExtension)
     generator.id(home)
     generator.title(title)
     set_links(generator, home, feed_url)
@@ -215,6 +289,7 @@ def _generator(
     newest = max((time for time in times if time), default=feed_time(dt.date(1970, 1, 1), None))
     generator.updated(newest)
     generator.lastBuildDate(newest)  # not the build's time: unchanged feeds stay unchanged
+    generator.blog.updated = newest
     fulltext = site.config.blog_feed_fulltext
     for post in posts:
         entry = generator.add_entry(order="append")
@@ -224,18 +299,19 @@ def _generator(
         entry.title(post.title)
         entry.link(href=url, rel="alternate")
         entry.published(site.published(post))
+        entry.blog.published = site.published(post)
         entry.updated(site.updated(post))
         for author in post.authors:
             entry.author({"name": author})
         if post.authors:
             entry.dc.dc_creator(list(post.authors))
         entry.dc.dc_language(site.language_of(post))
-        entry.bloglang.language = site.language_of(post)
+        entry.blog.language = site.language_of(post)
         if post.summary:
             entry.summary(post.summary)
         if fulltext:
             entry.content(site.content(post), type="html")
-        for name in site.tags(post):
+        for name in [tag.name] if tag else site.tags(post):
             entry.category(term=name, scheme=site.url(f"{tags_folder(site.config)}/"))
     return generator
 
@@ -287,13 +363,6 @@ def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
-    if path.exists() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the site's feeds and one Atom feed per tag."""
     if exception is not None or not has_tag_pages(app.builder) or not app.config.blog_feeds:
@@ -309,19 +378,18 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     if formats & {"atom", "rss"}:
         generator = _generator(site, site.title, site.base, site.url(SITE_FEEDS["atom"]), posts)
         if "atom" in formats:
-            _write_if_changed(outdir / SITE_FEEDS["atom"], generator.atom_str(pretty=True))
+            replace_if_changed(outdir / SITE_FEEDS["atom"], generator.atom_str(pretty=True))
         if "rss" in formats:
             set_links(generator, site.base, site.url(SITE_FEEDS["rss"]))
-            _write_if_changed(outdir / SITE_FEEDS["rss"], generator.rss_str(pretty=True))
+            replace_if_changed(outdir / SITE_FEEDS["rss"], generator.rss_str(pretty=True))
     if "json" in formats:
-        _write_if_changed(outdir / SITE_FEEDS["json"], _json_feed(site, posts).encode("utf-8"))
-    if app.config.blog_tag_feeds:
-        for tag in catalog.tags.values():
-            path = tag_feed_path(app.config, tag)
-            tag_home = site.url(app.builder.get_target_uri(f"{tags_folder(app.config)}/{tag.slug}"))
-            title = f"{site.title}: {tag.name}"
-            generator = _generator(site, title, tag_home, site.url(path), site.entries(tag.posts))
-            _write_if_changed(outdir / path, generator.atom_str(pretty=True))
+        replace_if_changed(outdir / SITE_FEEDS["json"], _json_feed(site, posts).encode("utf-8"))
+    for path, tag in tag_feeds(app).items():
+        tag_home = site.url(app.builder.get_target_uri(f"{tags_folder(app.config)}/{tag.slug}"))
+        title = f"{site.title}: {tag.name}"
+        entries = site.entries(tag.posts)
+        generator = _generator(site, title, tag_home, site.url(path), entries, tag)
+        replace_if_changed(outdir / path, generator.atom_str(pretty=True))
 
 
 def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:

@@ -8,12 +8,20 @@ text, and turns each field into a value with one pure function per field.
 :data:`FIELD_KEYS` is the one place that says which keys mean what.  Every
 function here returns problems as :class:`Problem` values instead of logging,
 so it can be tested without Sphinx.
+
+Front matter is untrusted text, so reading it is bounded: a block longer than
+:data:`MAX_CHARACTERS` or nested deeper than :data:`MAX_DEPTH` is ignored
+whole, and a key whose value holds more than :data:`MAX_VALUES` values,
+counting every repetition that YAML aliases make (a "billion laughs"), is
+ignored alone.  The limits are checked on the parser's events before any
+value is built, so they cost time in proportion to the text.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,8 +31,9 @@ import yaml
 
 from sphinxblog.dates import Date, parse_date
 from sphinxblog.language import parse_language
-from sphinxblog.problems import Problem
+from sphinxblog.problems import Problem, short_repr
 from sphinxblog.values import (
+    MAX_TAGS,
     parse_aliases,
     parse_authors,
     parse_flag,
@@ -32,12 +41,22 @@ from sphinxblog.values import (
     parse_tags,
     parse_text,
     tag_key,
+    xml_safe,
 )
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-__all__ = ["FIELD_KEYS", "FrontMatter", "Metadata", "interpret", "read_front_matter"]
+__all__ = [
+    "FIELD_KEYS",
+    "MAX_CHARACTERS",
+    "MAX_DEPTH",
+    "MAX_VALUES",
+    "FrontMatter",
+    "Metadata",
+    "interpret",
+    "read_front_matter",
+]
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _END_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -51,6 +70,9 @@ class FrontMatter:
     #: 1-based source line of each top-level key
     lines: dict[str, int] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    #: where the block was too big to read whole: the lines MyST should read
+    #: instead of the block's (as many, so that line numbers stay), else ``None``
+    myst_lines: tuple[str, ...] | None = None
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key)
@@ -69,10 +91,24 @@ class _TextTimestampLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """
 
 
+class _PythonTextTimestampLoader(yaml.SafeLoader):
+    """The same in pure Python, which reads escapes that libyaml refuses
+    (``"\\ud800"``, as MyST's loader does): their characters are then cleaned
+    like any other."""
+
+
 _TextTimestampLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_PythonTextTimestampLoader.yaml_implicit_resolvers = _TextTimestampLoader.yaml_implicit_resolvers
+
+#: the longest front matter read, in characters
+MAX_CHARACTERS = 1024 * 1024
+#: the deepest nesting of lists and mappings read
+MAX_DEPTH = 32
+#: the most values one key may hold, counting what YAML aliases repeat
+MAX_VALUES = 100_000
 
 
 def read_front_matter(text: str) -> FrontMatter:
@@ -88,42 +124,207 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter(
             problems=(Problem("front_matter", "front matter has no closing '---' line", 1),)
         )
-    return _load_block("\n".join(lines[1:end]))
+    return _load_block("\n".join(lines[1:end]), end - 1)
+
+
+def _front_matter_problem(message: str, line: int | None) -> Problem:
+    return Problem("front_matter", message, line)
+
+
+@dataclass
+class _Collection:
+    """A list or mapping being read: the values it holds so far."""
+
+    anchor: str | None
+    mapping: bool
+    size: int = 1
+    children: int = 0
+    #: a mapping's scalar keys so far, with their 0-based lines
+    keys: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Scan:
+    """What the parser's events say about a block, before any value is built."""
+
+    #: each top-level key and value: (the key's text, its 1-based line, values held)
+    entries: list[tuple[str | None, int, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: why the whole block is ignored, if it is
+    refused: Problem | None = None
+
+
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _scan(loader: yaml.SafeLoader) -> _Scan:
+    """Measure the block *loader* reads, event by event, stopping as soon as it is too deep.
+
+    Values are counted with what aliases repeat (capped just above
+    :data:`MAX_VALUES`), without building them.
+    """
+    scan = _Scan()
+    over = MAX_VALUES + 1
+    open_: list[_Collection] = []
+    anchors: dict[str, int] = {}
+    pending_key: tuple[str | None, int, int] | None = None
+    while loader.check_event():
+        event = loader.get_event()
+        line = event.start_mark.line
+        if isinstance(event, _COLLECTION_START):
+            if len(open_) >= MAX_DEPTH:
+                message = f"front matter is nested more than {MAX_DEPTH} levels deep; it is ignored"
+                scan.refused = _front_matter_problem(message, line + 2)
+                return scan
+            if event.anchor is not None:
+                anchors[event.anchor] = over  # an alias inside it would repeat it without end
+            open_.append(_Collection(event.anchor, isinstance(event, yaml.MappingStartEvent)))
+            continue
+        if isinstance(event, _COLLECTION_END):
+            done = open_.pop()
+            size, anchor = done.size, done.anchor
+        elif isinstance(event, yaml.ScalarEvent):
+            size, anchor = 1, event.anchor
+        elif isinstance(event, yaml.AliasEvent):
+            size, anchor = anchors.get(event.anchor, 1), None
+        else:
+            continue
+        if anchor is not None:
+            anchors[anchor] = size
+        if not open_:
+            continue
+        parent = open_[-1]
+        parent.size = min(parent.size + size, over)
+        is_key = parent.mapping and parent.children % 2 == 0
+        parent.children += 1
+        key = event.value if is_key and isinstance(event, yaml.ScalarEvent) else None
+        if key is not None and key != "<<":
+            if key in parent.keys:
+                scan.problems.append(
+                    _front_matter_problem(
+                        f"key {short_repr(key)} is repeated (first on line "
+                        f"{parent.keys[key] + 2}); the last value is used",
+                        line + 2,
+                    )
+                )
+            parent.keys[key] = line
+        if len(open_) == 1 and parent.mapping:
+            if is_key:
+                pending_key = (key, line + 2, size)
+            elif pending_key is not None:
+                name, key_line, key_size = pending_key
+                scan.entries.append((name, key_line, min(key_size + size, over)))
+                pending_key = None
+    return scan
+
+
+def _too_big(entries: list[tuple[str | None, int, int]]) -> tuple[set[int], list[Problem]]:
+    """The top-level entries to ignore so that the rest hold at most :data:`MAX_VALUES`."""
+    dropped = {index for index, (_, _, size) in enumerate(entries) if size > MAX_VALUES}
+    total = sum(size for index, (_, _, size) in enumerate(entries) if index not in dropped)
+    for index in sorted(range(len(entries)), key=lambda index: -entries[index][2]):
+        if total <= MAX_VALUES:
+            break
+        if index not in dropped:
+            dropped.add(index)
+            total -= entries[index][2]
+    problems = [
+        _front_matter_problem(
+            f"key {short_repr(name)} holds more than {MAX_VALUES} values (counting what "
+            "YAML aliases repeat); it is ignored"
+            if size > MAX_VALUES
+            else f"key {short_repr(name)} is ignored: the front matter would hold more than "
+            f"{MAX_VALUES} values (counting what YAML aliases repeat)",
+            line,
+        )
+        for index, (name, line, size) in enumerate(entries)
+        if index in dropped
+    ]
+    return dropped, problems
+
+
+def _myst_lines(count: int, title: tuple[str, int] | None) -> tuple[str, ...]:
+    """*count* lines of YAML for MyST in place of a block it must not read:
+    the title alone (it becomes the page's heading) on its own line, or an
+    empty mapping."""
+    lines = [""] * count
+    if title is not None and 0 <= title[1] - 2 < count:
+        lines[title[1] - 2] = "title: " + json.dumps(title[0], ensure_ascii=False)
+    elif count:
+        lines[0] = "{}"
+    return tuple(lines)
 
 
 @functools.lru_cache(maxsize=4096)
-def _load_block(block: str) -> FrontMatter:
+def _load_block(block: str, line_count: int) -> FrontMatter:
     # each changed post is read twice: scanned for its tags before Sphinx reads
     # it, then read with its text; the result is shared, so never mutate it
-    loader = _TextTimestampLoader(block)
+    if len(block) > MAX_CHARACTERS:
+        message = f"front matter is longer than {MAX_CHARACTERS} characters; it is ignored"
+        return FrontMatter(
+            problems=(_front_matter_problem(message, 1),), myst_lines=_myst_lines(line_count, None)
+        )
+    try:
+        return _load_with(_TextTimestampLoader, block, line_count)
+    except yaml.YAMLError as exc:
+        if "escape" not in str(getattr(exc, "problem", "")):
+            return _yaml_problem(exc)
+    try:  # libyaml refuses an escaped surrogate; PyYAML (and so MyST) reads it
+        return _load_with(_PythonTextTimestampLoader, block, line_count)
+    except yaml.YAMLError as exc:
+        return _yaml_problem(exc)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> FrontMatter:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 2 if mark is not None else 1
+    problem = str(getattr(exc, "problem", None) or exc)
+    return FrontMatter(
+        problems=(_front_matter_problem(f"front matter is not valid YAML: {problem}", line),)
+    )
+
+
+def _load_with(loader_class: type[yaml.SafeLoader], block: str, line_count: int) -> FrontMatter:
+    """Measure *block*, then build what it holds within the limits.
+
+    YAML errors are left to the caller.
+    """
+    loader = loader_class(block)
+    try:
+        scan = _scan(loader)
+    finally:
+        loader.dispose()
+    if scan.refused is not None:
+        return FrontMatter(problems=(scan.refused,), myst_lines=_myst_lines(line_count, None))
+    dropped, too_big = _too_big(scan.entries)
+    loader = loader_class(block)
     try:
         node = loader.get_single_node()
+        if isinstance(node, yaml.MappingNode) and dropped:
+            kept = [pair for index, pair in enumerate(node.value) if index not in dropped]
+            node = yaml.MappingNode(node.tag, kept, node.start_mark, node.end_mark)
         data = loader.construct_document(node) if node is not None else None
     except RecursionError:
         return FrontMatter(
-            problems=(Problem("front_matter", "front matter is nested too deeply", 1),)
-        )
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = str(getattr(exc, "problem", None) or exc)
-        return FrontMatter(
-            problems=(Problem("front_matter", f"front matter is not valid YAML: {problem}", line),)
+            problems=(_front_matter_problem("front matter is nested too deeply", 1),),
+            myst_lines=_myst_lines(line_count, None),
         )
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:
         # PyYAML's constructors fail with plain errors on some explicitly
         # tagged values, such as "!!timestamp 2020-13-01"
-        message = f"front matter has a value YAML cannot construct: {exc}"
-        return FrontMatter(problems=(Problem("front_matter", message, 1),))
+        message = f"front matter has a value YAML cannot construct: {short_repr(str(exc), 200)}"
+        return FrontMatter(problems=(_front_matter_problem(message, 1),))
     finally:
         loader.dispose()
+    problems = (*scan.problems, *too_big)
     if data is None:
-        return FrontMatter()
+        return FrontMatter(problems=problems)
     if not isinstance(data, dict):
         return FrontMatter(
             problems=(
-                Problem(
-                    "front_matter",
+                *problems,
+                _front_matter_problem(
                     f"front matter must be a mapping of keys to values, not {type(data).__name__}",
                     2,
                 ),
@@ -134,7 +335,17 @@ def _load_block(block: str) -> FrontMatter:
         for key_node, _value_node in node.value
         if isinstance(key_node, yaml.ScalarNode)
     }
-    return FrontMatter(data={str(k): v for k, v in data.items()}, lines=key_lines)
+    myst_lines = None
+    if dropped:
+        title, _problems = parse_text(data.get("title"), "title")
+        shown = (title, key_lines["title"]) if title and "title" in key_lines else None
+        myst_lines = _myst_lines(line_count, shown)
+    return FrontMatter(
+        data={str(k): v for k, v in data.items()},
+        lines=key_lines,
+        problems=problems,
+        myst_lines=myst_lines,
+    )
 
 
 # --- what the keys mean --------------------------------------------------------------
@@ -237,10 +448,27 @@ _GATHERED = {"tags", "aliases"}
 def interpret(
     front_matter: FrontMatter, zone: ZoneInfo | None = None
 ) -> tuple[Metadata, list[Problem]]:
-    """Read every known key of *front_matter*; keep the others as ``extra``."""
+    """Read every known key of *front_matter*; keep the others as ``extra``.
+
+    Where keys differing only in case (``Title``, ``title``) fill one field,
+    the last one written is used, as YAML itself keeps the last of repeated keys.
+    """
     problems = list(front_matter.problems)
-    keys = {key.casefold(): key for key in front_matter.data}
+    keys: dict[str, str] = {}
+    for key in front_matter.data:
+        known = key.casefold()
+        if known in FIELD_KEYS and known in keys:
+            problems.append(
+                Problem(
+                    "front_matter",
+                    f"keys {short_repr(keys[known])} and {short_repr(key)} are the same key; "
+                    f"the last, {short_repr(key)}, is used",
+                    front_matter.line_of(key),
+                )
+            )
+        keys[known] = key
     fields: Fields = {}
+    tags_line = None
     for known, read in FIELD_KEYS.items():
         if known not in keys:
             continue
@@ -253,14 +481,53 @@ def interpret(
                 fields[name] = (*fields.get(name, ()), *value)
             else:
                 fields.setdefault(name, value)
+            if name == "tags" and tags_line is None:
+                tags_line = line
     if "tags" in fields:
         first_spelling: dict[str, str] = {}
         for tag in fields["tags"]:
             first_spelling.setdefault(tag_key(tag), tag)
         fields["tags"] = tuple(first_spelling.values())
+        if len(fields["tags"]) > MAX_TAGS:
+            message = f"post has {len(fields['tags'])} tags; only the first {MAX_TAGS} are kept"
+            problems.append(Problem("tags", message, tags_line))
+            fields["tags"] = fields["tags"][:MAX_TAGS]
     if "aliases" in fields:
         fields["aliases"] = tuple(dict.fromkeys(fields["aliases"]))
-    extra = {
-        key: value for key, value in front_matter.data.items() if key.casefold() not in FIELD_KEYS
-    }
+    extra: dict[str, Any] = {}
+    for key, value in front_matter.data.items():
+        if key.casefold() in FIELD_KEYS:
+            continue
+        found: list[str] = []
+        safe_key = _xml_safe_value(key, found, {})
+        extra[safe_key] = _xml_safe_value(value, found, {})
+        if found:
+            shown = ", ".join(dict.fromkeys(found[:5]))
+            message = (
+                f"key {short_repr(key)} holds characters that XML does not allow ({shown}); "
+                "they are dropped"
+            )
+            problems.append(Problem("front_matter", message, front_matter.line_of(key)))
     return Metadata(**fields, extra=extra), problems
+
+
+def _xml_safe_value(value: Any, found: list[str], done: dict[int, Any]) -> Any:
+    """*value* with its text cleaned of characters XML does not allow; the
+    characters go into *found*.  Values shared through YAML aliases stay shared
+    (through *done*): their size is bounded, but not once written out."""
+    if isinstance(value, str):
+        safe, codes = xml_safe(value)
+        found += codes
+        return safe
+    if not isinstance(value, list | dict):
+        return value
+    if id(value) in done:
+        return done[id(value)]
+    if isinstance(value, list):
+        cleaned: Any = done.setdefault(id(value), [])
+        cleaned += [_xml_safe_value(item, found, done) for item in value]
+    else:
+        cleaned = done.setdefault(id(value), {})
+        for key, item in value.items():
+            cleaned[_xml_safe_value(key, found, done)] = _xml_safe_value(item, found, done)
+    return cleaned

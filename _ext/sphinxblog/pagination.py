@@ -1,12 +1,15 @@
-"""The second and later pages of long listings, written after the build (HTML only).
+"""The second and later pages of long listings (HTML only).
 
 The first page is the document itself; the others are rendered from its
-listing's placeholder into the theme's ``page.html``.  They are looked at again
-only when their document was written (its listing changed), and rendered only
-when what they list changed (a file beside the doctrees keeps a digest of each),
-the site's settings, templates or sidebar changed, or a page is missing.  A
-retagged post thus rewrites the later pages of its tags from its own position
-on, and a rebuild that changed nothing leaves them alone.
+listing's placeholder into the theme's ``page.html``, at ``html-collect-pages``:
+after the documents, when Sphinx has prepared writing, whatever the last build
+left.  They are looked at again only when their document was written (its
+listing changed), and rendered only when what they list changed (a file beside
+the doctrees keeps a digest of each), the site's settings, templates or sidebar
+changed, or a page is missing.  A retagged post thus rewrites the later pages of
+its tags from its own position on, and a rebuild that changed nothing leaves
+them alone.  A build stopped before its end makes the next one render every
+page again (:func:`forget_pages`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util.docutils import new_document
 from sphinx.util.nodes import clean_astext
+from sphinx.util.osutil import relative_uri
 
 from sphinxblog.catalog import catalog_of
+from sphinxblog.files import replace_if_changed
 from sphinxblog.listings import (
     Page,
     listing_pages_of,
@@ -54,14 +59,41 @@ def _paginated(doctree: nodes.document, catalog: Catalog) -> nodes.Element | Non
     )
 
 
-def write_pages(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: pages 2 and on of every listing longer than a page."""
+def _state_file(app: Sphinx) -> Path:
+    return Path(app.doctreedir, f"blog-listing-pages-{app.builder.name}.json")
+
+
+def forget_pages(app: Sphinx) -> None:
+    """Make the next :func:`write_pages` render and compare every later page."""
+    _state_file(app).unlink(missing_ok=True)
+
+
+def later_pages(app: Sphinx) -> set[str]:
+    """The page names of the later pages this build wrote or kept (after :func:`write_pages`)."""
+    if not page_size(app.builder):
+        return set()
+    try:
+        state = json.loads(_state_file(app).read_text(encoding="utf-8"))
+        if state["outdir"] != str(app.outdir):
+            return set()
+        return {page for entry in state["documents"].values() for page in entry["pages"]}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return set()
+
+
+def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: pages 2 and on of every listing longer than a page.
+
+    They are written here rather than handed back to Sphinx, so that a page is
+    replaced only when its text changes and its ``html-page-context`` handlers
+    get the page's doctree.
+    """
     builder, env = app.builder, app.env
     size = page_size(builder)
-    if exception is not None or not size:
-        return
+    if not size:
+        return []
     catalog = catalog_of(env)
-    state_file = Path(app.doctreedir, f"blog-listing-pages-{builder.name}.json")
+    state_file = _state_file(app)
     shell = _shell_digest(app)
     previous = _load_state(state_file, app.outdir, shell)
     documents: dict[str, dict[str, Any]] = {}
@@ -84,6 +116,7 @@ def write_pages(app: Sphinx, exception: Exception | None) -> None:
         pages = _write_later_pages(app, docname, catalog, size, old_pages)
         documents[docname] = {"mtime": mtime, "pages": pages}
     _save_state(state_file, {"outdir": str(app.outdir), "shell": shell, "documents": documents})
+    return []
 
 
 def _write_later_pages(
@@ -109,6 +142,7 @@ def _write_later_pages(
         pages[pagename] = digest(section.pformat()).hex()
         if target.exists() and old_pages.get(pagename) == pages[pagename]:
             continue  # it shows what it showed: a retagged post moves only the pages after it
+        _prepare_page(builder, docname, pagename)
         body = builder.render_partial(section)["fragment"]
         document = new_document(pagename, env.get_doctree(docname).settings)
         document += section
@@ -121,6 +155,20 @@ def _write_later_pages(
         }
         _write_page(builder, pagename, context, target, document)
     return pages
+
+
+def _prepare_page(builder: Builder, docname: str, pagename: str) -> None:
+    """What Sphinx sets before it renders each document (``write_doc``), for this page.
+
+    Sphinx sets none of it in a build that writes no document, and otherwise
+    leaves the last document's, whose figure numbers and image paths are not ours.
+    """
+    uri = builder.get_target_uri(pagename)
+    builder.secnumbers = builder.env.toc_secnumbers.get(docname, {})
+    builder.fignumbers = builder.env.toc_fignumbers.get(docname, {})
+    builder.imgpath = relative_uri(uri, builder.imagedir)
+    builder.dlpath = relative_uri(uri, "_downloads")
+    builder.current_docname = docname
 
 
 def _shell_digest(app: Sphinx) -> str:
@@ -151,15 +199,7 @@ def _load_state(path: Path, outdir: Path, shell: str) -> dict[str, dict[str, Any
 
 
 def _save_state(path: Path, state: dict[str, Any]) -> None:
-    text = json.dumps(state, sort_keys=True)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return  # unchanged: a file watcher sees nothing happen
-    except OSError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    scratch = path.with_suffix(".tmp")
-    scratch.write_text(text, encoding="utf-8")
-    scratch.replace(path)
+    replace_if_changed(path, json.dumps(state, sort_keys=True).encode("utf-8"))
 
 
 def _write_page(
@@ -180,9 +220,7 @@ def _write_page(
             pagename, context, "page.html", outfilename=rendered, event_arg=document
         )
         data = rendered.read_bytes()
-    if not target.exists() or target.read_bytes() != data:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    replace_if_changed(target, data)
 
 
 def _remove_pages_after(builder: Builder, docname: str, count: int) -> None:

@@ -20,7 +20,7 @@ from sphinxblog.dates import Date, date_from_path
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import FrontMatter, interpret, read_front_matter
 from sphinxblog.language import guess_language
-from sphinxblog.problems import Problem
+from sphinxblog.problems import Problem, short_repr
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -56,8 +56,11 @@ class Post:
     #: from its script (see :mod:`sphinxblog.language`)
     language: str = ""
 
-    #: front-matter keys the blog does not know, for templates
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: front-matter keys the blog does not know, for templates; left out of
+    #: comparisons and ``repr()`` (and so of the digests of what pages show):
+    #: no listing shows them, and a value shared through YAML aliases is small
+    #: only until it is written out
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def day(self) -> dt.date | None:
@@ -67,15 +70,25 @@ class Post:
         return self.date
 
     @property
-    def sort_key(self) -> tuple[dt.date, dt.time, str]:
+    def sort_key(self) -> tuple[dt.date, dt.datetime, str]:
         """Chronological order that never compares naive and aware date-times.
 
-        Date-times order by the wall-clock time written; a date-only post
-        counts as midnight of its day.
+        Posts order by the day written first, so that a day, month or year of
+        a listing is never split; within a day, date-times with an offset order
+        by the instant they name (12:00 +05:00 before 12:00 -05:00), those
+        without one by the time written, as if it were UTC, and a date-only
+        post counts as midnight of its day.
         """
         if isinstance(self.date, dt.datetime):
-            return self.date.date(), self.date.time().replace(tzinfo=None), self.docname
-        return self.date or dt.date.min, dt.time(), self.docname
+            moment = self.date
+            if moment.utcoffset() is not None:
+                try:
+                    moment = moment.astimezone(dt.UTC)
+                except OverflowError:  # within hours of year 1 or 9999: as written
+                    pass
+            return self.date.date(), moment.replace(tzinfo=None), self.docname
+        day = self.date or dt.date.min
+        return day, dt.datetime.combine(day, dt.time()), self.docname
 
 
 def post_matcher(config: Config) -> Matcher:
@@ -185,8 +198,8 @@ def post_from_front_matter(
         problems.append(
             Problem(
                 "slug",
-                f"slug {metadata.slug!r} is ignored: a post's URL comes from its file name "
-                f"({stem}); rename the file to change it",
+                f"slug {short_repr(metadata.slug)} is ignored: a post's URL comes from its file "
+                f"name ({stem}); rename the file to change it",
                 front_matter.line_of("slug"),
             )
         )

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 
 #: every warning subtype (type ``blog``), with when it is raised; the README's
 #: table of warnings is checked against this
 SUBTYPES = {
-    "front_matter": "the front matter is not valid YAML, not a mapping, or not closed",
+    "front_matter": "the front matter is not valid YAML, not a mapping, or not closed; is too "
+    "long, too deep or expands too far (YAML aliases); repeats a key; or sets an `http-equiv` "
+    "meta tag",
     "date": "the date is missing, impossible (`2023-13-01`), not understood, or ambiguous "
     "(`05/06/2020`)",
     "updated": "the update date is not understood",
-    "tags": "tags (or categories, keywords) are neither a list nor a string, "
-    "or a tag is empty or not text",
+    "tags": "tags (or categories, keywords) are neither a list nor a string, a tag is empty, "
+    "invisible or not text, or a post has more than 50 tags",
     "title": "the post has neither a `title` nor a heading, or its title holds HTML markup "
-    "(shown as text)",
+    "(shown as text) or characters XML does not allow (dropped, as in every text field)",
     "authors": "an author is neither text nor a mapping with a `name`",
     "summary": "the summary (`summary`, `description`, `excerpt`) is not text",
+    "text": "a post's text holds characters that XML does not allow (control characters, "
+    "noncharacters, lone surrogates); they are dropped",
+    "encoding": "a source file is not in `source_encoding` (UTF-8); its undecodable bytes are "
+    "read as U+FFFD",
     "draft": "`draft`, `published` or `status` has a value that says neither yes nor no",
     "slug": "`slug` differs from the file name, which alone makes the URL",
     "alias": "an alias (`aliases`, `redirect_from`) is not a safe relative path, "
-    "or takes a page that exists",
+    "or takes a page or another file the site writes (a feed, the search index, …)",
     "language": "`lang` or `language` is not a language tag such as `en` or `kk`",
-    "tag_page": "a file in the tag folder that the extension did not write is in the way",
+    "tag_page": "a file in the tag folder that the extension did not write is in the way, "
+    "or the tag folder cannot be used",
+    "symlink": "a post lies behind a symbolic link out of the source folder, or in a loop",
     "config": "a `blog_*` setting has a value the extension cannot use",
     "catalog": "a message catalog (`.po`) of the extension or in `locale_dirs` cannot be "
     "read or compiled; its messages stay untranslated",
@@ -36,3 +45,18 @@ class Problem:
     subtype: str
     message: str
     line: int | None = None  # 1-based line in the source file
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 2, 50, 50
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """*value* for a message: at most *limit* characters, whatever its size.
+
+    Never the full ``repr()``: a front-matter value can be nested or shared
+    (YAML aliases) so that writing it out whole would take without end.
+    """
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

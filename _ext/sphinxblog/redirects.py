@@ -2,7 +2,10 @@
 
 A small HTML file per alias, written into the output folder after the build,
 sends readers (``<meta http-equiv="refresh">``) and search engines
-(``rel="canonical"``) on to the post.
+(``rel="canonical"``) on to the post.  An alias is checked first against
+everything the build writes (:mod:`sphinxblog.outputs`) and the other aliases:
+one that would take a page, a feed or a file of Sphinx's, need one as a
+folder, or lie in Sphinx's folders gets a warning and no redirect.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from sphinx.util import logging
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.links import has_tag_pages
+from sphinxblog.outputs import site_outputs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from sphinxblog.outputs import SiteOutputs
 
 logger = logging.getLogger(__name__)
 
@@ -53,34 +59,62 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     builder = app.builder
     if exception is not None or not has_tag_pages(builder):  # web builders only
         return
+    posts = [post for post in catalog_of(app.env).posts if post.aliases]
+    if not posts:
+        return
     outdir = Path(app.outdir).resolve()
-    taken: dict[str, str] = {}
-    for post in catalog_of(app.env).posts:
+    outputs = site_outputs(app)
+    for post in posts:
         target_uri = builder.get_target_uri(post.docname)
         for alias in post.aliases:
-            relative = alias_file(alias)
-            path = (outdir / relative).resolve()
-            problem = None
-            if not path.is_relative_to(outdir):
-                problem = "would be written outside the output folder"
-            elif relative in taken:
-                problem = f"is already an alias of {taken[relative]}"
-            elif path.exists() and MARKER not in path.read_text(encoding="utf-8", errors="replace"):
-                problem = "is a page of the site"
+            relative = posixpath.normpath(alias_file(alias))
+            path = outdir / relative
+            problem = _problem(outdir, path, relative, outputs)
+            if problem is None:
+                base = app.config.html_baseurl
+                canonical = (base.rstrip("/") + "/" + target_uri) if base else ""
+                language = post.language or app.config.language or "en"
+                problem = _write(path, relative, target_uri, canonical, post.title, language)
             if problem:
+                where = f" ({relative})" if relative != alias else ""
                 logger.warning(
-                    "alias %r %s; no redirect written", alias, problem,
+                    "alias %r%s %s; no redirect written", alias, where, problem,
                     location=post.docname, type="blog", subtype="alias",
                 )  # fmt: skip
                 continue
-            taken[relative] = post.docname
-            target = posixpath.relpath(target_uri or "index.html", posixpath.dirname(relative))
-            if target_uri.endswith("/") and not target.endswith("/"):
-                target += "/"
-            base = app.config.html_baseurl
-            canonical = (base.rstrip("/") + "/" + target_uri) if base else target
-            language = post.language or app.config.language or "en"
-            text = redirect_page(target, canonical, post.title, language)
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+            outputs.add(relative, f"already an alias of {post.docname}")
+
+
+def _problem(outdir: Path, path: Path, relative: str, outputs: SiteOutputs) -> str | None:
+    """Why no redirect may be written at *path* (*relative* to *outdir*), if it may not."""
+    clash = outputs.clash(relative)
+    if clash is not None:
+        return f"is {clash}"
+    try:
+        if not path.resolve().is_relative_to(outdir):
+            return "would be written outside the output folder"
+        if path.is_symlink() or path.is_dir():
+            return "is a folder or a link in the output folder"
+        if path.is_file() and MARKER not in path.read_text(encoding="utf-8", errors="replace"):
+            return "is a file in the output folder that the blog did not write"
+    except (OSError, RuntimeError) as error:  # unreadable, or links in a loop
+        return f"cannot be checked: {getattr(error, 'strerror', None) or error}"
+    return None
+
+
+def _write(
+    path: Path, relative: str, target_uri: str, canonical: str, title: str, language: str
+) -> str | None:
+    """Write the redirect page at *path* if its text changed; why not, if it could not."""
+    target = posixpath.relpath(target_uri or "index.html", posixpath.dirname(relative) or ".")
+    if target_uri.endswith("/") and not target.endswith("/"):
+        target += "/"
+    text = redirect_page(target, canonical or target, title, language)
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:  # a file of an earlier build where a folder is wanted
+        return f"cannot be written: {error.strerror or error}"
+    return None

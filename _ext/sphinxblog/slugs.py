@@ -10,7 +10,7 @@ from slugify import slugify as _ascii_slugify
 
 from sphinxblog.values import tag_key
 
-__all__ = ["assign_slugs", "slugify"]
+__all__ = ["assign_slugs", "is_reserved", "slugify"]
 
 # Kazakh's Latin alphabet (2021) for the letters Kazakh has beyond Russian,
 # and the usual romanisation for the rest of Cyrillic; text-unidecode alone
@@ -33,17 +33,34 @@ _SYMBOLS = re.compile("|".join(re.escape(symbol) for symbol in _SYMBOL_WORDS))
 MAX_LENGTH = 60
 #: slugs a tag may not take because the tag folder uses them itself
 RESERVED = frozenset({"index"})
+#: names Windows keeps for devices: no file or folder may have them, in any case and
+#: with any extension (``con.md``, ``Nul``)
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"{port}{digit}" for port in ("com", "lpt") for digit in range(10)}
+)
+_HASH_LENGTH = 6
 
 
-def _short_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+def _short_hash(text: str, length: int = _HASH_LENGTH) -> str:
+    # SHA-1 first, as slugs have always been; SHA-256 after it only for a
+    # prefix of 40 digits that two tags share, which has never been seen
+    data = text.encode("utf-8")
+    return (hashlib.sha1(data).hexdigest() + hashlib.sha256(data).hexdigest())[:length]
+
+
+def is_reserved(name: str) -> bool:
+    """Whether a tag may not take *name* as its page's name: the tag folder's own
+    page, or a name Windows refuses (``CON``, ``nul.md``, ``Com1``)."""
+    stem = name.split(".", 1)[0].rstrip(" ").casefold()
+    return name in RESERVED or stem in WINDOWS_DEVICES
 
 
 def slugify(tag: str) -> str:
     """A readable ASCII slug for *tag*, case-folded; never empty.
 
-    Different tags can share a slug (``C++`` and ``c plus plus``);
-    :func:`assign_slugs` resolves those collisions.
+    Different tags can share a slug (``C++`` and ``c plus plus``), and a slug
+    can be reserved (``con``); :func:`assign_slugs` resolves those.
     """
     text = tag_key(tag).translate(_CYRILLIC_TO_LATIN)
     text = _SYMBOLS.sub(lambda match: _SYMBOL_WORDS[match.group()], text)
@@ -57,19 +74,45 @@ def _is_literal(tag: str, slug: str) -> bool:
 
 
 def assign_slugs(tags: Iterable[str]) -> dict[str, str]:
-    """Map each tag's key (:func:`~sphinxblog.frontmatter.tag_key`) to a unique slug.
+    """Map each tag's key (:func:`~sphinxblog.values.tag_key`) to a unique slug.
 
     When several tags want the same slug, the one that spells the slug literally,
     else the first by key, keeps it; each other gets a suffix hashed from its
-    own key, so its URL does not depend on how many others collide.
+    own key, so its URL does not depend on how many others collide.  A reserved
+    slug (:func:`is_reserved`) goes to no tag: all get a suffix.
+
+    A suffixed slug belongs to its tag: a tag that merely spells it
+    (``c-plus-plus-372946`` beside ``C++``) gets a suffix of its own.  Suffixes
+    that still meet (a hash prefix shared on purpose) grow until they differ,
+    so slugs never collide, whatever tags exist.
     """
-    wanted: dict[str, list[str]] = {}
-    for key in sorted({tag_key(tag) for tag in tags}):
-        wanted.setdefault(slugify(key), []).append(key)
-    slugs: dict[str, str] = {}
-    for slug, keys in wanted.items():
-        keys.sort(key=lambda key: (not _is_literal(key, slug), key))
-        owner = None if slug in RESERVED else keys[0]
-        for key in keys:
-            slugs[key] = slug if key == owner else f"{slug}-{_short_hash(key)}"
-    return slugs
+    keys = sorted({tag_key(tag) for tag in tags})
+    bases = {key: slugify(key) for key in keys}
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(bases[key], []).append(key)
+    # the length of each tag's hashed suffix; 0 for none
+    lengths = dict.fromkeys(keys, _HASH_LENGTH)
+    for base, group in groups.items():
+        owner = min(group, key=lambda key: (not _is_literal(key, base), key))
+        if not is_reserved(base):
+            lengths[owner] = 0
+    while True:
+        slugs = {
+            key: f"{bases[key]}-{_short_hash(key, lengths[key])}" if lengths[key] else bases[key]
+            for key in keys
+        }
+        holders: dict[str, list[str]] = {}
+        for key, slug in slugs.items():
+            holders.setdefault(slug, []).append(key)
+        clashes = [group for group in holders.values() if len(group) > 1]
+        if not clashes:
+            return slugs
+        for group in clashes:
+            suffixed = [key for key in group if lengths[key]]
+            if len(suffixed) > 1:  # the same base and hash prefix: longer hashes
+                for key in suffixed:
+                    lengths[key] += 2
+            else:  # a plain slug spelling another tag's suffixed one moves aside
+                for key in group:
+                    lengths[key] = lengths[key] or _HASH_LENGTH

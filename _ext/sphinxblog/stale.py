@@ -1,63 +1,205 @@
-"""Output Sphinx leaves behind: the pages of removed tags and removed posts.
+"""Output a clean build would not have: of removed documents, tags, aliases and listings.
 
-Sphinx never deletes the output of a document whose source is gone, so a
-reader (or a search engine) would still reach an old tag page listing posts
-that no longer carry the tag, or a deleted post.
+Sphinx never deletes the output of a document whose source is gone, nor any
+file an extension wrote, so a reader (or a search engine) would still reach a
+deleted post, its copy under ``_sources``, its redirects, the page and feed of
+a tag no post carries any more.  After every build the output folder is made
+to hold only what the build wants, whatever earlier builds left there or
+were stopped before removing:
+
+- the output of every document Sphinx once wrote here and that is gone (a
+  file beside the doctrees remembers them until their output is deleted);
+- in html and dirhtml, every file the blog alone writes into the tag folder,
+  of later listing pages (``…/page/2.html``), of redirects (the redirect
+  marker), of the site's feeds, and under ``_sources``, ``_images`` and
+  ``_downloads``, that this build does not want.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import posixpath
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinxblog import redirects
+from sphinxblog.catalog import catalog_of
 from sphinxblog.config import tags_folder
-from sphinxblog.listings import page_name
-from sphinxblog.posts import post_matcher
+from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, tag_feeds
+from sphinxblog.files import replace_if_changed
+from sphinxblog.pagination import later_pages
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+#: builders whose output folder is a web site, with the files listed above
+WEB_BUILDERS = frozenset({"html", "dirhtml"})
+_LATER_PAGE = re.compile(r"(^|/)page/[0-9]+(\.html|/index\.html)$")
 
-def note_removed_posts(
+
+def state_file(app: Sphinx, name: str, suffix: str = "") -> Path:
+    """A file beside the doctrees about this builder's output folder.
+
+    The doctrees are shared by builders and output folders (``make check``
+    writes elsewhere than ``make html``), so each pair has its own.
+    """
+    folder = hashlib.blake2b(str(app.outdir).encode("utf-8"), digest_size=6).hexdigest()
+    return Path(app.doctreedir, f"blog-{name}-{app.builder.name}-{folder}{suffix}")
+
+
+def _known_documents(app: Sphinx) -> set[str]:
+    try:
+        return set(json.loads(state_file(app, "documents", ".json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def _save_known_documents(app: Sphinx, docnames: Iterable[str]) -> None:
+    path = state_file(app, "documents", ".json")
+    replace_if_changed(path, json.dumps(sorted(docnames), ensure_ascii=False).encode("utf-8"))
+
+
+def note_documents(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """``env-get-outdated``: remember the posts whose sources were removed."""
-    is_post = post_matcher(app.config)
-    env.blog_removed_posts = {docname for docname in removed if is_post(docname)}
+    """``env-get-outdated``: remember, before anything is written, every document
+    whose output may be in the output folder, the removed ones too."""
+    if not hasattr(app.builder, "get_outfilename"):
+        return []
+    known = _known_documents(app)
+    everything = known | env.found_docs | removed
+    if everything != known:
+        _save_known_documents(app, everything)
     return []
 
 
 def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: delete the pages of tags and posts that are gone."""
+    """``build-finished``: delete what a clean build would not have written."""
     builder = app.builder
     if exception is not None or not hasattr(builder, "get_outfilename"):
         return
+    outdir = Path(app.outdir)
     env = app.env
-    folder = tags_folder(app.config)
-    current = {
-        Path(builder.get_outfilename(docname))
-        for docname in env.found_docs
-        if docname.startswith(f"{folder}/")
-    }
-    root = Path(app.outdir, folder)
-    # later pages of a listing (tags/python/page/2.html) live as long as their tag's page
-    owners = {
-        Path(builder.get_outfilename(page_name(docname, 2))).parent.parent
-        for docname in env.found_docs
-        if docname.startswith(f"{folder}/") and docname != f"{folder}/index"
-    }
-    stale = [
-        path
-        for path in root.rglob(f"*{builder.out_suffix}")
-        if path not in current and not any(parent in owners for parent in path.parents)
-    ]
-    stale += [
-        Path(builder.get_outfilename(docname))
-        for docname in getattr(env, "blog_removed_posts", ())
-        if docname not in env.found_docs
-    ]
+    pages = {_relative(builder.get_outfilename(name), outdir) for name in env.found_docs}
+    aliases = _wanted_aliases(app)
+    stale = []
+    for docname in _known_documents(app) - env.found_docs:
+        path = Path(builder.get_outfilename(docname))
+        relative = _relative(path, outdir)
+        if relative in pages:
+            continue  # dirhtml: `blog.md` gone, `blog/index.md` new, one page
+        # a renamed post whose old path became its alias: the redirect stays
+        if relative not in aliases or not _is_redirect(path):
+            stale.append(path)
+    if builder.name in WEB_BUILDERS:
+        stale += _stale_web_output(app, pages, aliases)
     for path in stale:
-        path.unlink(missing_ok=True)
-        if path.parent != root and path.name == "index.html" and not any(path.parent.iterdir()):
-            path.parent.rmdir()  # dirhtml's <page>/index.html
+        _remove(path, outdir)
+    _save_known_documents(app, env.found_docs)
+
+
+def _relative(path: str | Path, outdir: Path) -> str:
+    """*path* from *outdir*, with slashes; empty outside it (cheap: it runs for every page)."""
+    text, prefix = os.fspath(path), os.path.join(outdir, "")
+    return text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else ""
+
+
+def _is_redirect(path: Path) -> bool:
+    try:
+        return redirects.MARKER in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def _wanted_aliases(app: Sphinx) -> set[str]:
+    """The redirect pages the build wants, from the output folder."""
+    return {
+        posixpath.normpath(redirects.alias_file(alias))
+        for post in catalog_of(app.env).posts
+        for alias in post.aliases
+    }
+
+
+def _stale_web_output(app: Sphinx, pages: set[str], aliases: set[str]) -> list[Path]:
+    """The files of the kinds listed in the module's docstring that the build does not want."""
+    builder, config, env = app.builder, app.config, app.env
+    outdir = Path(app.outdir)
+    pages = pages | {_relative(builder.get_outfilename(name), outdir) for name in later_pages(app)}
+    pages |= _extra_files(app)
+    feeds = feeds_enabled(builder)
+    site_feeds = {name for kind, name in SITE_FEEDS.items() if feeds and kind in config.blog_feeds}
+    wanted_tag_feeds = set(tag_feeds(app))
+    sources = set()
+    if getattr(builder, "copysource", False) and config.html_copy_source:
+        suffix = config.html_sourcelink_suffix
+        for docname in env.found_docs:  # as Sphinx names them
+            name = env.doc2path(docname, False).as_posix()
+            sources.add(f"_sources/{name}{'' if name[len(docname) :] == suffix else suffix}")
+    images = {f"{builder.imagedir}/{name}" for _docnames, name in env.images.values()}
+    downloads = {f"_downloads/{name}" for _docnames, name in env.dlfiles.values()}
+    folder = tags_folder(config) + "/"
+
+    stale = []
+    for file in _files(outdir):
+        if file in pages or file in aliases:
+            continue  # a redirect that is not one yet is the redirects' to warn of
+        if file.startswith("_sources/"):
+            wanted = file in sources
+        elif file.startswith(f"{builder.imagedir}/") and "/" not in file.partition("/")[2]:
+            wanted = file in images  # not the subfolders of other extensions (imgmath)
+        elif file.startswith("_downloads/"):
+            wanted = file in downloads
+        elif file.startswith(folder):
+            wanted = file in wanted_tag_feeds  # the blog's alone: tag pages, their later pages, feeds
+        elif _LATER_PAGE.search(file):
+            wanted = False
+        elif file in SITE_FEEDS.values():
+            wanted = file in site_feeds
+        elif file.endswith((".html", ".htm")):
+            wanted = not _is_redirect(outdir / file)
+        else:
+            wanted = True
+        if not wanted:
+            stale.append(outdir / file)
+    return stale
+
+
+def _extra_files(app: Sphinx) -> set[str]:
+    """The files Sphinx copies from ``html_extra_path``, as paths from the output folder."""
+    found = set()
+    for extra in app.config.html_extra_path:
+        source = Path(app.confdir, extra)
+        if source.is_file():
+            found.add(source.name)
+        elif source.is_dir():
+            found.update(_files(source))
+    return found
+
+
+def _files(outdir: Path) -> list[str]:
+    """Every file of the output folder, as a path from it; not Sphinx's own folders."""
+    found = []
+    for folder, subfolders, files in os.walk(outdir):
+        if folder == str(outdir):
+            # the theme's assets, and the doctrees where a build keeps them in the output
+            subfolders[:] = [name for name in subfolders if name not in ("_static", ".doctrees")]
+        relative = Path(folder).relative_to(outdir).as_posix()
+        found += [name if relative == "." else f"{relative}/{name}" for name in files]
+    return found
+
+
+def _remove(path: Path, outdir: Path) -> None:
+    """Delete *path*, then the folders it leaves empty (dirhtml's ``<page>/index.html``)."""
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != outdir and folder.is_relative_to(outdir) and folder.is_dir():
+        if any(folder.iterdir()):
+            break
+        folder.rmdir()
+        folder = folder.parent

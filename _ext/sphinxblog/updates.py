@@ -112,7 +112,8 @@ def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
                 view.append(tuple(entry(post, config) for post in catalog.posts))
         views[docname] = view
     related = env.config.blog_related_posts
-    for post in catalog.posts:
+    # drafts and held posts are built too, and show their tags and related posts
+    for post in (*catalog.posts, *catalog.hidden):
         tags = tuple((tag.name, tag.slug) for tag in catalog.tags_of(post))
         newer, older = catalog.neighbours(post.docname)
         views[post.docname] = (
@@ -129,7 +130,12 @@ def page_views(env: BuildEnvironment, catalog: Catalog) -> dict[str, Any]:
 
 
 def digest(view: Any) -> bytes:
-    """A short, stable fingerprint of a view: the environment keeps one per page."""
+    """A short, stable fingerprint of a view: the environment keeps one per page.
+
+    Views hold post records, whose ``repr()`` leaves out the front-matter keys
+    the blog does not use (``Post.extra``): no view shows them, and a value
+    shared through YAML aliases is small only until it is written out.
+    """
     return hashlib.blake2b(repr(view).encode("utf-8"), digest_size=12).digest()
 
 

@@ -1,16 +1,20 @@
 """Front-matter values other than dates, each turned into text by a pure function.
 
-Every function returns the value and the problems found, never raises.
+Every function returns the value and the problems found, never raises.  Text
+keeps only characters that XML allows, so that feeds, the ePub and the pages
+stay well-formed whatever a post's front matter holds.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from sphinxblog.problems import Problem
+from sphinxblog.problems import Problem, short_repr
 
 __all__ = [
+    "MAX_TAGS",
     "parse_aliases",
     "parse_authors",
     "parse_flag",
@@ -18,19 +22,72 @@ __all__ = [
     "parse_tags",
     "parse_text",
     "tag_key",
+    "xml_safe",
 ]
 
 _WHITESPACE = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[,;]")
 
+#: characters XML 1.0 does not allow (C0 controls but tab and line breaks,
+#: surrogates, U+FFFE, U+FFFF), and those it discourages and HTML calls errors
+#: (DEL, C1 controls, the other noncharacters)
+_NOT_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+#: invisible characters that are not format characters (category Cf): the
+#: combining grapheme joiner, Hangul fillers, variation selectors
+_OTHER_INVISIBLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
+def _invisible(char: str) -> bool:
+    return char in _OTHER_INVISIBLE or unicodedata.category(char) == "Cf"
+
+
+def xml_safe(text: str) -> tuple[str, list[str]]:
+    """*text* without the characters XML does not allow, and those found (as ``U+0001``)."""
+    found = _NOT_XML.findall(text)
+    if not found:
+        return text, []
+    return _NOT_XML.sub("", text), [f"U+{ord(char):04X}" for char in dict.fromkeys(found)]
+
+
+def _not_xml_problem(subtype: str, what: str, codes: list[str]) -> Problem:
+    shown = ", ".join(codes[:5]) + (", ..." if len(codes) > 5 else "")
+    return Problem(
+        subtype, f"{what} holds characters that XML does not allow ({shown}); they are dropped"
+    )
+
 
 def _clean(text: str) -> str:
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", _NOT_XML.sub("", text))).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def tag_key(tag: str) -> str:
-    """The identity of a tag: the same tag in another case is the same tag."""
-    return unicodedata.normalize("NFC", tag).casefold()
+    """The identity of a tag: the same tag in another case, or with invisible
+    characters (zero-width spaces and joiners, other format characters), is the
+    same tag."""
+    text = unicodedata.normalize("NFC", tag)
+    if not text.isascii():
+        text = "".join(char for char in text if not _invisible(char))
+    return text.casefold()
+
+
+def _strip_invisible(text: str) -> str:
+    """*text* without invisible characters at either end (a joiner inside stays)."""
+    start, end = 0, len(text)
+    while start < end and (_invisible(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (_invisible(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
 
 
 def parse_text(raw: object, what: str) -> tuple[str | None, list[Problem]]:
@@ -39,13 +96,33 @@ def parse_text(raw: object, what: str) -> tuple[str | None, list[Problem]]:
         return None, []
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         return None, [Problem(what, f"{what} {_short(raw)} is not text")]
-    return _clean(str(raw)) or None, []
+    text = str(raw)
+    _safe, found = xml_safe(text)
+    problems = [_not_xml_problem(what, what, found)] if found else []
+    return _clean(text) or None, problems
+
+
+#: the most tags a post keeps: every tag is a page and a feed that list the
+#: post, and every entry of those feeds names all of the post's tags
+MAX_TAGS = 50
+#: the most problems reported for one value; the rest are counted
+MAX_PROBLEMS = 10
+
+
+def cap_problems(problems: list[Problem], what: str) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS` of *problems*, the rest counted in one more."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    subtype = problems[MAX_PROBLEMS].subtype
+    return [*problems[:MAX_PROBLEMS], Problem(subtype, f"{rest} more problems with {what}")]
 
 
 def parse_tags(raw: object, key: str = "tags") -> tuple[tuple[str, ...], list[Problem]]:
     """Distinct, cleaned tag names from a YAML list or a comma- or semicolon-separated string.
 
-    The first spelling of a tag wins over later ones that differ only in case.
+    The first spelling of a tag wins over later ones that differ only in case
+    or in invisible characters; a tag of invisible characters alone is dropped.
     """
     if raw is None:
         return (), []
@@ -68,12 +145,20 @@ def parse_tags(raw: object, key: str = "tags") -> tuple[tuple[str, ...], list[Pr
             message = f"tag {item!r} is not a string; quote it to use it as text"
             problems.append(Problem("tags", message))
             item = str(item)
+        _safe, found = xml_safe(item)
+        if found:
+            problems.append(_not_xml_problem("tags", f"tag {_short(item)}", found))
         name = _clean(item)
         if not name:
             problems.append(Problem("tags", "an empty tag is ignored"))
             continue
+        name = _strip_invisible(name)
+        if not name or not tag_key(name).strip():
+            message = f"tag {_short(item)} has no visible characters; it is ignored"
+            problems.append(Problem("tags", message))
+            continue
         tags.setdefault(tag_key(name), name)
-    return tuple(tags.values()), problems
+    return tuple(tags.values()), cap_problems(problems, key)
 
 
 def parse_authors(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
@@ -89,10 +174,13 @@ def parse_authors(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             item = item["name"]
         if isinstance(item, str) and _clean(item):
+            _safe, found = xml_safe(item)
+            if found:
+                problems.append(_not_xml_problem("authors", f"author {_short(item)}", found))
             names.append(_clean(item))
         else:
             problems.append(Problem("authors", f"author {_short(item)} is not a name"))
-    return tuple(dict.fromkeys(names)), problems
+    return tuple(dict.fromkeys(names)), cap_problems(problems, "authors")
 
 
 def parse_flag(raw: object, key: str) -> tuple[bool | None, list[Problem]]:
@@ -136,10 +224,9 @@ def parse_aliases(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
             problems.append(Problem("alias", f"alias {_short(item)} is not a safe relative path"))
             continue
         paths.append(path)
-    return tuple(dict.fromkeys(paths)), problems
+    return tuple(dict.fromkeys(paths)), cap_problems(problems, "aliases")
 
 
 def _short(value: object, limit: int = 60) -> str:
-    """A value for a message, cut to a readable length."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """A value for a message, cut to a readable length (never written out whole)."""
+    return short_repr(value, limit)

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxblog", "sphinx_sitemap", "sphinxext.opengraph"]
+extensions = ["myst_parser", "sphinxblog", "sphinxext.opengraph"]
 myst_title_to_header = True
 exclude_patterns = ["_build"]
 html_theme = "basic"
@@ -7,7 +7,6 @@ html_static_path = []
 project = "Feeds"
 author = "Blog Author"
 html_baseurl = "https://blog.example.org/kk/latest/"
-sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
 ogp_social_cards = {"enable": False}
 blog_related_posts = 2

@@ -1,0 +1,90 @@
+"""What the search index holds: every page readers may find, and nothing else.
+
+Sphinx indexes every document it writes, keeping at least the name and title
+even of a ``nosearch`` one, so drafts and held future posts would be found by
+their titles and paths; they are taken out before the index is written.
+
+Sphinx's index is incremental: a build loads the last one and adds the pages
+it writes.  After a build stopped halfway (or an index from elsewhere), pages
+that no build writes again would be missing for good; each build compares the
+index with the pages it should hold and writes the missing ones again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from sphinxblog.catalog import catalog_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def hidden_pages(env: BuildEnvironment) -> set[str]:
+    """Drafts and held future posts: written, but in no listing, feed or index."""
+    return {post.docname for post in catalog_of(env).hidden}
+
+
+def searchable_pages(env: BuildEnvironment) -> set[str]:
+    """The documents the index should hold: Sphinx indexes the pages with a title."""
+    hidden = hidden_pages(env)
+    return {
+        docname
+        for docname in env.found_docs - hidden
+        if (title := env.longtitles.get(docname)) is not None and title.astext()
+    }
+
+
+def _indexed_pages(app: Sphinx) -> set[str] | None:
+    """The documents of the index the last build wrote; ``None`` if there is none to use."""
+    builder = app.builder
+    path = Path(app.outdir, builder.searchindex_filename)
+    unicode = builder.indexer_dumps_unicode
+    try:
+        with path.open("r" if unicode else "rb", encoding="utf-8" if unicode else None) as stream:
+            frozen: Any = builder.indexer_format.load(stream)
+        if frozen.get("envversion") != app.env.version:
+            return None  # Sphinx drops an index of another version
+        return set(frozen["docnames"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def repair_search_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: write again the pages missing from the search index."""
+    if not getattr(app.builder, "search", False) or not hasattr(app.builder, "indexer_format"):
+        return []
+    indexed = _indexed_pages(app)
+    wanted = searchable_pages(env)
+    if indexed is None:
+        return sorted(wanted)  # no index to add to: a clean build's, from every page
+    missing = wanted - indexed
+    if missing:
+        logger.info("the search index lacks %d pages: writing them again", len(missing))
+    return sorted(missing)
+
+
+def prune_search_index(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages`` (just before Sphinx writes the index): drafts and held
+    future posts out of it, and the words no page holds any more."""
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None:
+        return []
+    hidden = hidden_pages(app.env)
+    indexer.prune(set(app.env.all_docs) - hidden)
+    # Sphinx's pruning keeps a word whose last page went (so that an index
+    # built bit by bit differs from a clean build's), and the index entries of
+    # pruned pages, which it could not write
+    for mapping in (getattr(indexer, "_mapping", {}), getattr(indexer, "_title_mapping", {})):
+        for word in [word for word, docnames in mapping.items() if not docnames]:
+            del mapping[word]
+    entries = getattr(indexer, "_index_entries", {})
+    for docname in hidden & entries.keys():
+        del entries[docname]
+    return []

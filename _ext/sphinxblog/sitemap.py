@@ -1,0 +1,71 @@
+"""``sitemap.xml``: every page readers should find (html and dirhtml, with ``html_baseurl``).
+
+It lists the documents, tag pages included, and the later pages of long
+listings; not drafts, held future posts, the book's start page (the PDF's and
+ePub's, not the web's), nor Sphinx's index and search pages, nor redirects.
+It is made anew from the environment after every build, whatever that build
+wrote, and the file is replaced only when its text changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+from xml.sax.saxutils import escape
+
+from sphinxblog.book import book_start
+from sphinxblog.files import replace_if_changed
+from sphinxblog.pagination import later_pages
+from sphinxblog.searchindex import hidden_pages
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+FILENAME = "sitemap.xml"
+BUILDERS = frozenset({"html", "dirhtml"})
+#: what may stay as written in a base URL (RFC 3986's reserved characters, and escapes)
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def sitemap_pages(app: Sphinx) -> list[str]:
+    """The page names the sitemap lists: the home page first, then in order of name."""
+    env, config = app.env, app.config
+    left_out = hidden_pages(env)
+    start = book_start(config, env)
+    if start != config.root_doc:
+        left_out.add(start)
+    pages = (env.found_docs - left_out) | later_pages(app)
+    return sorted(pages, key=lambda name: (name != config.root_doc, name))
+
+
+def page_url(builder: Builder, base: str, pagename: str) -> str:
+    """The page's absolute URL, percent-encoded (the html builder's URIs are already)."""
+    return quote(base.rstrip("/") + "/" + builder.get_target_uri(pagename), safe=_URL_SAFE)
+
+
+def sitemap_text(urls: list[str]) -> str:
+    """The sitemap protocol's XML (https://www.sitemaps.org/protocol.html) for *urls*."""
+    entries = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    )
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the sitemap, or none without a base URL."""
+    builder, config = app.builder, app.config
+    if exception is not None or builder.name not in BUILDERS:
+        return
+    target = Path(app.outdir, FILENAME)
+    if any(Path(app.srcdir, extra, FILENAME).is_file() for extra in config.html_extra_path):
+        return  # the site's own, which Sphinx copies
+    if not config.html_baseurl:
+        target.unlink(missing_ok=True)  # a clean build would have none
+        return
+    urls = [page_url(builder, config.html_baseurl, page) for page in sitemap_pages(app)]
+    text = sitemap_text(urls)
+    replace_if_changed(target, text.encode("utf-8"))

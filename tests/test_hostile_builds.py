@@ -1,0 +1,279 @@
+"""Hostile builds: killed, run twice at once, after deletions and renames.
+
+Whatever came before, a build's output equals a clean build's, file for file.
+Builds run as `make html` runs them, in a process of their own; the test root's
+``stopper`` extension ends one as a kill would (``STOP_AT``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from sphinx.search import js_index
+
+PROJECT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).parent / "roots" / "test-hostile-builds"
+BASE = "https://blog.example.org/"
+KILLED = 9  # the stopper's exit status
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return shutil.copytree(ROOT, tmp_path / "site")
+
+
+def build_env(**variables: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in ("STOP_AT", "PAUSE_AT")}
+    return {**env, "PYTHONPATH": str(PROJECT / "_ext"), **variables}
+
+
+def sphinx_build(
+    srcdir: Path, builder: str = "html", stop_at: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Build *srcdir* into ``_build/<builder>``; a build not stopped must pass with -W."""
+    command = [
+        sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b", builder,
+        "-d", str(srcdir / "_build" / "doctrees"), str(srcdir), str(outdir(srcdir, builder)),
+    ]  # fmt: skip
+    variables = {"STOP_AT": stop_at} if stop_at else {}
+    result = subprocess.run(command, env=build_env(**variables), capture_output=True, text=True)
+    expected = KILLED if stop_at else 0
+    assert result.returncode == expected, result.stderr
+    if not stop_at:
+        assert result.stderr == ""
+    return result
+
+
+def outdir(srcdir: Path, builder: str = "html") -> Path:
+    return srcdir / "_build" / builder
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every file a build wrote, by path; not Sphinx's record of the build's settings."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and not path.name.startswith(".buildinfo")
+    }
+
+
+def differences_from_a_clean_build(srcdir: Path, builder: str = "html") -> list[str]:
+    """Build a fresh copy of *srcdir*'s sources and list the files that differ."""
+    clean = srcdir.with_name(srcdir.name + "-clean")
+    shutil.rmtree(clean, ignore_errors=True)
+    # not the generated tag sources either: a clean build writes its own
+    shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build", "tags"))
+    sphinx_build(clean, builder)
+    ours, theirs = output_files(outdir(srcdir, builder)), output_files(outdir(clean, builder))
+    return sorted(
+        [f"left over: {name}" for name in ours.keys() - theirs.keys()]
+        + [f"missing: {name}" for name in theirs.keys() - ours.keys()]
+        + [f"differs: {name}" for name in ours.keys() & theirs.keys() if ours[name] != theirs[name]]
+    )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def indexed_pages(folder: Path) -> list[str]:
+    return js_index.loads((folder / "searchindex.js").read_text(encoding="utf-8"))["docnames"]
+
+
+READERS_PAGES = {
+    "index", "archive", "posts/alpha", "posts/beta", "posts/gamma", "posts/delta",
+    "posts/epsilon", "posts/сәлем", "tags/index", "tags/python", "tags/rust", "tags/notes",
+    "tags/solo",
+}  # fmt: skip
+
+
+# --- killed builds ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stop_at",
+    [
+        "html-page-context:4",  # halfway through writing the pages
+        "html-collect-pages",  # before the later pages of listings
+        "build-finished",  # before the blog's feeds, redirects and removals
+    ],
+)
+def test_a_killed_build_then_a_build_gives_a_clean_builds_output(site, stop_at):
+    sphinx_build(site)
+    edit(site / "posts" / "gamma.md", "tags: [Python, Rust]", "tags: [Rust, Go]")
+    edit(site / "posts" / "beta.md", "title: Beta", "title: Beta, renamed")
+    (site / "posts" / "epsilon.md").unlink()  # alone in its tag
+    sphinx_build(site, stop_at=stop_at)
+    sphinx_build(site)
+    assert differences_from_a_clean_build(site) == []
+
+
+def test_a_clean_build_killed_halfway_leaves_no_short_search_index(site):
+    sphinx_build(site, stop_at="html-page-context:6")
+    sphinx_build(site)
+    assert set(indexed_pages(outdir(site))) == READERS_PAGES | {"book"}
+    assert differences_from_a_clean_build(site) == []
+
+
+def test_a_short_search_index_is_completed(site):
+    sphinx_build(site)
+    index = outdir(site) / "searchindex.js"
+    frozen = js_index.loads(index.read_text(encoding="utf-8"))
+    # as a build that wrote only the posts would leave it
+    kept = [n for n, name in enumerate(frozen["docnames"]) if name.startswith("posts/")]
+    new = {old: position for position, old in enumerate(kept)}
+    for key in ("docnames", "filenames", "titles"):
+        frozen[key] = [frozen[key][n] for n in kept]
+    for key in ("terms", "titleterms"):
+        pages = {word: v if isinstance(v, list) else [v] for word, v in frozen[key].items()}
+        frozen[key] = {word: [new[n] for n in v if n in new] for word, v in pages.items()}
+    frozen["alltitles"] = {
+        title: [[new[n], anchor] for n, anchor in places if n in new]
+        for title, places in frozen["alltitles"].items()
+    }
+    index.write_text(js_index.dumps(frozen), encoding="utf-8")
+    sphinx_build(site)
+    assert differences_from_a_clean_build(site) == []
+
+
+def test_deleted_later_pages_are_written_again(site):
+    sphinx_build(site)
+    (outdir(site) / "tags" / "python" / "page" / "2.html").unlink()
+    (outdir(site) / "archive" / "page" / "3.html").unlink()
+    sphinx_build(site)  # no page was written: Sphinx had not prepared one
+    assert differences_from_a_clean_build(site) == []
+
+
+# --- edits, deletions and renames ------------------------------------------------------
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_deletions_and_renames_leave_nothing_behind(site, builder):
+    sphinx_build(site, builder)
+    out = outdir(site, builder)
+    assert (out / "2021" / "delta" / "index.html").exists()
+
+    edit(site / "posts" / "delta.md", 'aliases: ["2021/delta/"]\n', "")  # an alias removed
+    sphinx_build(site, builder)
+    assert not (out / "2021").exists()
+    assert differences_from_a_clean_build(site, builder) == []
+
+    for post in ("gamma", "delta"):  # a tag renamed
+        edit(site / "posts" / f"{post}.md", "Rust]", "Rust lang]")
+    sphinx_build(site, builder)
+    assert not (out / "tags" / "rust.xml").exists()
+    assert differences_from_a_clean_build(site, builder) == []
+
+    (site / "posts" / "alpha.md").unlink()  # a post with aliases, alone in a tag
+    sphinx_build(site, builder)
+    for gone in ("old/alpha/index.html", "alpha-old.html", "_sources/posts/alpha.md.txt"):
+        assert not (out / gone).exists(), gone
+    assert differences_from_a_clean_build(site, builder) == []
+
+
+def rename_beta(site: Path) -> None:
+    """Rename a post and keep its old address as an alias."""
+    (site / "posts" / "beta.md").rename(site / "posts" / "bravo.md")
+    edit(site / "posts" / "bravo.md", "tags:", 'aliases: ["posts/beta.html"]\ntags:')
+
+
+def test_a_renamed_post_keeps_its_old_address_as_a_redirect(site):
+    sphinx_build(site)
+    rename_beta(site)
+    sphinx_build(site)
+    assert "bravo.html" in (outdir(site) / "posts" / "beta.html").read_text()
+    hidden = ["differs: posts/draft.html", "differs: posts/future.html"]  # see the next test
+    assert [d for d in differences_from_a_clean_build(site) if d not in hidden] == []
+
+
+def test_drafts_and_held_posts_follow_their_related_posts(site):
+    sphinx_build(site)
+    rename_beta(site)
+    sphinx_build(site)
+    assert differences_from_a_clean_build(site) == []
+
+
+# --- sitemap and search index ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_the_sitemap_lists_every_page_after_a_rebuild_that_wrote_none(site, builder):
+    sphinx_build(site, builder)
+    sitemap = outdir(site, builder) / "sitemap.xml"
+    written = sitemap.stat().st_mtime_ns
+    sphinx_build(site, builder)
+    assert sitemap.stat().st_mtime_ns == written  # unchanged, not written again
+    text = sitemap.read_text(encoding="utf-8")
+    assert "hreflang" not in text
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = [loc.text for loc in etree.fromstring(text.encode()).iter(f"{namespace}loc")]
+    later = {"archive/page/2", "archive/page/3", "tags/python/page/2"}
+    if builder == "dirhtml":
+        expected = {BASE + f"{name}/".removesuffix("index/") for name in READERS_PAGES | later}
+    else:
+        expected = {BASE + f"{name}.html" for name in READERS_PAGES | later}
+    assert {url.replace("%D1%81%D3%99%D0%BB%D0%B5%D0%BC", "сәлем") for url in urls} == expected
+    assert len(urls) == len(expected) and all(url.isascii() for url in urls)
+
+
+def test_the_search_index_holds_no_draft_and_no_held_post(site):
+    sphinx_build(site)
+    sphinx_build(site)
+    index = (outdir(site) / "searchindex.js").read_text(encoding="utf-8")
+    assert set(indexed_pages(outdir(site))) == READERS_PAGES | {"book"}
+    for leak in ("posts/draft", "posts/future", "Secret draft", "From the future", "zanzibar"):
+        assert leak not in index.lower(), leak
+    assert "quasar" not in index
+
+
+# --- two builds at once ----------------------------------------------------------------
+
+
+def _locked(path: Path) -> bool:
+    """Whether another process holds the lock on *path*."""
+    if not path.exists():
+        return False
+    with path.open("a") as file:
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(file, fcntl.LOCK_UN)
+        return False
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_two_make_builds_at_once_take_turns(tmp_path, site):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(PROJECT / name, project / name)
+    shutil.copytree(PROJECT / "_ext", project / "_ext")
+    stamp = tmp_path / "site-requirements"
+    stamp.touch()  # the environment is ready: make installs nothing
+    build = tmp_path / "build"
+    command = [
+        "make", "-s", "-C", str(project), "html", f"SOURCEDIR={site}", f"BUILDDIR={build}",
+        f"VENV={sys.prefix}", f"SITE_STAMP={stamp}", "SPHINXOPTS=-q -W --keep-going",
+    ]  # fmt: skip
+    first = subprocess.Popen(
+        command, env=build_env(PAUSE_AT="build-finished"), stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 30
+    while not _locked(build / ".lock") and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = subprocess.run(command, env=build_env(), stderr=subprocess.PIPE, text=True)
+    assert first.wait(timeout=60) == 0, first.stderr.read()
+    assert second.returncode == 0, second.stderr
+    assert "Another build is running" in second.stderr
+    assert set(indexed_pages(build / "html")) == READERS_PAGES | {"book"}
