@@ -104,4 +104,4 @@ latexpdf: $(SITE_STAMP)
 	$(LOCKED) $(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 clean:
-	rm -rf "$(BUILDDIR)" tags
+	rm -rf "$(BUILDDIR)" tags authors

@@ -20,7 +20,7 @@ extensions = [
 ]  # fmt: skip
 
 root_doc = "index"
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown"}
 exclude_patterns = [
     "_build", ".venv", ".venv-bench", ".ci", "_ext", "bench", "tests", "README.md",
     ".pytest_cache", "Thumbs.db", ".DS_Store",
@@ -29,11 +29,16 @@ exclude_patterns = [
 # A post's front-matter title is its page heading.
 myst_title_to_header = True
 myst_enable_extensions = ["colon_fence", "deflist"]
+# headings get the ids other generators gave them (GitHub-style slugs), so old
+# `#heading` links keep working
+myst_heading_anchors = 6
 
 # --- the blog extension (see README.md) ---
 blog_post_pattern = ["posts/**"]
 blog_tags_folder = "tags"
 blog_sidebar_posts = 5
+# where links by old URLs that match no post here should go (the old site)
+# blog_old_site_url = "https://old.example.org"
 
 # --- HTML ---
 html_theme = "sphinx_book_theme"

@@ -37,11 +37,11 @@ def expect(app, file: str, line: int | str, message: str, subtype: str) -> None:
         ("tags-number.md", 4, "tag 42 is not a string; quote it to use it as text", "tags"),
         ("no-title.md", 1, "post has no title", "title"),
         ("not-a-mapping.md", 2, "front matter must be a mapping", "front_matter"),
-        ("slug-mismatch.md", 5, "slug 'another-name' is ignored", "slug"),
+        ("slug-mismatch.md", 5, "slug '../escape' is not a safe path", "slug"),
         ("bad-aliases.md", 5, "alias '../../etc/passwd' is not a safe relative path", "alias"),
         ("bad-aliases.md", "", "alias 'archive.html' is a page of the site", "alias"),
         ("ambiguous-date.md", 3, "date '05/06/2020' is ambiguous", "date"),
-        ("toml.md", 1, "TOML front matter (+++) is not read", "front_matter"),
+        ("toml.md", 4, "front matter is not valid TOML: Invalid value", "front_matter"),
     ],
 )
 def test_each_problem_is_a_located_typed_warning(app, file, line, message, subtype):

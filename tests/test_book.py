@@ -184,7 +184,7 @@ def test_site_epub_is_a_book_of_posts_that_epubcheck_passes(site_build):
     assert epubcheck_messages(app.outdir / "blog.epub") == []
     reading_order, package, nav = epub_reading_order(app.outdir)
     posts = [f"posts/{post.stem}.xhtml" for post in SITE_POSTS]  # named by date: oldest first
-    book = ["book.xhtml", *posts, "archive.xhtml", "tags/index.xhtml"]
+    book = ["book.xhtml", *posts, "archive.xhtml", "tags/index.xhtml", "authors/index.xhtml"]
     assert reading_order == book
     ncx = (app.outdir / "toc.ncx").read_text(encoding="utf-8")
     assert nav == re.findall(r'<content src="([^"]+)"', ncx) == book
@@ -204,7 +204,7 @@ def test_site_epub_in_kazakh_passes_epubcheck(site_build):
     assert epubcheck_messages(app.outdir / "blog.epub") == []
     nav = read_html(app.outdir, "nav.xhtml")
     assert nav.select_one("h1").get_text() == "Мазмұны"
-    assert [a.get_text() for a in nav.select("a")][-2:] == ["Archive", "Тегтер"]
+    assert [a.get_text() for a in nav.select("a")][-3:] == ["Archive", "Тегтер", "Авторлары"]
 
 
 @needs_xelatex
@@ -255,7 +255,7 @@ def test_site_chapters_are_hyphenated_in_their_posts_language(site_build):
             tex,
         )
         site = {"en": "english", "kk": "kazakh"}[language]
-        assert [kind for kind, _, _ in chapters] == ["post"] * len(SITE_POSTS) + ["page"] * 2
+        assert [kind for kind, _, _ in chapters] == ["post"] * len(SITE_POSTS) + ["page"] * 3
         for kind, patterns, docname in chapters:
             if kind == "page":
                 assert patterns == site, docname

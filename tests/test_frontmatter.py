@@ -243,6 +243,6 @@ def test_problems_point_at_their_key():
     assert (problem.subtype, problem.line) == ("updated", 3)
 
 
-def test_toml_front_matter_is_named():
-    (problem,) = read_front_matter('+++\ntitle = "x"\n+++\n').problems
-    assert "TOML" in problem.message
+def test_toml_front_matter_is_read():
+    front_matter = read_front_matter('+++\ntitle = "x"\n+++\n')
+    assert (front_matter.data, front_matter.form, front_matter.problems) == ({"title": "x"}, "toml", ())

@@ -32,4 +32,17 @@ def test_a_post_myst_cannot_read_front_matter_of_is_still_listed_by_its_title(ap
     assert "date '2023-13-01' is impossible" in warnings
     tag_page = read_html(app.outdir, "tags/a.html")
     titles = [a.get_text() for a in tag_page.select("ul.blog-postlist a")]
-    assert titles == ["Front title", "Moved from Jekyll", "Not valid"]
+    assert titles == ["Moved with parts", "Front title", "Moved from Jekyll", "Not valid"]
+
+
+@title
+def test_top_level_headings_under_a_title_become_its_sections(app):
+    app.build()
+    page = read_html(app.outdir, "posts/repeated-parts.html")
+    assert [heading(h) for h in page.select("h1")] == ["Moved with parts"]
+    assert [heading(h) for h in page.select("h2")] == ["Second part", "Third part"]
+    # the heading keeps the id the old site gave it, not MyST's "moved-with-parts-1"
+    assert page.select_one("h1").parent["id"] == "moved-with-parts"
+    # the footer closes the one section: nothing of the post is left outside it
+    (section,) = page.select("div.body > section")
+    assert section.select_one(".blog-post-nav") is not None

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 import shutil
 import subprocess
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -71,6 +73,12 @@ def epub_start(app: Sphinx) -> str:
     return app.config.root_doc
 
 
+#: a page's entry in the ePub's manifest (``content.opf``), as Sphinx writes it
+_XHTML_ITEM = re.compile(
+    r'<item id="[^"]*" href="(?P<href>[^"]*)" media-type="application/xhtml\+xml" />'
+)
+
+
 class BookEpubBuilder(Epub3Builder):
     """Sphinx's ePub 3 builder, whose reading order and table of contents start at
     the book's start document (as the PDF's do) rather than at the web home page.
@@ -86,6 +94,21 @@ class BookEpubBuilder(Epub3Builder):
             super().handle_finish()
         finally:
             self.config.root_doc = home
+
+    def build_content(self) -> None:
+        """Sphinx's ``content.opf``, with the ``svg`` property EPUB asks of every page
+        that holds an SVG (an icon in raw HTML or of a sphinx-design dropdown)."""
+        super().build_content()
+        opf = Path(self.outdir, "content.opf")
+        text = opf.read_text(encoding="utf-8")
+
+        def declare(match: re.Match[str]) -> str:
+            page = Path(self.outdir, html.unescape(match["href"]))
+            if page.is_file() and "<svg" in page.read_text(encoding="utf-8"):
+                return match[0].removesuffix("/>").rstrip() + ' properties="svg" />'
+            return match[0]
+
+        opf.write_text(_XHTML_ITEM.sub(declare, text), encoding="utf-8")
 
     @property
     def html_tag(self) -> str:

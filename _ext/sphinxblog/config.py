@@ -31,6 +31,7 @@ def add_config_values(app: Sphinx) -> None:
     app.add_config_value("blog_tags_folder", "tags", "env", types=frozenset({str}))
     app.add_config_value("blog_tag_index_title", "", "env", types=frozenset({str}))
     app.add_config_value("blog_tag_page_summaries", True, "env", types=frozenset({bool}))
+    app.add_config_value("blog_authors_file", "", "env", types=frozenset({str}))
     app.add_config_value("blog_date_format", "", "html", types=frozenset({str}))
     app.add_config_value("blog_sidebar_posts", 5, "html", types=frozenset({int}))
     app.add_config_value("blog_timezone", "", "env", types=frozenset({str}))
@@ -43,6 +44,8 @@ def add_config_values(app: Sphinx) -> None:
     app.add_config_value("blog_related_posts", 3, "html", types=frozenset({int}))
     app.add_config_value("blog_page_size", 20, "html", types=frozenset({int}))
     app.add_config_value("blog_words_per_minute", 200, "html", types=frozenset({int}))
+    # the old site's address, for links by old URLs that match no post here
+    app.add_config_value("blog_old_site_url", "", "html", types=frozenset({str}))
 
 
 def check_config(app: Sphinx, config: Config) -> None:

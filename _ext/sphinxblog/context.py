@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
 
+from sphinxblog.authorpages import author_names
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import site_zone
 from sphinxblog.feeds import feed_links, feed_time, tag_names
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 _ = get_translation("sphinxblog")
 
 
-def _article_tags(post: Post, config: Config, catalog: Catalog) -> list[str]:
+def _article_tags(
+    post: Post, config: Config, catalog: Catalog, authors: list[str]
+) -> list[str]:
     """Open Graph article tags and a Twitter card; sphinxext-opengraph adds the rest.
 
     Tags are named as the site names them (badges, tag pages, feeds), not as
@@ -37,7 +40,7 @@ def _article_tags(post: Post, config: Config, catalog: Catalog) -> list[str]:
     if post.updated:
         modified = feed_time(post.updated, zone).isoformat()
         tags.append(("property", "article:modified_time", modified))
-    tags += [("property", "article:author", name) for name in post.authors]
+    tags += [("property", "article:author", name) for name in authors]
     tags += [("property", "article:tag", name) for name in tag_names(catalog, post)]
     return [
         f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}" />'
@@ -62,7 +65,7 @@ def add_blog_context(
     ]
     post = context["blog_post"]
     if post is not None and has_tag_pages(app.builder):  # web pages, not an ePub's
-        head += _article_tags(post, app.config, catalog)
+        head += _article_tags(post, app.config, catalog, author_names(app.env, post))
     if head:
         context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
     recent = catalog.dated[: app.config.blog_sidebar_posts]

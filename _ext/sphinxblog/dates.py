@@ -92,13 +92,15 @@ def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, 
 
 
 _PATH_DAY = (
-    re.compile(r"(?:^|/)(\d{4})-(\d{2})-(\d{2})-[^/]*$"),  # Jekyll: 2019-06-18-title
+    # Jekyll: 2019-06-18-title; Docusaurus' folders: 2019-06-18-title/index
+    re.compile(r"(?:^|/)(\d{4})-(\d{2})-(\d{2})-[^/]*(?:/index)?$"),
     re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/"),  # folders: 2019/06/18/title
 )
 
 
 def date_from_path(docname: str) -> dt.date | None:
-    """The date a ``YYYY-MM-DD-slug`` file name or a ``YYYY/MM/DD/`` folder gives."""
+    """The date a ``YYYY-MM-DD-slug`` file name, a ``YYYY-MM-DD-slug/index`` page
+    bundle or a ``YYYY/MM/DD/`` folder gives."""
     for pattern in _PATH_DAY:
         if match := pattern.search(docname):
             try:

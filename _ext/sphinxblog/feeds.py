@@ -226,6 +226,13 @@ class _SiteFeeds:
     def tags(self, post: Post) -> list[str]:
         return tag_names(self.catalog, post)
 
+    def authors(self, post: Post) -> list[str]:
+        """The names of *post*'s authors: their profiles' names for keys."""
+        # imported here: authorpages imports this module
+        from sphinxblog.authorpages import author_names
+
+        return author_names(self.app.env, post)
+
     def content(self, post: Post) -> str:
         """The post's text as HTML with absolute links, rendered once per build.
 
@@ -301,10 +308,10 @@ def _generator(
         entry.published(site.published(post))
         entry.blog.published = site.published(post)
         entry.updated(site.updated(post))
-        for author in post.authors:
+        for author in site.authors(post):
             entry.author({"name": author})
         if post.authors:
-            entry.dc.dc_creator(list(post.authors))
+            entry.dc.dc_creator(site.authors(post))
         entry.dc.dc_language(site.language_of(post))
         entry.blog.language = site.language_of(post)
         if post.summary:
@@ -349,7 +356,7 @@ def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
         if post.tags:
             item["tags"] = site.tags(post)
         if post.authors:
-            item["authors"] = [{"name": name} for name in post.authors]
+            item["authors"] = [{"name": name} for name in site.authors(post)]
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

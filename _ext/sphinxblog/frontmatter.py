@@ -9,6 +9,11 @@ text, and turns each field into a value with one pure function per field.
 function here returns problems as :class:`Problem` values instead of logging,
 so it can be tested without Sphinx.
 
+Besides YAML between ``---`` lines (after blank lines too, as Hugo reads it),
+the headers of other generators are read (:mod:`sphinxblog.headers`): TOML
+between ``+++`` lines and a JSON object (Hugo), and Pelican's ``Key: value``
+lines.  :func:`for_myst` gives MyST an equivalent YAML block in their place.
+
 Front matter is untrusted text, so reading it is bounded: a block longer than
 :data:`MAX_CHARACTERS` or nested deeper than :data:`MAX_DEPTH` is ignored
 whole, and a key whose value holds more than :data:`MAX_VALUES` values,
@@ -29,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from sphinxblog import headers
 from sphinxblog.dates import Date, parse_date
 from sphinxblog.language import parse_language
 from sphinxblog.problems import Problem, short_repr
@@ -37,6 +43,8 @@ from sphinxblog.values import (
     parse_aliases,
     parse_authors,
     parse_flag,
+    parse_permalink,
+    parse_redirect,
     parse_status,
     parse_tags,
     parse_text,
@@ -54,6 +62,7 @@ __all__ = [
     "MAX_VALUES",
     "FrontMatter",
     "Metadata",
+    "for_myst",
     "interpret",
     "read_front_matter",
 ]
@@ -73,6 +82,11 @@ class FrontMatter:
     #: where the block was too big to read whole: the lines MyST should read
     #: instead of the block's (as many, so that line numbers stay), else ``None``
     myst_lines: tuple[str, ...] | None = None
+    #: how the header is written: ``yaml``, ``toml``, ``json`` or ``pelican``
+    form: str = "yaml"
+    #: the lines the header takes from the top of the file (blank lines before
+    #: it, its fences, Pelican's closing blank line); 0 without a header
+    span: int = 0
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key)
@@ -112,19 +126,73 @@ MAX_VALUES = 100_000
 
 
 def read_front_matter(text: str) -> FrontMatter:
-    """Extract and load the ``---`` delimited YAML block at the top of *text*."""
+    """Extract and load the header at the top of *text*: YAML between ``---``
+    lines (blank lines may come first), TOML between ``+++`` lines, a JSON
+    object, or Pelican's ``Key: value`` lines."""
     lines = text.lstrip("\ufeff").splitlines()
-    if lines and lines[0].strip() == "+++":
-        message = "TOML front matter (+++) is not read; convert it to YAML (hugo convert toYAML)"
-        return FrontMatter(problems=(Problem("front_matter", message, 1),))
-    if not lines or not _FENCE.match(lines[0]):
+    start = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+    if start == len(lines):
         return FrontMatter()
-    end = next((n for n, line in enumerate(lines[1:], start=1) if _END_FENCE.match(line)), None)
+    first = lines[start]
+    if first.strip() == "+++":
+        return _from_header("toml", headers.read_toml(lines, start))
+    if first.lstrip().startswith("{"):
+        return _from_header("json", headers.read_json(lines, start))
+    if start == 0 and headers.is_pelican_header(lines, FIELD_KEYS):
+        return _from_header("pelican", headers.read_pelican(lines))
+    if not _FENCE.match(first):
+        return FrontMatter()
+    end = next(
+        (n for n, line in enumerate(lines[start + 1 :], start=start + 1) if _END_FENCE.match(line)),
+        None,
+    )
     if end is None:
         return FrontMatter(
-            problems=(Problem("front_matter", "front matter has no closing '---' line", 1),)
+            problems=(
+                Problem("front_matter", "front matter has no closing '---' line", start + 1),
+            )
         )
-    return _load_block("\n".join(lines[1:end]), end - 1)
+    loaded = _load_block("\n".join(lines[start + 1 : end]), end - start - 1)
+    return dataclasses.replace(
+        loaded,
+        lines={key: line + start for key, line in loaded.lines.items()},
+        problems=tuple(
+            dataclasses.replace(p, line=p.line + start) if p.line else p for p in loaded.problems
+        ),
+        span=end + 1,
+    )
+
+
+def _from_header(form: str, header: headers.Header) -> FrontMatter:
+    data, lines, problems, span = header
+    if not span and not problems:
+        return FrontMatter()  # not a header after all
+    return FrontMatter(data=data, lines=lines, problems=tuple(problems), form=form, span=span)
+
+
+def for_myst(text: str) -> str | None:
+    """*text* as MyST should read it, or ``None`` where it can read it as it is.
+
+    A header MyST does not know (TOML, JSON, Pelican's, YAML after blank
+    lines), or a YAML block too big to read whole, becomes a YAML block that
+    MyST reads, taking as many lines, so that every line keeps its number.
+    """
+    front_matter = read_front_matter(text)
+    if front_matter.span == 0:
+        return None
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    span = front_matter.span
+    if front_matter.form == "yaml":
+        start = next(n for n, line in enumerate(lines) if line.strip())
+        if start == 0 and front_matter.myst_lines is None:
+            return None  # at the top of the file, read whole: MyST reads it as it is
+        inner = front_matter.myst_lines
+        if inner is None:
+            inner = tuple(line.rstrip("\r\n") for line in lines[start + 1 : span - 1])
+        header = ["---", *inner, "---", *[""] * start]
+    else:
+        header = headers.myst_header(front_matter.data, span)
+    return "".join(line + "\n" for line in header) + "".join(lines[span:])
 
 
 def _front_matter_problem(message: str, line: int | None) -> Problem:
@@ -438,6 +506,10 @@ FIELD_KEYS: dict[str, Reader] = {
     "status": _one("draft", parse_status),
     "aliases": _one("aliases", parse_aliases),
     "redirect_from": _one("aliases", parse_aliases),
+    "permalink": _one("aliases", parse_permalink),
+    "url": _one("aliases", parse_aliases),
+    "redirect": _one("aliases", parse_redirect),
+    "save_as": _one("aliases", parse_aliases),
     "slug": _one("slug", lambda raw: parse_text(raw, "slug")),
     "lang": _one("language", parse_language),
     "language": _one("language", parse_language),

@@ -4,17 +4,20 @@ to the chronologically newer and older posts at the end."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 from sphinxblog.catalog import catalog_of
 from sphinxblog.language import language_class, same_language, site_language
 from sphinxblog.links import NO_SEARCH, date_node, format_day, reading_time_node
 from sphinxblog.listings import post_items, post_link, tag_link
-from sphinxblog.posts import post_matcher, posts_of
+from sphinxblog.frontmatter import read_front_matter
+from sphinxblog.posts import post_from_front_matter, post_matcher, posts_of, read_source
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
@@ -23,8 +26,10 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from sphinxblog.catalog import Catalog
+    from sphinxblog.posts import Post
 
 _ = get_translation("sphinxblog")
+logger = logging.getLogger(__name__)
 
 # sphinx-design's badge classes: themed, with dark-mode variants
 _TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-primary", "sd-text-primary", "blog-tag"]
@@ -60,8 +65,62 @@ class RemoveRepeatedTitle(SphinxTransform):
         sections = [node for node in self.document.children if isinstance(node, nodes.section)]
         if len(sections) < 2 or len(sections[0].children) != 1:
             return
-        if sections[0][0].astext().casefold() == sections[1][0].astext().casefold():
-            self.document.remove(sections[0])
+        title, repeated = sections[:2]
+        if title[0].astext().casefold() == repeated[0].astext().casefold():
+            self.document.remove(title)
+            # the heading keeps the title's id: the one the old site gave it
+            # (MyST numbered the repeated heading's, ``title-1``)
+            repeated["ids"] = [*title["ids"], *repeated["ids"]]
+            for name in title["ids"]:
+                self.document.ids[name] = repeated
+
+
+class OnePostOneTitle(SphinxTransform):
+    """Give each post exactly one title: the top section holds the whole post.
+
+    With ``myst_title_to_header`` a front-matter title is the first section, and
+    the post's own ``# Heading`` sections follow it as more top-level sections:
+    more titles on the page, and more chapters in the PDF. They become sections
+    under the title. A post with no title anywhere gets its record's title (from
+    the file name; :mod:`sphinxblog.posts` warns) as its heading, so that in the
+    book it is a chapter of its own rather than text run into the one before.
+    """
+
+    default_priority = 710  # after RemoveRepeatedTitle (700)
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.docname
+        if not post_matcher(self.config)(docname):
+            return
+        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
+        if not sections:
+            self._add_title(docname)
+            return
+        first = sections[0]
+        for section in sections[1:]:
+            self.document.remove(section)
+            first += section
+
+    def _add_title(self, docname: str) -> None:
+        source = Path(self.document["source"])
+        front_matter = read_front_matter(read_source(source, self.config.source_encoding))
+        post, problems = post_from_front_matter(docname, front_matter, None)
+        # the post collector finds this heading and no longer misses a title: say it here
+        for problem in problems:
+            if problem.subtype == "title":
+                logger.warning(
+                    "%s", problem.message,
+                    location=(docname, problem.line), type="blog", subtype="title",
+                )  # fmt: skip
+        section = nodes.section()
+        section += nodes.title(post.title, post.title)
+        kept = (nodes.docinfo, nodes.Invisible, nodes.comment)
+        for node in list(self.document.children):
+            if not isinstance(node, kept):
+                self.document.remove(node)
+                section += node
+        self.document += section
+        self.document.note_implicit_target(section, section)
 
 
 def add_post_placeholders(app: Sphinx, doctree: nodes.document) -> None:
@@ -128,8 +187,7 @@ def _header(
         updated = _("Updated %s") % format_day(_day(post.updated), config)
         items.append(nodes.inline(updated, updated, classes=["blog-updated", NO_SEARCH]))
     if post.authors:
-        by = _("By %s") % ", ".join(post.authors)
-        items.append(nodes.inline(by, by, classes=["blog-authors"]))
+        items.append(_authors(post, builder, fromdocname))
     if post.words:
         items.append(reading_time_node(post.words, config))
     if post.tags:
@@ -148,6 +206,14 @@ def _header(
     for item in items:
         meta += [item, nodes.Text(" ")]
     return [meta]
+
+
+def _authors(post: Post, builder: Builder, fromdocname: str) -> nodes.Node:
+    """ "By …": names linked to the authors' pages, with their profiles (avatar, title, link)."""
+    # imported here: authorpages imports listings and tagpages, which this module's users load
+    from sphinxblog.authorpages import byline
+
+    return byline(post, builder, fromdocname)
 
 
 def _day(value: dt.date) -> dt.date:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,8 @@ from sphinxblog.dates import Date, date_from_path
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import FrontMatter, interpret, read_front_matter
 from sphinxblog.language import guess_language
-from sphinxblog.problems import Problem, short_repr
+from sphinxblog.oldurls import bundle_addresses, slug_addresses
+from sphinxblog.problems import Problem
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -113,17 +113,22 @@ def posts_of(env: BuildEnvironment) -> dict[str, Post]:
 
 
 #: the comments that end a post's summary: most generators', and Docusaurus'
+#: where Pelican's summary starts (its end is translated to ``<!-- more -->``)
+SUMMARY_STARTS = frozenset({"<!-- PELICAN_BEGIN_SUMMARY -->", "<!--PELICAN_BEGIN_SUMMARY-->"})
 MORE_MARKERS = frozenset({"<!-- more -->", "<!--more-->", "<!-- truncate -->", "<!--truncate-->"})
 
 
 def summary_of(doctree: nodes.document) -> str | None:
-    """The text before a ``<!-- more -->`` marker, else the first paragraph,
-    cut at :data:`SUMMARY_WORDS` words."""
+    """The text before a ``<!-- more -->`` marker (from Pelican's begin marker,
+    where there is one), else the first paragraph, cut at :data:`SUMMARY_WORDS` words."""
     paragraphs: list[str] = []
     for node in doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.raw)):
         if isinstance(node, nodes.raw):
-            if node.astext().strip() in MORE_MARKERS:
+            marker = node.astext().strip()
+            if marker in MORE_MARKERS:
                 return _cut(" ".join(paragraphs)) or None
+            if marker in SUMMARY_STARTS:
+                paragraphs = []
         elif isinstance(node.parent, nodes.section | nodes.document):
             paragraphs.append(" ".join(node.astext().split()))
     return _cut(paragraphs[0]) if paragraphs else None
@@ -159,7 +164,6 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
 
 
 _UNDATED = "the post is listed as undated, after dated posts"
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
 def post_from_front_matter(
@@ -193,16 +197,13 @@ def post_from_front_matter(
             for p in problems
         ]
 
-    stem = docname.rpartition("/")[2]
-    if metadata.slug and metadata.slug not in {stem, _DATE_PREFIX.sub("", stem)}:
-        problems.append(
-            Problem(
-                "slug",
-                f"slug {short_repr(metadata.slug)} is ignored: a post's URL comes from its file "
-                f"name ({stem}); rename the file to change it",
-                front_matter.line_of("slug"),
-            )
-        )
+    aliases = metadata.aliases
+    if metadata.slug:
+        implied, found = slug_addresses(metadata.slug, front_matter.form, docname)
+        aliases += implied
+        key = next((key for key in front_matter.data if key.casefold() == "slug"), "slug")
+        problems += [dataclasses.replace(p, line=front_matter.line_of(key)) for p in found]
+    aliases += bundle_addresses(docname)
 
     post = Post(
         docname=docname,
@@ -213,7 +214,7 @@ def post_from_front_matter(
         authors=metadata.authors,
         summary=metadata.summary,
         draft=bool(metadata.draft),
-        aliases=metadata.aliases,
+        aliases=tuple(dict.fromkeys(aliases)),
         language=metadata.language or "",
         extra=metadata.extra,
     )

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 #: every warning subtype (type ``blog``), with when it is raised; the README's
 #: table of warnings is checked against this
 SUBTYPES = {
-    "front_matter": "the front matter is not valid YAML, not a mapping, or not closed; is too "
-    "long, too deep or expands too far (YAML aliases); repeats a key; or sets an `http-equiv` "
-    "meta tag",
+    "front_matter": "the front matter is not valid YAML (TOML, JSON), not a mapping, or not "
+    "closed; is too long, too deep or expands too far (YAML aliases); repeats a key; or sets "
+    "an `http-equiv` meta tag",
     "date": "the date is missing, impossible (`2023-13-01`), not understood, or ambiguous "
     "(`05/06/2020`)",
     "updated": "the update date is not understood",
@@ -19,20 +19,29 @@ SUBTYPES = {
     "title": "the post has neither a `title` nor a heading, or its title holds HTML markup "
     "(shown as text) or characters XML does not allow (dropped, as in every text field)",
     "authors": "an author is neither text nor a mapping with a `name`",
+    "authors_file": "the authors file is not valid YAML, not a mapping of keys to profiles "
+    "with a `name`, or names a missing avatar; a post names a key it does not have; or the "
+    "authors folder cannot be used",
     "summary": "the summary (`summary`, `description`, `excerpt`) is not text",
     "text": "a post's text holds characters that XML does not allow (control characters, "
     "noncharacters, lone surrogates); they are dropped",
     "encoding": "a source file is not in `source_encoding` (UTF-8); its undecodable bytes are "
     "read as U+FFFD",
     "draft": "`draft`, `published` or `status` has a value that says neither yes nor no",
-    "slug": "`slug` differs from the file name, which alone makes the URL",
-    "alias": "an alias (`aliases`, `redirect_from`) is not a safe relative path, "
-    "or takes a page or another file the site writes (a feed, the search index, …)",
+    "slug": "`slug` is not a safe path, so no redirect is written from the address it implies",
+    "source": "a file among the posts is in a format the site does not read (`.rst`, `.html`, "
+    "`.org`, `.txt`, `.adoc`, …)",
+    "alias": "an alias (`aliases`, `redirect_from`, `permalink`, `url`, `redirect`, "
+    "`save_as`) is not a safe relative path (or a `permalink` holds placeholders), or takes "
+    "a page or another file the site writes (a feed, the search index, …)",
     "language": "`lang` or `language` is not a language tag such as `en` or `kk`",
     "tag_page": "a file in the tag folder that the extension did not write is in the way, "
     "or the tag folder cannot be used",
     "symlink": "a post lies behind a symbolic link out of the source folder, or in a loop",
     "config": "a `blog_*` setting has a value the extension cannot use",
+    "link": "a link by an old site URL (`/2019/06/18/slug/`) matches no post here, or several",
+    "html": "raw HTML in a post holds an element the PDF cannot show (its text is kept)",
+    "markup": "another generator's markup cannot be rendered (dropped), or names no known lexer",
     "catalog": "a message catalog (`.po`) of the extension or in `locale_dirs` cannot be "
     "read or compiled; its messages stay untranslated",
 }

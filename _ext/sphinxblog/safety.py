@@ -5,7 +5,8 @@ this module covers what happens around it:
 
 - MyST loads the same YAML block again, and writes some of its values out
   whole (the title, ``html_meta``): a block the blog found too big to read
-  whole reaches MyST as its title alone (:func:`keep_from_myst`);
+  whole reaches MyST as its title alone, and headers MyST does not know as
+  YAML (:func:`keep_from_myst`);
 - a source file that is not in ``source_encoding`` stops Sphinx with an
   "Encoding error": it is named in a warning and read with its undecodable
   bytes replaced (:func:`check_encodings`);
@@ -26,7 +27,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinxblog.frontmatter import read_front_matter
+from sphinxblog.frontmatter import for_myst, read_front_matter
 from sphinxblog.posts import post_matcher, read_source
 from sphinxblog.problems import short_repr
 from sphinxblog.values import xml_safe
@@ -39,19 +40,19 @@ logger = logging.getLogger(__name__)
 
 
 def keep_from_myst(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: give MyST a post's front matter only where the blog read it whole.
+    """``source-read``: give MyST a post's front matter as YAML it reads whole.
 
-    The lines MyST gets instead are as many as the block's, so every line of
-    the post keeps its number.
+    A block the blog found too big to read whole reaches MyST as its title
+    alone; TOML, JSON and Pelican headers, and YAML after blank lines, as an
+    equivalent YAML block (:func:`~sphinxblog.frontmatter.for_myst`).  The
+    lines MyST gets instead are as many as the header's, so every line of the
+    post keeps its number.
     """
     if not post_matcher(app.config)(docname):
         return
-    front_matter = read_front_matter(source[0])
-    if front_matter.myst_lines is None:
-        return
-    lines = source[0].lstrip("\ufeff").splitlines(keepends=True)
-    rest = lines[1 + len(front_matter.myst_lines) :]
-    source[0] = "".join(["---\n", *(line + "\n" for line in front_matter.myst_lines), *rest])
+    text = for_myst(source[0])
+    if text is not None:
+        source[0] = text
 
 
 # --- files that are not UTF-8 ------------------------------------------------------------

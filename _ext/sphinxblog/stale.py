@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinxblog import redirects
+from sphinxblog.authorpages import FOLDER as AUTHORS_FOLDER
+from sphinxblog.authorpages import author_feed_files
 from sphinxblog.catalog import catalog_of
 from sphinxblog.config import tags_folder
 from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, tag_feeds
@@ -135,6 +137,7 @@ def _stale_web_output(app: Sphinx, pages: set[str], aliases: set[str]) -> list[P
     feeds = feeds_enabled(builder)
     site_feeds = {name for kind, name in SITE_FEEDS.items() if feeds and kind in config.blog_feeds}
     wanted_tag_feeds = set(tag_feeds(app))
+    wanted_author_feeds = author_feed_files(app)
     sources = set()
     if getattr(builder, "copysource", False) and config.html_copy_source:
         suffix = config.html_sourcelink_suffix
@@ -155,6 +158,8 @@ def _stale_web_output(app: Sphinx, pages: set[str], aliases: set[str]) -> list[P
             wanted = file in images  # not the subfolders of other extensions (imgmath)
         elif file.startswith("_downloads/"):
             wanted = file in downloads
+        elif file.startswith(f"{AUTHORS_FOLDER}/") and file.endswith(".xml"):
+            wanted = file in wanted_author_feeds  # the blog's alone: author feeds
         elif file.startswith(folder):
             wanted = file in wanted_tag_feeds  # the blog's alone: tag pages, their later pages, feeds
         elif _LATER_PAGE.search(file):

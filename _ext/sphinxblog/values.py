@@ -18,6 +18,8 @@ __all__ = [
     "parse_aliases",
     "parse_authors",
     "parse_flag",
+    "parse_permalink",
+    "parse_redirect",
     "parse_status",
     "parse_tags",
     "parse_text",
@@ -225,6 +227,24 @@ def parse_aliases(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
             continue
         paths.append(path)
     return tuple(dict.fromkeys(paths)), cap_problems(problems, "aliases")
+
+
+def parse_permalink(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
+    """Jekyll's ``permalink``: an old path, unless it holds placeholders (``:title``)."""
+    if isinstance(raw, str) and ":" in raw:
+        message = (
+            f"permalink {_short(raw)} holds placeholders (:year, :title, …), which are not "
+            "expanded; no redirect is written for it"
+        )
+        return (), [Problem("alias", message)]
+    return parse_aliases(raw)
+
+
+def parse_redirect(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
+    """ABlog's ``redirect``: old paths, separated by commas."""
+    if isinstance(raw, str):
+        raw = [part for part in raw.split(",") if part.strip()]
+    return parse_aliases(raw)
 
 
 def _short(value: object, limit: int = 60) -> str:

@@ -1,0 +1,50 @@
+"""Other generators' body markup, read as MyST and sphinx-design.
+
+Each module translates one generator's markup with a pure function,
+``translate(text) -> (text, problems)``, that gives back as many lines as it
+got; :func:`translate` runs them all on a post, leaving its front matter
+and the content of its code blocks as they are.
+"""
+
+from __future__ import annotations
+
+from sphinxblog.frontmatter import read_front_matter
+from sphinxblog.markup import docusaurus, fences, hugo, liquid, material, pelican
+from sphinxblog.markup.common import Site
+from sphinxblog.problems import Problem
+
+
+def split_front_matter(text: str) -> tuple[str, str, dict]:
+    """*text* as its header (YAML, TOML, JSON or Pelican's lines), the rest, and its values.
+
+    The header is read as the blog reads it, within the same limits.
+    """
+    header = read_front_matter(text)
+    if not header.span:
+        return "", text, {}
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[: header.span]), "".join(lines[header.span :]), header.data
+
+
+def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
+    """A post's *text* with every generator's markup translated; its line numbers unchanged."""
+    site = site or Site()
+    front, body, data = split_front_matter(text)
+    own = data.get("substitutions") if isinstance(data.get("substitutions"), dict) else {}
+    names = site.substitutions | {str(name) for name in own}
+    site = Site(site.docname, site.docnames, data or site.params, names)
+    offset = front.count("\n")
+    problems: list[Problem] = []
+    steps = (
+        lambda t: hugo.translate(t, site),
+        lambda t: liquid.translate(t, site),
+        lambda t: pelican.translate(t, site),
+        docusaurus.translate,
+        material.translate,
+        fences.translate,
+    )
+    for step in steps:
+        body, found = step(body)
+        problems += [Problem(p.subtype, p.message, (p.line or 1) + offset) for p in found]
+    problems.sort(key=lambda p: p.line or 0)
+    return front + body, problems
