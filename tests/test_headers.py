@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxblog.dates import date_from_path
 from sphinxblog.frontmatter import for_myst, interpret, read_front_matter
 from sphinxblog.headers import is_pelican_header, myst_header
-from sphinxblog.oldurls import bundle_addresses, slug_addresses
+from sphinxblog.oldurls import bundle_addresses, pattern_addresses, slug_addresses
 from sphinxblog.values import parse_permalink, parse_redirect
 
 headers = pytest.mark.sphinx("html", testroot="headers", copy_test_root=True, freshenv=True)
@@ -105,6 +105,10 @@ REDIRECTS = {
     "ablog/older.html": "posts/ablog-redirect.html",
     # a Docusaurus page bundle's folder name
     "blog/2021/05/12/folder-date/index.html": "posts/2021-05-12-folder-date/index.html",
+    # blog_old_url_patterns: Jekyll's default and Hugo's
+    "2019/06/18/jekyll-post.html": "posts/jekyll-post.html",
+    "posts/jekyll-post/index.html": "posts/jekyll-post.html",
+    "posts/folder-date/index.html": "posts/2021-05-12-folder-date/index.html",
 }
 
 
@@ -241,3 +245,29 @@ def test_permalink_and_redirect():
     paths, (problem,) = parse_permalink("/:year/:title/")
     assert (paths, problem.subtype) == ((), "alias")
     assert parse_redirect("a/old, b/older.html") == (("a/old", "b/older.html"), [])
+
+
+@pytest.mark.parametrize(
+    ("patterns", "docname", "day", "expected"),
+    [
+        (["/:year/:month/:day/:title:output_ext"], "posts/2019-06-18-hello",
+         dt.date(2019, 6, 18), ("2019/06/18/hello.html",)),
+        ([":short_year/:i_month/:i_day/:slug/"], "posts/hello", dt.date(2009, 6, 8),
+         ("09/6/8/hello/",)),
+        (["/:section/:slug/"], "notes/2019-06-18-hello/index", dt.date(2019, 6, 18),
+         ("notes/hello/",)),
+        (["/:year/:slug/"], "posts/hello", None, ()),  # undated: no date to fill in
+    ],
+)  # fmt: skip
+def test_old_url_patterns(patterns, docname, day, expected):
+    assert pattern_addresses(patterns, docname, day) == expected
+
+
+@pytest.mark.sphinx(
+    "html", testroot="headers", copy_test_root=True, freshenv=True,
+    confoverrides={"blog_old_url_patterns": ["/:categories/:year/:title/"]},
+)  # fmt: skip
+def test_an_unknown_placeholder_in_an_old_url_pattern_is_a_config_warning(app):
+    app.build()
+    (warning,) = [w for w in warnings_of(app) if "[blog.config]" in w]
+    assert "'/:categories/:year/:title/' has :categories" in warning

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,6 +21,11 @@ logger = logging.getLogger(__name__)
 DRAFTS_VARIABLE = "BLOG_DRAFTS"
 FUTURE_POLICIES = ("hold", "publish")
 FEED_FORMATS = ("atom", "rss", "json")
+#: the placeholders of blog_old_url_patterns (Jekyll's and Hugo's spellings)
+OLD_URL_PLACEHOLDERS = frozenset({
+    "year", "short_year", "month", "i_month", "day", "i_day", "slug", "title", "section",
+    "output_ext",
+})  # fmt: skip
 
 
 def add_config_values(app: Sphinx) -> None:
@@ -46,6 +52,7 @@ def add_config_values(app: Sphinx) -> None:
     app.add_config_value("blog_words_per_minute", 200, "html", types=frozenset({int}))
     # the old site's address, for links by old URLs that match no post here
     app.add_config_value("blog_old_site_url", "", "html", types=frozenset({str}))
+    app.add_config_value("blog_old_url_patterns", [], "env", types=frozenset({list, tuple}))
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -58,6 +65,15 @@ def check_config(app: Sphinx, config: Config) -> None:
     if config.blog_timezone and site_zone(config) is None:
         _bad(config, "blog_timezone", "a time zone name such as 'Asia/Almaty'", "none")
         config.blog_timezone = ""
+    for pattern in config.blog_old_url_patterns:
+        names = set(re.findall(r":([A-Za-z_]+)", str(pattern))) - OLD_URL_PLACEHOLDERS
+        if names:
+            logger.warning(
+                "blog_old_url_patterns: %r has %s, which the blog does not know (it knows "
+                ":%s); that pattern gives no old addresses",
+                pattern, ", ".join(f":{name}" for name in sorted(names)),
+                ", :".join(sorted(OLD_URL_PLACEHOLDERS)), type="blog", subtype="config",
+            )  # fmt: skip
     unknown = [kind for kind in config.blog_feeds if kind not in FEED_FORMATS]
     if unknown:
         _bad(config, "blog_feeds", f"a list of {', '.join(FEED_FORMATS)}", "the others")

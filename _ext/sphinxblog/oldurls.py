@@ -18,12 +18,13 @@ address is the post's own.  Pure functions, tested without Sphinx.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sphinxblog.problems import Problem, short_repr
 from sphinxblog.values import parse_aliases
 
-__all__ = ["bundle_addresses", "slug_addresses"]
+__all__ = ["bundle_addresses", "pattern_addresses", "slug_addresses"]
 
 #: where Docusaurus serves a blog (its ``routeBasePath``)
 DOCUSAURUS_BASE = "blog"
@@ -70,3 +71,48 @@ def bundle_addresses(docname: str) -> tuple[str, ...]:
     year, month, day, title = dated.groups()
     paths, _problems = parse_aliases(f"{DOCUSAURUS_BASE}/{year}/{month}/{day}/{title}/")
     return paths
+
+
+#: the placeholders of ``blog_old_url_patterns`` (``config.OLD_URL_PLACEHOLDERS``), longest
+#: first: Jekyll's and Hugo's spellings
+_PLACEHOLDER = re.compile(
+    r":(short_year|year|i_month|month|i_day|day|slug|title|section|output_ext)"
+)
+_DATE_PARTS = frozenset({"short_year", "year", "i_month", "month", "i_day", "day"})
+
+
+def pattern_addresses(
+    patterns: list[str] | tuple[str, ...], docname: str, day: dt.date | None
+) -> tuple[str, ...]:
+    """The old addresses of a post under the old site's URL patterns (``blog_old_url_patterns``).
+
+    ``/:year/:month/:day/:title:output_ext`` is Jekyll's default and gives
+    ``2019/06/18/hello.html`` for ``posts/2019-06-18-hello.md``; ``/posts/:slug/`` is
+    Hugo's. ``:title`` and ``:slug`` are the file (or bundle folder) name without its date
+    prefix, ``:section`` the post's first folder. An undated post has no address under a
+    pattern that needs its date; an address that is the post's own page needs no redirect
+    (:mod:`sphinxblog.redirects` passes over it).
+    """
+    stem = _stem(docname)
+    dated = _DATED.match(stem)
+    values = {
+        "slug": dated.group(4) if dated else stem,
+        "section": docname.split("/")[0] if "/" in docname else "",
+        "output_ext": ".html",
+    }
+    values["title"] = values["slug"]
+    if day is not None:
+        values |= {
+            "year": f"{day.year:04}", "short_year": f"{day.year % 100:02}",
+            "month": f"{day.month:02}", "i_month": str(day.month),
+            "day": f"{day.day:02}", "i_day": str(day.day),
+        }  # fmt: skip
+    found: list[str] = []
+    for pattern in patterns:
+        names = set(_PLACEHOLDER.findall(pattern))
+        if day is None and names & _DATE_PARTS:
+            continue
+        address = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern).lstrip("/")
+        paths, problems = parse_aliases(address)
+        found += [path for path in paths if not problems]
+    return tuple(found)

@@ -19,7 +19,7 @@ from sphinxblog.dates import Date, date_from_path
 from sphinxblog.envdata import PerDocumentCollector, env_dict
 from sphinxblog.frontmatter import FrontMatter, interpret, read_front_matter
 from sphinxblog.language import guess_language
-from sphinxblog.oldurls import bundle_addresses, slug_addresses
+from sphinxblog.oldurls import bundle_addresses, pattern_addresses, slug_addresses
 from sphinxblog.problems import Problem
 
 if TYPE_CHECKING:
@@ -243,7 +243,11 @@ class PostCollector(PerDocumentCollector):
             summary=post.summary or summary_of(doctree),
             words=len(text.split()),
             language=post.language or guess_language(prose_of(doctree), app.config.language),
-        )
+            aliases=tuple(dict.fromkeys((
+                *post.aliases,
+                *pattern_addresses(app.config.blog_old_url_patterns, docname, post.day),
+            ))),
+        )  # fmt: skip
         for problem in problems:
             logger.warning(
                 "%s", problem.message,

@@ -66,8 +66,11 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     outputs = site_outputs(app)
     for post in posts:
         target_uri = builder.get_target_uri(post.docname)
+        own = Path(builder.get_outfilename(post.docname)).resolve()
         for alias in post.aliases:
             relative = posixpath.normpath(alias_file(alias))
+            if (outdir / relative).resolve() == own:
+                continue  # the post's old address is its address here too
             path = outdir / relative
             problem = _problem(outdir, path, relative, outputs)
             if problem is None:

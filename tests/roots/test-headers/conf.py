@@ -7,3 +7,5 @@ html_theme = "basic"
 # sphinx-design appends to this list: give each test app its own
 html_static_path = []
 suppress_warnings = ["toc.not_included"]
+# the old site's addresses: Jekyll's default, and Hugo's
+blog_old_url_patterns = ["/:year/:month/:day/:title:output_ext", "/posts/:slug/"]
