@@ -12,7 +12,9 @@ from sphinx.util.console import strip_colors
 from checkers import epubcheck_messages
 from conftest import read_html
 
-from sphinxblog.markup import docusaurus, fences, hugo, liquid, material, pelican, translate
+from sphinxblog.markup import (
+    docusaurus, fences, hugo, liquid, material, pelican, spans, translate,
+)  # fmt: skip
 from sphinxblog.markup.common import Block, Site
 
 ROOTS = Path(__file__).parent / "roots"
@@ -350,7 +352,7 @@ def test_gatsby(app):
     ]
 
 
-GENERATORS = ["material", "docusaurus", "hugo", "jekyll", "pelican", "gatsby"]
+GENERATORS = ["material", "docusaurus", "hugo", "jekyll", "pelican", "gatsby", "ablog"]
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
@@ -372,3 +374,45 @@ def test_every_generators_posts_make_a_valid_epub_and_a_latex_book(make_app, tmp
     text = re.sub(r"\\sphinxcode\{\\sphinxupquote\{.*?\}\}", "", text)
     escaped = [r"\{\{\textless{}", r"\{\{\%", r"\{\%", "!!!", ":::", r"\textless{}Tabs"]
     assert [marker for marker in escaped if marker in text] == []
+
+
+@built("html", "ablog")
+def test_ablog_post_directive_gives_date_tags_and_author_and_shows_nothing(app):
+    app.build()
+    body = page(app, "directive-post")
+    assert_no_raw_markup(body)
+    assert "{post}" not in prose(body) and ":tags:" not in prose(body)
+    meta = body.select_one(".blog-post-meta")
+    assert meta.select_one(".blog-date").get_text() == "Oct 10, 2020"
+    assert [a.get_text() for a in meta.select(".blog-post-tags a")] == [
+        "sphinx", "migration", "Manual",
+    ]  # fmt: skip
+    assert "Aigerim" in meta.get_text()
+    assert "```{post} 2000-01-01" in body.select_one("pre").get_text()  # a sample stays
+    home = read_html(app.outdir, "index.html")
+    summaries = [s.get_text() for s in home.select(".blog-summary")]
+    assert "The first paragraph is the summary of this post." in summaries
+    assert read_html(app.outdir, "tags/migration.html").select("a.blog-post-title")
+    warnings = strip_colors(app.warning.getvalue())
+    assert re.search(
+        r"posts/unclosed\.md:3: WARNING: ABlog's \{post\} directive has no closing ``` line "
+        r"\[blog\.front_matter\]", warnings
+    ), warnings
+    unclosed = page(app, "unclosed")
+    assert unclosed.select_one(".blog-date").get_text() == "Dec 1, 2020"
+
+
+def test_a_shortcode_across_lines_is_read_as_one():
+    text = 'Before.\n\n{{< figure\n    src="lake.png"\n    caption="A lake" >}}\n\nAfter.\n'
+    out, problems = translate(text)
+    assert out.count("\n") == text.count("\n")  # every later line keeps its number
+    assert ":::{figure} lake.png" in out and "A lake" in out and "{{<" not in out
+    assert problems == []
+
+
+def test_tags_no_translator_took_are_dropped_with_a_warning():
+    out, problems = spans.drop_leftovers("a {{< x >}} b `{{< y >}}`\n{% kept %}\n", {1})
+    assert out == "a  b `{{< y >}}`\n{% kept %}\n"  # inline code and raw lines stay
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "{{< x >}} is not rendered: dropped (write it in Markdown or MyST)")
+    ]

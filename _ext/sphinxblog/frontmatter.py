@@ -128,7 +128,24 @@ MAX_VALUES = 100_000
 def read_front_matter(text: str) -> FrontMatter:
     """Extract and load the header at the top of *text*: YAML between ``---``
     lines (blank lines may come first), TOML between ``+++`` lines, a JSON
-    object, or Pelican's ``Key: value`` lines."""
+    object, or Pelican's ``Key: value`` lines; and the values of ABlog's
+    ``{post}`` directive in the body, where the header does not give them."""
+    header = _read_header(text)
+    found = headers.find_ablog_post(text.lstrip("\ufeff").splitlines(), header.span)
+    if found is None:
+        return header
+    (data, lines, problems, _span), _taken = found
+    known = {key.casefold() for key in header.data}
+    new = {key: value for key, value in data.items() if key not in known}  # the header wins
+    return dataclasses.replace(
+        header,
+        data={**header.data, **new},
+        lines={**header.lines, **{key: lines[key] for key in new}},
+        problems=(*header.problems, *problems),
+    )
+
+
+def _read_header(text: str) -> FrontMatter:
     lines = text.lstrip("\ufeff").splitlines()
     start = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
     if start == len(lines):

@@ -198,3 +198,60 @@ def myst_header(data: dict[str, Any], span: int) -> list[str]:
     if not isinstance(title, str) or not title.strip():
         return [""] * span
     return ["# " + _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(title.split())), *[""] * (span - 1)]
+
+
+# --- ABlog's post directive, in a MyST post's body ---------------------------------------
+
+_POST_OPENING = re.compile(r"^(`{3,}|~{3,}|:{3,})\{post\}[ \t]*(.*?)[ \t]*$")
+_CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_OPTION = re.compile(r"^:([A-Za-z_-]+):(?:[ \t]+(.*?))?[ \t]*$")
+#: ABlog's options, as the front-matter keys the blog reads (``category`` is
+#: folded into the tags; ``location`` is kept for templates)
+ABLOG_OPTIONS = {
+    "tags": "tags", "category": "category", "author": "author", "language": "language",
+    "redirect": "redirect", "title": "title", "location": "location",
+}  # fmt: skip
+
+
+def find_ablog_post(lines: list[str], start: int) -> tuple[Header, range] | None:
+    """ABlog's ``{post}`` directive in a MyST body (from line index *start*): its date
+    (the argument) and options as front-matter values with their lines, and the lines
+    the directive takes; ``None`` where there is none (code blocks are not looked in)."""
+    fence = None
+    for number in range(start, len(lines)):
+        line = lines[number]
+        opening = _POST_OPENING.match(line) if fence is None else None
+        if opening:
+            return _read_ablog_post(lines, number, opening)
+        code = _CODE_FENCE.match(line.lstrip())
+        if code and (fence is None or code.group(1).startswith(fence)):
+            fence = code.group(1) if fence is None else None
+    return None
+
+
+def _read_ablog_post(
+    lines: list[str], first: int, opening: re.Match[str]
+) -> tuple[Header, range]:
+    marker, argument = opening.group(1), opening.group(2)
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    if argument:
+        data["date"], key_lines["date"] = argument, first + 1
+    last = first
+    for number in range(first + 1, len(lines)):
+        last = number
+        if lines[number].strip() == marker:
+            break
+        option = _OPTION.match(lines[number].strip())
+        if option and option.group(1).lower() in ABLOG_OPTIONS:
+            key = ABLOG_OPTIONS[option.group(1).lower()]
+            data[key], key_lines[key] = option.group(2) or "", number + 1
+    else:
+        # unclosed: its options are still read, and only they are taken from the page
+        end = next(
+            (n for n in range(first + 1, len(lines)) if not _OPTION.match(lines[n].strip())),
+            len(lines),
+        )
+        problem = _problem(f"ABlog's {{post}} directive has no closing {marker} line", first + 1)
+        return (data, key_lines, [problem], 0), range(first, end)
+    return (data, key_lines, [], 0), range(first, last + 1)

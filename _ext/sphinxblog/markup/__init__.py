@@ -9,7 +9,7 @@ and the content of its code blocks as they are.
 from __future__ import annotations
 
 from sphinxblog.frontmatter import read_front_matter
-from sphinxblog.markup import docusaurus, fences, hugo, liquid, material, pelican
+from sphinxblog.markup import ablog, docusaurus, fences, hugo, liquid, material, pelican, spans
 from sphinxblog.markup.common import Site
 from sphinxblog.problems import Problem
 
@@ -35,13 +35,17 @@ def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
     site = Site(site.docname, site.docnames, data or site.params, names)
     offset = front.count("\n")
     problems: list[Problem] = []
+    body = spans.join_split_tags(body)
+    shown_as_written = spans.raw_lines(body)
     steps = (
+        ablog.translate,
         lambda t: hugo.translate(t, site),
         lambda t: liquid.translate(t, site),
         lambda t: pelican.translate(t, site),
         docusaurus.translate,
         material.translate,
         fences.translate,
+        lambda t: spans.drop_leftovers(t, shown_as_written),
     )
     for step in steps:
         body, found = step(body)
