@@ -93,7 +93,7 @@ def indexed_pages(folder: Path) -> list[str]:
 READERS_PAGES = {
     "index", "archive", "posts/alpha", "posts/beta", "posts/gamma", "posts/delta",
     "posts/epsilon", "posts/сәлем", "tags/index", "tags/python", "tags/rust", "tags/notes",
-    "tags/solo",
+    "tags/solo", "authors/index",
 }  # fmt: skip
 
 

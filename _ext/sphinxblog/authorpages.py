@@ -276,8 +276,8 @@ def sync_author_pages(app: Sphinx) -> None:
             authors.setdefault(name, profiles.get(name) or Author(key=name, name=name))
     slugs = author_slugs(set(authors))
     wanted = {f"{slugs[key]}.md": author_page_source(a, slugs[key]) for key, a in authors.items()}
-    if authors:  # a site without authors has no page for them (nor in its sitemap)
-        wanted["index.md"] = author_index_source(authors_title(app.config.language))
+    # always, as the tag index: a book's toctree may name it before any post has an author
+    wanted["index.md"] = author_index_source(authors_title(app.config.language))
     if folder.exists() and (folder.is_symlink() or not folder.is_dir()):
         logger.warning(
             "the authors folder %s is not a folder; author pages are not written", FOLDER,
