@@ -36,7 +36,7 @@ from sphinxblog.authors import (
 from sphinxblog.book import epub_start
 from sphinxblog.catalog import catalog_of
 from sphinxblog.envdata import PerDocumentCollector, env_dict
-from sphinxblog.feeds import _generator, _SiteFeeds, feeds_enabled, relative_path
+from sphinxblog.feeds import SiteFeeds, feed_generator, feeds_enabled, relative_path
 from sphinxblog.files import replace_if_changed
 from sphinxblog.frontmatter import read_front_matter
 from sphinxblog.links import NO_SEARCH, has_tag_pages, link, reachable
@@ -508,11 +508,11 @@ def write_author_feeds(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: an Atom feed per author, where the site has feeds."""
     if exception is not None or not feeds_enabled(app.builder):
         return
-    site = _SiteFeeds(app)
+    site = SiteFeeds(app)
     for page in author_pages(app.env).values():
         home = site.url(app.builder.get_target_uri(f"{FOLDER}/{page.slug}"))
         title = f"{site.title}: {page.author.name}"
         path = author_feed_path(page)
-        generator = _generator(site, title, home, site.url(path), site.entries(page.posts))
+        generator = feed_generator(site, title, home, site.url(path), site.entries(page.posts))
         replace_if_changed(Path(app.outdir, path), generator.atom_str(pretty=True))
 

@@ -194,7 +194,7 @@ class _EntryExtension(_FeedExtension):
         return entry
 
 
-class _SiteFeeds:
+class SiteFeeds:
     """What every feed of one build shares: URLs, times, and post contents."""
 
     def __init__(self, app: Sphinx) -> None:
@@ -267,8 +267,8 @@ class _SiteFeeds:
         return [post for post in posts if post.date is not None][: self.config.blog_feed_length]
 
 
-def _generator(
-    site: _SiteFeeds,
+def feed_generator(
+    site: SiteFeeds,
     title: str,
     home: str,
     feed_url: str,
@@ -333,7 +333,7 @@ def set_links(generator: FeedGenerator, home: str, feed_url: str) -> None:
     generator.link(href=home, rel="alternate")
 
 
-def _json_feed(site: _SiteFeeds, posts: list[Post]) -> str:
+def _json_feed(site: SiteFeeds, posts: list[Post]) -> str:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     items = []
     for post in posts:
@@ -377,13 +377,13 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     if not app.config.html_baseurl:
         logger.info("no feeds: they need html_baseurl (the site's address) in conf.py")
         return
-    site = _SiteFeeds(app)
+    site = SiteFeeds(app)
     outdir = Path(app.outdir)
     catalog = site.catalog
     posts = site.entries(catalog.posts)
     formats = set(app.config.blog_feeds)
     if formats & {"atom", "rss"}:
-        generator = _generator(site, site.title, site.base, site.url(SITE_FEEDS["atom"]), posts)
+        generator = feed_generator(site, site.title, site.base, site.url(SITE_FEEDS["atom"]), posts)
         if "atom" in formats:
             replace_if_changed(outdir / SITE_FEEDS["atom"], generator.atom_str(pretty=True))
         if "rss" in formats:
@@ -395,7 +395,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         tag_home = site.url(app.builder.get_target_uri(f"{tags_folder(app.config)}/{tag.slug}"))
         title = f"{site.title}: {tag.name}"
         entries = site.entries(tag.posts)
-        generator = _generator(site, title, tag_home, site.url(path), entries, tag)
+        generator = feed_generator(site, title, tag_home, site.url(path), entries, tag)
         replace_if_changed(outdir / path, generator.atom_str(pretty=True))
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from sphinxblog.book import book_start
+from sphinxblog.feeds import uri, uri_path
 from sphinxblog.files import replace_if_changed
 from sphinxblog.pagination import later_pages
 from sphinxblog.searchindex import hidden_pages
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 FILENAME = "sitemap.xml"
 BUILDERS = frozenset({"html", "dirhtml"})
 #: what may stay as written in a base URL (RFC 3986's reserved characters, and escapes)
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 def sitemap_pages(app: Sphinx) -> list[str]:
@@ -41,8 +40,8 @@ def sitemap_pages(app: Sphinx) -> list[str]:
 
 
 def page_url(builder: Builder, base: str, pagename: str) -> str:
-    """The page's absolute URL, percent-encoded (the html builder's URIs are already)."""
-    return quote(base.rstrip("/") + "/" + builder.get_target_uri(pagename), safe=_URL_SAFE)
+    """The page's absolute URL, percent-encoded as the feeds' addresses are."""
+    return uri(base.rstrip("/") + "/" + uri_path(builder.get_target_uri(pagename)))
 
 
 def sitemap_text(urls: list[str]) -> str:
