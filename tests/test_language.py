@@ -219,7 +219,7 @@ def test_epub_xhtml_marks_each_post_with_its_language(app):
 
 def test_code_says_nothing_of_a_posts_language():
     from docutils.core import publish_doctree
-    from sphinxblog.posts import prose_of
+    from sphinxblog.reading import prose_of
 
     doctree = publish_doctree(
         "Short English words.\n\n::\n\n    print('Қазақстан әңгімелері өте көп жазылған')\n"

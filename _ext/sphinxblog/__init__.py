@@ -14,12 +14,14 @@ from sphinxblog import (
     feeds,
     i18n,
     interrupted,
+    laterpages,
     listings,
     oldlinks,
-    pagination,
+    placeholders,
     postpage,
     rawhtml,
     redirects,
+    scan,
     searchindex,
     sitemap,
     sourcelinks,
@@ -30,11 +32,12 @@ from sphinxblog import (
 from sphinxblog.context import add_blog_context, add_post_description
 from sphinxblog.markup.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
 from sphinxblog.markup.reading import translate_post
-from sphinxblog.posts import PostCollector
+from sphinxblog.reading import BlogCollector
+from sphinxblog.render import fill_placeholders
 from sphinxblog.safety import DropHttpEquiv, XmlSafeText, check_encodings, keep_from_myst
 from sphinxblog.search_kk import SearchKazakh
 from sphinxblog.tagpages import sync_tag_pages
-from sphinxblog.updates import drop_catalog, pages_to_rewrite, refresh_catalog
+from sphinxblog.updates import pages_to_rewrite
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,11 +63,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxblog.book")
     config.add_config_values(app)
 
-    nodes = (listings.postlist, listings.archive, listings.tagindex, listings.tagposts)
-    for node in (*nodes, listings.feedlinks):
+    for node in (*placeholders.NODES, listings.feedlinks):
         app.add_node(node)
-    app.add_node(postpage.post_header)
-    app.add_node(postpage.post_footer)
     app.add_transform(postpage.RemoveRepeatedTitle)
     app.add_transform(postpage.OnePostOneTitle)
     app.add_post_transform(oldlinks.ResolveOldLinks)
@@ -87,12 +87,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("blog-code", BlogCode)
     app.add_post_transform(TabsInSequence)
     app.add_search_language(SearchKazakh)
-    app.add_env_collector(PostCollector)
-    app.add_env_collector(oldlinks.OldLinkCollector)
-    app.add_env_collector(listings.ListingCollector)
-    app.add_env_collector(authorpages.AuthorCollector)  # after the posts' collector
-    app.add_node(authorpages.authorposts)
-    app.add_node(authorpages.authorindex)
+    app.add_env_collector(BlogCollector)
     app.add_directive("authorposts", authorpages.AuthorPostsDirective)
     app.add_directive("authorindex", authorpages.AuthorIndexDirective)
     app.add_css_file("sphinxblog.css")
@@ -104,32 +99,29 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_assets)
     app.connect("config-inited", i18n.load_catalogs)
     app.connect("config-inited", oldlinks.set_heading_anchors)
-    app.connect("builder-inited", i18n.add_script_translations)
-    app.connect("builder-inited", sync_tag_pages)
-    app.connect("builder-inited", sources.warn_unread_files)
     # after Sphinx has made source_suffix a mapping (800)
     app.connect("config-inited", sources.add_markdown_suffixes, priority=900)
-    app.connect("builder-inited", authorpages.load_profiles)
+    app.connect("builder-inited", i18n.add_script_translations)
+    app.connect("builder-inited", scan.load_profiles)
+    app.connect("builder-inited", scan.scan_posts)
+    app.connect("builder-inited", sync_tag_pages)
     app.connect("builder-inited", authorpages.sync_author_pages)
-    app.connect("env-get-outdated", authorpages.reread_for_profiles)
+    app.connect("builder-inited", sources.warn_unread_files)
+    app.connect("env-get-outdated", scan.reread_for_profiles)
+    app.connect("env-get-outdated", scan.reread_post_toctrees)
     app.connect("doctree-read", postpage.add_post_placeholders)
-    app.connect("env-get-outdated", book.reread_post_toctrees)
-    app.connect("env-before-read-docs", drop_catalog)
     app.connect("env-before-read-docs", check_encodings)
     app.connect("source-read", keep_from_myst)
     # after the front matter's own handlers (500): other generators' body markup
     app.connect("source-read", translate_post, priority=600)
-    app.connect("env-updated", refresh_catalog)
+    app.connect("env-updated", scan.refresh_catalog)
     app.connect("env-updated", book.add_posts_to_epub)
-    app.connect("env-updated", authorpages.leave_author_pages_out_of_epub)
-    app.connect("env-get-updated", authorpages.pages_to_rewrite)
+    app.connect("env-updated", book.leave_author_pages_out_of_epub)
+    # before the pages are compared: a stopped build's are all written again
+    app.connect("env-get-updated", interrupted.check_previous_build, priority=400)
     app.connect("env-get-updated", pages_to_rewrite)
-    app.connect("env-get-updated", oldlinks.rewrite_linking_pages)
-    app.connect("env-get-updated", interrupted.check_previous_build)
     app.connect("env-get-updated", searchindex.repair_search_index)
-    app.connect("doctree-resolved", listings.fill_listings)
-    app.connect("doctree-resolved", postpage.fill_post_placeholders)
-    app.connect("doctree-resolved", authorpages.fill_author_listings)
+    app.connect("doctree-resolved", fill_placeholders)
     app.connect("html-page-context", add_blog_context)
     # before sphinxext-opengraph (500), which keeps a description it finds
     app.connect("html-page-context", add_post_description, priority=400)
@@ -139,16 +131,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", stale.remove_stale_output)
     app.connect("build-finished", redirects.write_redirects)
     app.connect("build-finished", feeds.write_feeds)
-    app.connect("build-finished", authorpages.write_author_feeds)
+    app.connect("build-finished", feeds.write_author_feeds)
     # after the documents, before the search index
-    app.connect("html-collect-pages", pagination.write_pages)
+    app.connect("html-collect-pages", laterpages.write_pages)
     app.connect("html-collect-pages", searchindex.prune_search_index)
     app.connect("build-finished", i18n.write_script_translations)
     app.connect("build-finished", sitemap.write_sitemap, priority=800)
     app.connect("build-finished", interrupted.mark_finished, priority=900)  # the very last
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

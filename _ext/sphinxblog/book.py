@@ -29,10 +29,11 @@ from sphinx.locale import _ as sphinx_message
 from sphinx.locale import get_translation
 from sphinx.util.texescape import escape
 
-from sphinxblog.catalog import catalog_of
+from sphinxblog.addresses import AUTHORS_FOLDER, book_start
+from sphinxblog.authorpages import author_pages
 from sphinxblog.config import tags_folder
 from sphinxblog.links import reachable
-from sphinxblog.listings import listing_pages_of, post_toctree_order
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,26 +45,7 @@ if TYPE_CHECKING:
 _ = get_translation("sphinxblog")
 
 
-def reread_post_toctrees(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: re-read the post toctrees when posts come, go or move."""
-    order = post_toctree_order(env)
-    if order == getattr(env, "blog_post_toctree_read_order", None):
-        return []
-    env.blog_post_toctree_read_order = order
-    return [docname for docname, listings in listing_pages_of(env).items() if "toctree" in listings]
-
-
 # --- ePub ----------------------------------------------------------------------------------
-
-
-def book_start(config: Config, env: BuildEnvironment) -> str:
-    """The book's start document: the first LaTeX document's, else the root document."""
-    documents = config.latex_documents
-    if documents and documents[0][0] in env.found_docs:
-        return documents[0][0]
-    return config.root_doc
 
 
 def epub_start(app: Sphinx) -> str:
@@ -141,7 +123,7 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     titles = {post.docname: post.title for post in catalog.posts}
     posts = [
         (docname + suffix, titles[docname])
-        for docname in post_toctree_order(env)
+        for docname in catalog.book_order()
         if docname in titles and docname not in in_book
     ]
     folder = tags_folder(app.config)
@@ -257,3 +239,20 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinxblog import __version__
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def leave_author_pages_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the ePub has the authors index, not a page per author; not
+    even the index where nothing leads to it (no toctree holds it, no post names
+    an author): EPUBCheck refuses a page no one can reach."""
+    if app.builder.name != "epub":
+        return
+    suffix = app.builder.out_suffix
+    index = f"{AUTHORS_FOLDER}/index"
+    keep = {index} if author_pages(env) or index in reachable(env, epub_start(app)) else set()
+    pages = sorted(
+        docname + suffix
+        for docname in env.found_docs
+        if docname.startswith(f"{AUTHORS_FOLDER}/") and docname not in keep
+    )
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *pages]

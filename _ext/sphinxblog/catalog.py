@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -14,8 +15,6 @@ from sphinxblog.slugs import assign_slugs
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
-    from sphinx.environment import BuildEnvironment
-
     from sphinxblog.posts import Post
 
 
@@ -40,10 +39,41 @@ class Catalog:
     #: posts dated after the build, whether held or published
     future: tuple[Post, ...] = ()
 
-    def __reduce__(self) -> tuple[type[Catalog], tuple[()]]:
-        # made anew after every read (updates.refresh_catalog), so the pickled
-        # environment keeps an empty one rather than a second copy of the posts
-        return Catalog, ()
+    #: what it was made with (:func:`build_catalog`)
+    drafts: bool = False
+    hold_future: bool = True
+    now: dt.datetime | None = None
+
+    def with_records(self, records: Mapping[str, Post]) -> Catalog:
+        """This catalog with *records* in place of the posts it was made from.
+
+        Made again (with the same "now") only where the records are other
+        posts, or would place a post elsewhere: another date, tags or status.
+        """
+        made_from = {post.docname: post for post in (*self.posts, *self.hidden)}
+        if made_from.keys() != records.keys() or any(
+            _placement(post) != _placement(records[docname]) for docname, post in made_from.items()
+        ):
+            return build_catalog(
+                records.values(), drafts=self.drafts, hold_future=self.hold_future, now=self.now
+            )
+
+        def swap(posts: tuple[Post, ...]) -> tuple[Post, ...]:
+            return tuple(records[post.docname] for post in posts)
+
+        tags = {key: dataclasses.replace(t, posts=swap(t.posts)) for key, t in self.tags.items()}
+        return dataclasses.replace(
+            self,
+            posts=swap(self.posts),
+            tags=tags,
+            hidden=swap(self.hidden),
+            future=swap(self.future),
+        )
+
+    def book_order(self) -> tuple[str, ...]:
+        """The docnames of a book's chapters: posts oldest first, then undated ones."""
+        dated = [post.docname for post in reversed(self.dated)]
+        return (*dated, *(post.docname for post in self.posts if post.date is None))
 
     @cached_property
     def dated(self) -> tuple[Post, ...]:
@@ -71,6 +101,11 @@ class Catalog:
 
     def tag_by_slug(self, slug: str) -> Tag | None:
         return self._tags_by_slug.get(slug)
+
+    def tag(self, name: str) -> Tag | None:
+        """The site's tag that *name*, as any post writes it, means; ``None`` for a
+        tag that only hidden posts use."""
+        return self.tags.get(tag_key(name))
 
     def tags_of(self, post: Post) -> list[Tag]:
         """The site's tags for the tags *post* names, in the post's order."""
@@ -110,6 +145,11 @@ class Catalog:
         newer = self.dated[index - 1] if index > 0 else None
         older = self.dated[index + 1] if index + 1 < len(self.dated) else None
         return newer, older
+
+
+def _placement(post: Post) -> tuple[object, ...]:
+    """What decides where a post is listed."""
+    return post.date, post.tags, post.draft
 
 
 def _newest_first(posts: Iterable[Post]) -> tuple[Post, ...]:
@@ -157,9 +197,6 @@ def build_catalog(
     tags = {
         key: Tag(key, names[key], slugs[key], _newest_first(members[key])) for key in sorted(names)
     }
-    return Catalog(ordered, tags, _newest_first(hidden), _newest_first(future))
-
-
-def catalog_of(env: BuildEnvironment) -> Catalog:
-    """The catalog of *env*'s posts, as refreshed after the last read."""
-    return getattr(env, "blog_catalog", None) or Catalog()
+    return Catalog(
+        ordered, tags, _newest_first(hidden), _newest_first(future), drafts, hold_future, now
+    )

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, Any
 from sphinx.locale import get_translation
 
 from sphinxblog.authorpages import author_names
-from sphinxblog.catalog import catalog_of
 from sphinxblog.config import site_zone
 from sphinxblog.feeds import feed_links, feed_time, tag_names
 from sphinxblog.language import same_language
 from sphinxblog.links import doc_uri, format_day, has_tag_pages
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
 
     from sphinxblog.catalog import Catalog
@@ -68,19 +69,24 @@ def add_blog_context(
         head += _article_tags(post, app.config, catalog, author_names(app.env, post))
     if head:
         context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
-    recent = catalog.dated[: app.config.blog_sidebar_posts]
     # the template's own _() would look in Sphinx's catalog, not the blog's
     context["blog_recent_posts_caption"] = _("Recent posts")
-    context["blog_recent_posts"] = [
+    context["blog_recent_posts"] = recent_posts(app.builder, catalog, pagename)
+
+
+def recent_posts(builder: Builder, catalog: Catalog, pagename: str) -> list[dict[str, Any]]:
+    """What ``blog-recent-posts.html`` shows in every page's sidebar."""
+    config = builder.config
+    return [
         {
             "title": post.title,
-            "url": doc_uri(app.builder, pagename, post.docname),
-            "date": format_day(post.day, app.config),
+            "url": doc_uri(builder, pagename, post.docname),
+            "date": format_day(post.day, config) if post.day else "",
             "current": post.docname == pagename,
             # set on the title only where it is not the page's own language
-            "lang": "" if same_language(post.language, app.config.language) else post.language,
+            "lang": "" if same_language(post.language, config.language) else post.language,
         }
-        for post in recent
+        for post in catalog.dated[: config.blog_sidebar_posts]
     ]
 
 

@@ -11,21 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
-import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
-from sphinxblog.catalog import catalog_of
+from sphinxblog.addresses import (
+    AUTHORS_FOLDER,
+    MEDIA_TYPES,
+    SITE_FEEDS,
+    author_feed_path,
+    feeds_enabled,
+    tag_feed_path,
+)
+from sphinxblog.authorpages import author_names, author_pages
 from sphinxblog.config import site_zone, tags_folder
 from sphinxblog.files import replace_if_changed
 from sphinxblog.language import site_language
 from sphinxblog.links import has_tag_pages
-from sphinxblog.values import tag_key
+from sphinxblog.placeholders import post_footer, post_header
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -33,19 +42,12 @@ if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
     from lxml import etree
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
 
     from sphinxblog.catalog import Catalog, Tag
     from sphinxblog.posts import Post
 
 logger = logging.getLogger(__name__)
 
-SITE_FEEDS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
-MEDIA_TYPES = {
-    "atom": "application/atom+xml",
-    "rss": "application/rss+xml",
-    "json": "application/feed+json",
-}
 _NOON = dt.time(12)
 
 
@@ -93,15 +95,6 @@ def uri_path(path: str) -> str:
     return _NOT_IN_PATH.sub(_encode, path)
 
 
-def tag_feed_path(config: Any, tag: Tag) -> str:
-    return f"{tags_folder(config)}/{tag.slug}.xml"
-
-
-def feeds_enabled(builder: Builder) -> bool:
-    config = builder.config
-    return bool(config.html_baseurl and config.blog_feeds and has_tag_pages(builder))
-
-
 def tag_feeds(app: Sphinx) -> dict[str, Tag]:
     """The tag feeds this build writes, by path from the output folder: one per
     tag whose page exists (a tag folder the blog could not write has none)."""
@@ -120,10 +113,7 @@ def tag_names(catalog: Catalog, post: Post) -> list[str]:
     """The names of *post*'s tags as the whole site spells them (the tag's page,
     its badge), not as this post does; a tag that only hidden posts use keeps
     the post's spelling."""
-    return [
-        catalog.tags[tag_key(name)].name if tag_key(name) in catalog.tags else name
-        for name in post.tags
-    ]
+    return [tag.name if (tag := catalog.tag(name)) else name for name in post.tags]
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -199,7 +189,9 @@ class SiteFeeds:
 
     def __init__(self, app: Sphinx) -> None:
         self.app, self.config = app, app.config
-        self.builder: Builder = app.builder
+        # feeds are written by the HTML builders alone (feeds_enabled)
+        assert isinstance(app.builder, StandaloneHTMLBuilder), app.builder.name
+        self.builder = app.builder
         self.base = uri(self.config.html_baseurl.rstrip("/") + "/")
         self.zone = site_zone(self.config)
         self.title = self.config.html_title or self.config.project
@@ -214,10 +206,12 @@ class SiteFeeds:
     def post_url(self, post: Post) -> str:
         return self.url(self.builder.get_target_uri(post.docname))
 
-    def published(self, post: Post) -> dt.datetime | None:
-        return feed_time(post.date, self.zone) if post.date else None
+    def published(self, post: Post) -> dt.datetime:
+        """When *post*, dated as every entry is (:meth:`entries`), was published."""
+        assert post.date is not None, post.docname
+        return feed_time(post.date, self.zone)
 
-    def updated(self, post: Post) -> dt.datetime | None:
+    def updated(self, post: Post) -> dt.datetime:
         return feed_time(post.updated, self.zone) if post.updated else self.published(post)
 
     def language_of(self, post: Post) -> str:
@@ -228,9 +222,6 @@ class SiteFeeds:
 
     def authors(self, post: Post) -> list[str]:
         """The names of *post*'s authors: their profiles' names for keys."""
-        # imported here: authorpages imports this module
-        from sphinxblog.authorpages import author_names
-
         return author_names(self.app.env, post)
 
     def content(self, post: Post) -> str:
@@ -241,9 +232,6 @@ class SiteFeeds:
         are dropped before the doctree is resolved (which would fill them).
         """
         if post.docname not in self._contents:
-            # imported here: postpage imports listings, which imports this module
-            from sphinxblog.postpage import post_footer, post_header
-
             env = self.app.env
             doctree = env.get_doctree(post.docname)
             for node in list(doctree.findall(lambda n: isinstance(n, post_header | post_footer))):
@@ -418,6 +406,21 @@ def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
     return links
 
 
-def relative_path(builder: Builder, fromdocname: str, path: str) -> str:
-    """*path* (from the output root) as a link from the page *fromdocname*."""
-    return posixpath.relpath(path, posixpath.dirname(builder.get_target_uri(fromdocname)) or ".")
+def author_feed_files(app: Sphinx) -> set[str]:
+    """The author feeds this build writes, as paths from the output folder."""
+    if not feeds_enabled(app.builder):
+        return set()
+    return {author_feed_path(page.slug) for page in author_pages(app.env).values()}
+
+
+def write_author_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: an Atom feed per author, where the site has feeds."""
+    if exception is not None or not feeds_enabled(app.builder):
+        return
+    site = SiteFeeds(app)
+    for page in author_pages(app.env).values():
+        home = site.url(app.builder.get_target_uri(f"{AUTHORS_FOLDER}/{page.slug}"))
+        title = f"{site.title}: {page.author.name}"
+        path = author_feed_path(page.slug)
+        generator = feed_generator(site, title, home, site.url(path), site.entries(page.posts))
+        replace_if_changed(Path(app.outdir, path), generator.atom_str(pretty=True))

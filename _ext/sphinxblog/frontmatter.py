@@ -25,7 +25,6 @@ value is built, so they cost time in proportion to the text.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import re
 from collections.abc import Callable
@@ -187,14 +186,15 @@ def _from_header(form: str, header: headers.Header) -> FrontMatter:
     return FrontMatter(data=data, lines=lines, problems=tuple(problems), form=form, span=span)
 
 
-def for_myst(text: str) -> str | None:
+def for_myst(text: str, front_matter: FrontMatter | None = None) -> str | None:
     """*text* as MyST should read it, or ``None`` where it can read it as it is.
 
     A header MyST does not know (TOML, JSON, Pelican's, YAML after blank
     lines), or a YAML block too big to read whole, becomes a YAML block that
     MyST reads, taking as many lines, so that every line keeps its number.
+    *front_matter* is *text*'s, where it was read already.
     """
-    front_matter = read_front_matter(text)
+    front_matter = front_matter or read_front_matter(text)
     if front_matter.span == 0:
         return None
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
@@ -341,10 +341,7 @@ def _myst_lines(count: int, title: tuple[str, int] | None) -> tuple[str, ...]:
     return tuple(lines)
 
 
-@functools.lru_cache(maxsize=4096)
 def _load_block(block: str, line_count: int) -> FrontMatter:
-    # each changed post is read twice: scanned for its tags before Sphinx reads
-    # it, then read with its text; the result is shared, so never mutate it
     if len(block) > MAX_CHARACTERS:
         message = f"front matter is longer than {MAX_CHARACTERS} characters; it is ignored"
         return FrontMatter(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinxblog.pagination import forget_pages
+from sphinxblog.updates import forget_shown
 from sphinxblog.stale import state_file
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def check_previous_build(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not stopped:
         return []
     logger.info("the last %s build stopped before its end: writing every page", app.builder.name)
-    forget_pages(app)
+    forget_shown(app)
     return sorted(env.found_docs)
 
 

@@ -1,15 +1,15 @@
 """Directives that list posts: recent posts, the archive, the tag index, a tag's posts.
 
-Each directive leaves a placeholder that is filled at ``doctree-resolved``,
-when every post has been read (the ``todolist`` pattern), so listings are
-complete in serial and parallel builds alike.
+Each directive leaves a placeholder (:mod:`sphinxblog.placeholders`) that is
+rendered here at ``doctree-resolved`` (:mod:`sphinxblog.render`), when every
+post has been read (the ``todolist`` pattern), so listings are complete in
+serial and parallel builds alike.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
-import posixpath
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -19,10 +19,8 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinxblog.catalog import catalog_of
+from sphinxblog.addresses import SITE_FEEDS, feeds_enabled, relative_path, tag_feed_path
 from sphinxblog.config import tags_folder
-from sphinxblog.envdata import PerDocumentCollector, env_dict
-from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, relative_path, tag_feed_path
 from sphinxblog.language import language_class, same_language, site_language
 from sphinxblog.links import (
     NO_SEARCH,
@@ -32,57 +30,30 @@ from sphinxblog.links import (
     month_name,
     reading_time_node,
 )
-from sphinxblog.values import tag_key
+from sphinxblog.pagination import Page, page_count, page_name, page_of, page_size, pager
+from sphinxblog.placeholders import POST_TOCTREE, archive, postlist, tagindex, tagposts
+from sphinxblog.store import blog_data
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-    from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
     from sphinxblog.catalog import Catalog, Tag
     from sphinxblog.posts import Post
 
+    #: renders a placeholder on a page: (node, catalog, builder, fromdocname, page)
+    Renderer = Callable[[nodes.Element, Catalog, Builder, str, Page], list[nodes.Node]]
+
 _ = get_translation("sphinxblog")
 logger = logging.getLogger(__name__)
-
-
-class postlist(nodes.General, nodes.Element):
-    """Placeholder for the newest posts, optionally of one tag."""
-
-
-class archive(nodes.General, nodes.Element):
-    """Placeholder for every post by year and month."""
-
-
-class tagindex(nodes.General, nodes.Element):
-    """Placeholder for every tag with its number of posts."""
-
-
-class tagposts(nodes.General, nodes.Element):
-    """Placeholder for the posts of the tag whose slug is ``slug``."""
-
-
-def listing_pages_of(env: BuildEnvironment) -> dict[str, set[str]]:
-    """Which listings each document shows: ``posts``, ``tags``, ``tag:<key>`` or ``slug:<slug>``."""
-    return env_dict(env, ListingCollector.attribute)
 
 
 class _ListingDirective(SphinxDirective):
     node_class: ClassVar[type[nodes.Element]]
 
-    def listing(self) -> str:
-        """What the listing shows, for :mod:`sphinxblog.updates`."""
-        return self._with_summary("posts")
-
-    def _with_summary(self, listing: str) -> str:
-        kind, colon, value = listing.partition(":")
-        return f"{kind}+summary{colon}{value}" if "summary" in self.options else listing
-
     def run(self) -> list[nodes.Node]:
-        listing_pages_of(self.env).setdefault(self.env.docname, set()).add(self.listing())
         node = self.node_class(**self.options)
         if "summary" in self.options:
             node["summary"] = True  # a flag's value is None
@@ -100,11 +71,6 @@ class PostListDirective(_ListingDirective):
         "summary": directives.flag,
     }
 
-    def listing(self) -> str:
-        if "tag" in self.options:
-            return self._with_summary(f"tag:{tag_key(self.options['tag'])}")
-        return self._with_summary("posts")
-
 
 class ArchiveDirective(_ListingDirective):
     """``{archive}``: every post, newest first, under year and month headings."""
@@ -117,9 +83,6 @@ class TagIndexDirective(_ListingDirective):
     """``{tagindex}``: every tag with its number of posts."""
 
     node_class = tagindex
-
-    def listing(self) -> str:
-        return "tags"
 
 
 class feedlinks(nodes.General, nodes.Element):
@@ -134,7 +97,7 @@ class FeedLinksDirective(SphinxDirective):
 
 
 def _render_feedlinks(
-    node: feedlinks, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     if not feeds_enabled(builder):
         return []
@@ -155,12 +118,11 @@ class TagPostsDirective(_ListingDirective):
     required_arguments = 1
     option_spec: ClassVar[OptionSpec] = {"summary": directives.flag}
 
-    def listing(self) -> str:
-        return self._with_summary(f"slug:{self.arguments[0]}")
-
     def run(self) -> list[nodes.Node]:
-        (node,) = super().run()
-        node["slug"] = self.arguments[0]
+        node = tagposts(slug=self.arguments[0], **self.options)
+        if "summary" in self.options:
+            node["summary"] = True  # a flag's value is None
+        self.set_source_info(node)
         return [node]
 
 
@@ -182,8 +144,7 @@ class PostTocTreeDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        listing_pages_of(self.env).setdefault(self.env.docname, set()).add("toctree")
-        docnames = post_toctree_order(self.env)
+        docnames = list(blog_data(self.env).toctree)
         if "reversed" in self.options:
             docnames.reverse()
         toctree = addnodes.toctree(
@@ -197,22 +158,9 @@ class PostTocTreeDirective(SphinxDirective):
             glob=False, hidden=True, includehidden=False, numbered=0, titlesonly=False,
         )  # fmt: skip
         self.set_source_info(toctree)
-        wrapper = nodes.compound(classes=["toctree-wrapper", "blog-post-toctree"])
+        wrapper = nodes.compound(classes=["toctree-wrapper", POST_TOCTREE])
         wrapper += toctree
         return [wrapper]
-
-
-def post_toctree_order(env: BuildEnvironment) -> list[str]:
-    """Posts oldest first, then undated ones, as scanned when the build began;
-    none in a web build, which lists them on pages of its own."""
-    order = getattr(env, "blog_post_toctree_order", None)
-    return list(oldest_first(catalog_of(env)) if order is None else order)
-
-
-def oldest_first(catalog: Catalog) -> list[str]:
-    """The docnames of a book's chapters: posts oldest first, then undated ones."""
-    dated = [post.docname for post in reversed(catalog.dated)]
-    return dated + [post.docname for post in catalog.posts if post.date is None]
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -273,6 +221,7 @@ def language_around(node: nodes.Node, default: str) -> str:
     current: nodes.Node | None = node
     while current is not None:
         if isinstance(current, nodes.Element):
+            name: str
             for name in current.get("classes", ()):
                 if name.startswith("language-"):
                     return name.removeprefix("language-")
@@ -288,32 +237,6 @@ def tag_link(builder: Builder, fromdocname: str, tag: Tag, classes: list[str]) -
     return link(builder, fromdocname, f"{folder}/index", tag.name, classes, f"tag-{tag.slug}")
 
 
-# --- pages of long listings (HTML only; books keep one complete list) ------------------
-
-
-@dataclass(frozen=True)
-class Page:
-    """Page *number* of *count* of the listing on document *docname*."""
-
-    docname: str
-    number: int = 1
-    count: int = 1
-
-
-def page_name(docname: str, number: int) -> str:
-    """Where page *number* of a listing goes: ``tags/python/page/2``, ``page/2``."""
-    if number == 1:
-        return docname
-    base = (
-        docname.removesuffix("index") if posixpath.basename(docname) == "index" else docname + "/"
-    )
-    return f"{base}page/{number}"
-
-
-def page_size(builder: Builder) -> int:
-    return builder.config.blog_page_size if has_tag_pages(builder) else 0
-
-
 def listing_posts(node: nodes.Element, catalog: Catalog) -> tuple[Post, ...] | None:
     """The posts a listing shows in full, page after page; None for other listings."""
     if isinstance(node, archive):
@@ -326,56 +249,29 @@ def listing_posts(node: nodes.Element, catalog: Catalog) -> tuple[Post, ...] | N
     return None
 
 
-def _postlist_posts(node: postlist, catalog: Catalog) -> tuple[Post, ...]:
+def _postlist_posts(node: nodes.Element, catalog: Catalog) -> tuple[Post, ...]:
     """Every post, or every post of the ``:tag:`` option's tag."""
     if "tag" not in node:
         return catalog.posts
-    tag = catalog.tags.get(tag_key(node["tag"]))
+    tag = catalog.tag(node["tag"])
     return tag.posts if tag else ()
 
 
-def _page_of(posts: tuple[Post, ...], page: Page, size: int) -> tuple[Post, ...]:
-    return posts[(page.number - 1) * size : page.number * size] if page.count > 1 else posts
-
-
-def pager(builder: Builder, fromdocname: str, page: Page) -> nodes.paragraph:
-    """Links to the newer and older pages of a listing."""
-    paragraph = nodes.paragraph(classes=["blog-pager", NO_SEARCH])
-    if page.number > 1:
-        target = page_name(page.docname, page.number - 1)
-        uri = builder.get_relative_uri(fromdocname, target)
-        paragraph += nodes.reference(
-            "", "← " + _("Newer posts"), refuri=uri, classes=["blog-newer"]
-        )
-    text = _("Page %d of %d") % (page.number, page.count)
-    paragraph += nodes.inline(text, text, classes=["blog-page-number"])
-    if page.number < page.count:
-        target = page_name(page.docname, page.number + 1)
-        uri = builder.get_relative_uri(fromdocname, target)
-        paragraph += nodes.reference(
-            "", _("Older posts") + " →", refuri=uri, classes=["blog-older"]
-        )
-    return paragraph
-
-
-def page_count(posts: tuple[Post, ...], size: int) -> int:
-    """How many pages of *size* posts a listing of *posts* takes (one if it is empty)."""
-    return -(-len(posts) // size) if size and posts else 1
-
-
-def _first_page(node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str) -> Page:
-    return Page(fromdocname, 1, page_count(listing_posts(node, catalog), page_size(builder)))
+def first_page(node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str) -> Page:
+    """The first page of the listing *node* on *fromdocname*, and how many it has."""
+    posts = listing_posts(node, catalog) or ()
+    return Page(fromdocname, 1, page_count(posts, page_size(builder)))
 
 
 def _render_postlist(
-    node: postlist, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     posts = listing_posts(node, catalog)
     if posts is None:  # a :limit: list
         posts = _postlist_posts(node, catalog)[: node["limit"]]
     if not posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
-    shown = _page_of(posts, page, page_size(builder))
+    shown = page_of(posts, page, page_size(builder))
     # a post in another language than the site's may list posts in its text
     around = language_around(node, site_language(builder.config.language))
     items = post_items(builder, fromdocname, shown, "summary" in node, around)
@@ -383,18 +279,24 @@ def _render_postlist(
     return [*result, pager(builder, fromdocname, page)] if page.count > 1 else result
 
 
+def _day(post: Post) -> dt.date:
+    """The day of a dated post."""
+    assert post.day is not None, post.docname
+    return post.day
+
+
 def _render_archive(
-    node: archive, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     config = builder.config
     if not catalog.posts:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
     size = page_size(builder)
-    shown = _page_of(catalog.posts, page, size)
+    shown = page_of(catalog.posts, page, size)
     # each year links to where it starts: on this page, or on another one
     year_pages: dict[int, int] = {}
     for index, post in enumerate(catalog.dated):
-        year_pages.setdefault(post.day.year, index // size + 1 if page.count > 1 else 1)
+        year_pages.setdefault(_day(post).year, index // size + 1 if page.count > 1 else 1)
     year_links = nodes.paragraph(classes=["blog-archive-years"])
     for year, number in year_pages.items():
         if number == page.number:
@@ -405,15 +307,15 @@ def _render_archive(
         year_links += [reference, nodes.Text(" ")]
     dated = [post for post in shown if post.date is not None]
     sections: list[nodes.Node] = []
-    for year, year_posts in itertools.groupby(dated, key=lambda post: post.day.year):
+    for year, year_posts in itertools.groupby(dated, key=lambda post: _day(post).year):
         year_id = f"year-{year}"
         year_section = nodes.section(ids=[year_id], classes=["blog-archive-year"])
         year_section += nodes.title(str(year), str(year))
-        for (_year, month), month_posts in itertools.groupby(
-            year_posts, key=lambda post: (post.day.year, post.day.month)
+        for (_year, month), by_month in itertools.groupby(
+            year_posts, key=lambda post: (_day(post).year, _day(post).month)
         ):
-            month_posts = list(month_posts)
-            heading = month_name(month_posts[0].day, config)
+            month_posts = list(by_month)
+            heading = month_name(_day(month_posts[0]), config)
             month_section = nodes.section(
                 ids=[f"month-{year}-{month:02}"], classes=["blog-archive-month"]
             )
@@ -433,7 +335,7 @@ def _render_archive(
 
 
 def _render_tagindex(
-    node: tagindex, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     if not catalog.tags:
         return [nodes.paragraph(text=_("No tags yet."), classes=["blog-empty"])]
@@ -458,7 +360,7 @@ def _render_tagindex(
 
 
 def _render_tagposts(
-    node: tagposts, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     tag = catalog.tag_by_slug(node["slug"])
     posts = tag.posts if tag else ()
@@ -475,38 +377,16 @@ def _render_tagposts(
         uri = relative_path(builder, fromdocname, tag_feed_path(builder.config, tag))
         feed = _("Atom feed")
         count += [nodes.Text(" · "), nodes.reference(feed, feed, refuri=uri, classes=["blog-feed"])]
-    shown = _page_of(posts, page, page_size(builder))
-    result = [count, post_items(builder, fromdocname, shown, "summary" in node)]
+    shown = page_of(posts, page, page_size(builder))
+    result: list[nodes.Node] = [count, post_items(builder, fromdocname, shown, "summary" in node)]
     return [*result, pager(builder, fromdocname, page)] if page.count > 1 else result
 
 
-_RENDERERS = {
+#: the renderer of each placeholder (:func:`sphinxblog.render.render`)
+RENDERERS: dict[type[nodes.Element], Renderer] = {
     postlist: _render_postlist,
     archive: _render_archive,
     tagindex: _render_tagindex,
     tagposts: _render_tagposts,
     feedlinks: _render_feedlinks,
 }
-
-
-def render_listing(
-    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
-) -> list[nodes.Node]:
-    """The nodes that replace the placeholder *node* on *page* of its listing."""
-    return _RENDERERS[type(node)](node, catalog, builder, fromdocname, page)
-
-
-def fill_listings(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    catalog = catalog_of(app.env)
-    paginated = False  # one listing a page paginates; the pages after it are written later
-    for node in list(doctree.findall(lambda n: type(n) in _RENDERERS)):
-        page = Page(fromdocname)
-        if not paginated and listing_posts(node, catalog) is not None:
-            page, paginated = _first_page(node, catalog, app.builder, fromdocname), True
-        node.replace_self(render_listing(node, catalog, app.builder, fromdocname, page))
-
-
-class ListingCollector(PerDocumentCollector):
-    """Keeps :func:`listing_pages_of` in step; the directives record as they run."""
-
-    attribute = "blog_listing_pages"

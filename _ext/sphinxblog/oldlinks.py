@@ -27,15 +27,14 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinxblog.book import book_start
+from sphinxblog.addresses import book_start
 from sphinxblog.dates import date_from_path
-from sphinxblog.envdata import PerDocumentCollector, env_dict
-from sphinxblog.posts import posts_of
+from sphinxblog.reading import is_old_link
+from sphinxblog.store import blog_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
     from sphinxblog.posts import Post
 
@@ -169,46 +168,6 @@ def find_document(
     return None, []
 
 
-def _is_old_link(node: addnodes.pending_xref) -> bool:
-    target = node.get("reftarget", "")
-    return (
-        node.get("reftype") == "myst"
-        and node.get("refdomain") != "doc"
-        and target.startswith("/")
-        and not target.startswith("//")
-    )
-
-
-class OldLinkCollector(PerDocumentCollector):
-    """Keeps the old URLs each document links, so that it is written again when the
-    post one of them means comes, goes or changes its date."""
-
-    attribute = "blog_old_links"
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        links = doctree.findall(addnodes.pending_xref)
-        targets = sorted({node["reftarget"] for node in links if _is_old_link(node)})
-        if targets:
-            env_dict(app.env, self.attribute)[app.env.docname] = tuple(targets)
-
-
-def rewrite_linking_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: the pages whose old URLs now lead elsewhere."""
-    posts = posts_of(env)
-    resolved = {
-        docname: tuple(find_document(target, posts, env.found_docs) for target in targets)
-        for docname, targets in env_dict(env, OldLinkCollector.attribute).items()
-    }
-    by_builder = getattr(env, "blog_old_links_resolved", {})
-    before = by_builder.get(app.builder.name, {})
-    env.blog_old_links_resolved = {**by_builder, app.builder.name: resolved}
-    return sorted(
-        docname
-        for docname, targets in resolved.items()
-        if docname in env.found_docs and before.get(docname, targets) != targets
-    )
-
-
 class ResolveOldLinks(SphinxPostTransform):
     """Turn links by old site-absolute URL into links to the documents they mean.
 
@@ -219,13 +178,15 @@ class ResolveOldLinks(SphinxPostTransform):
     default_priority = 8
 
     def run(self, **kwargs: object) -> None:
-        posts = posts_of(self.env)
+        posts = blog_data(self.env).posts
         for node in list(self.document.findall(addnodes.pending_xref)):
-            if not _is_old_link(node):
+            if not is_old_link(node):
                 continue
             target = node["reftarget"]
+            docname: str | None
+            several: list[str] = []
             if parse_old_url(target) is None:  # the old site's home page: this one's
-                docname, several = self._home(), []
+                docname = self._home()
             else:
                 docname, several = find_document(target, posts, self.env.found_docs)
             if docname is not None:
@@ -255,7 +216,7 @@ class ResolveOldLinks(SphinxPostTransform):
             link += text
             return link
         if several:
-            problem = "matches several posts (%s); link the file instead" % ", ".join(several)
+            problem = f"matches several posts ({', '.join(several)}); link the file instead"
         else:
             problem = "matches no post or page; set blog_old_site_url to link the old site"
         logger.warning(

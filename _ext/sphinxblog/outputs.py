@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sphinxblog import sitemap
 from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, tag_feeds
-from sphinxblog.pagination import later_pages
+from sphinxblog.laterpages import later_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

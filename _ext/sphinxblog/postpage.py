@@ -4,7 +4,6 @@ to the chronologically newer and older posts at the end."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -12,13 +11,14 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinxblog.catalog import catalog_of
+from sphinxblog.authorpages import byline
 from sphinxblog.language import language_class, same_language, site_language
 from sphinxblog.links import NO_SEARCH, date_node, format_day, reading_time_node
 from sphinxblog.listings import post_items, post_link, tag_link
-from sphinxblog.frontmatter import read_front_matter
-from sphinxblog.posts import post_from_front_matter, post_matcher, posts_of, read_source
-from sphinxblog.values import tag_key
+from sphinxblog.placeholders import post_footer, post_header
+from sphinxblog.posts import post_from_front_matter
+from sphinxblog.reading import post_matcher
+from sphinxblog.store import blog_data, front_matter_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from sphinxblog.catalog import Catalog
-    from sphinxblog.posts import Post
+    from sphinxblog.listings import Renderer
+    from sphinxblog.pagination import Page
 
 _ = get_translation("sphinxblog")
 logger = logging.getLogger(__name__)
@@ -40,14 +41,6 @@ _DRAFT_BADGE = [
     "sd-bg-text-warning",
     "blog-draft",
 ]
-
-
-class post_header(nodes.General, nodes.Element):
-    """Placeholder for the date and tags of the post ``docname``."""
-
-
-class post_footer(nodes.General, nodes.Element):
-    """Placeholder for the links to the posts next to ``docname``."""
 
 
 class RemoveRepeatedTitle(SphinxTransform):
@@ -102,8 +95,7 @@ class OnePostOneTitle(SphinxTransform):
             first += section
 
     def _add_title(self, docname: str) -> None:
-        source = Path(self.document["source"])
-        front_matter = read_front_matter(read_source(source, self.config.source_encoding))
+        front_matter = front_matter_of(self.env, docname)
         post, problems = post_from_front_matter(docname, front_matter, None)
         # the post collector finds this heading and no longer misses a title: say it here
         for problem in problems:
@@ -151,7 +143,7 @@ def _mark_language(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     the post's top-level elements, not the page around them.
     """
     # the post collector is connected earlier and has already made the record
-    post = posts_of(app.env).get(docname)
+    post = blog_data(app.env).posts.get(docname)
     if post is None or not post.language:
         return
     if same_language(post.language, site_language(app.config.language)):
@@ -172,7 +164,7 @@ def _site_language_classes(post_language: str, config: Config) -> list[str]:
 
 
 def _header(
-    node: post_header, catalog: Catalog, builder: Builder, fromdocname: str
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     post = catalog.post(node["docname"])
     if post is None:
@@ -187,13 +179,13 @@ def _header(
         updated = _("Updated %s") % format_day(_day(post.updated), config)
         items.append(nodes.inline(updated, updated, classes=["blog-updated", NO_SEARCH]))
     if post.authors:
-        items.append(_authors(post, builder, fromdocname))
+        items.append(byline(post, builder, fromdocname))
     if post.words:
         items.append(reading_time_node(post.words, config))
     if post.tags:
         badges = nodes.inline(classes=["blog-post-tags"])
         for name in post.tags:
-            tag = catalog.tags.get(tag_key(name))
+            tag = catalog.tag(name)
             if tag is None:  # a tag only drafts use has no page yet
                 badges += nodes.inline(name, name, classes=list(_TAG_BADGE))
             else:
@@ -208,20 +200,12 @@ def _header(
     return [meta]
 
 
-def _authors(post: Post, builder: Builder, fromdocname: str) -> nodes.Node:
-    """ "By …": names linked to the authors' pages, with their profiles (avatar, title, link)."""
-    # imported here: authorpages imports listings and tagpages, which this module's users load
-    from sphinxblog.authorpages import byline
-
-    return byline(post, builder, fromdocname)
-
-
 def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _footer(
-    node: post_footer, catalog: Catalog, builder: Builder, fromdocname: str
+    node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     post = catalog.post(node["docname"])
@@ -253,9 +237,5 @@ def _footer(
     return [*result, navigation]
 
 
-def fill_post_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    catalog = catalog_of(app.env)
-    for node in list(doctree.findall(post_header)):
-        node.replace_self(_header(node, catalog, app.builder, fromdocname))
-    for node in list(doctree.findall(post_footer)):
-        node.replace_self(_footer(node, catalog, app.builder, fromdocname))
+#: the renderer of each placeholder (:func:`sphinxblog.render.render`)
+RENDERERS: dict[type[nodes.Element], Renderer] = {post_header: _header, post_footer: _footer}

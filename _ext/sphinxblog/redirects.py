@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinxblog.catalog import catalog_of
+from sphinxblog.store import catalog_of
 from sphinxblog.links import has_tag_pages
 from sphinxblog.outputs import site_outputs
 

@@ -27,9 +27,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinxblog.frontmatter import for_myst, read_front_matter
-from sphinxblog.posts import post_matcher, read_source
+from sphinxblog.frontmatter import for_myst
 from sphinxblog.problems import short_repr
+from sphinxblog.reading import post_matcher
+from sphinxblog.store import front_matter_of
 from sphinxblog.values import xml_safe
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def keep_from_myst(app: Sphinx, docname: str, source: list[str]) -> None:
     """
     if not post_matcher(app.config)(docname):
         return
-    text = for_myst(source[0])
+    text = for_myst(source[0], front_matter_of(app.env, docname))
     if text is not None:
         source[0] = text
 
@@ -203,8 +204,7 @@ class XmlSafeText(SphinxTransform):
             )  # fmt: skip
 
     def _front_matter_has_title(self) -> bool:
-        source = Path(self.document["source"])
-        front_matter = read_front_matter(read_source(source, self.config.source_encoding))
+        front_matter = front_matter_of(self.env, self.env.docname)
         return any(key.casefold() == "title" for key in front_matter.data)
 
 
@@ -247,6 +247,5 @@ class DropHttpEquiv(SphinxTransform):
             )  # fmt: skip
 
     def _html_meta_line(self) -> int | None:
-        source = Path(self.document["source"])
-        front_matter = read_front_matter(read_source(source, self.config.source_encoding))
+        front_matter = front_matter_of(self.env, self.env.docname)
         return front_matter.line_of("html_meta") or front_matter.line_of("myst")

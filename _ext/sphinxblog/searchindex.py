@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from sphinxblog.catalog import catalog_of
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from sphinxblog.book import book_start
+from sphinxblog.addresses import book_start
 from sphinxblog.feeds import uri, uri_path
 from sphinxblog.files import replace_if_changed
-from sphinxblog.pagination import later_pages
+from sphinxblog.laterpages import later_pages
 from sphinxblog.searchindex import hidden_pages
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from sphinx.util import logging
 from sphinx.util.matching import compile_matchers
 
 from sphinxblog.locations import file_location
-from sphinxblog.posts import post_matcher
+from sphinxblog.reading import post_matcher
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from sphinxblog.locations import file_location
-from sphinxblog.posts import post_matcher
+from sphinxblog.reading import post_matcher
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 
 from sphinxblog import redirects
 from sphinxblog.authorpages import FOLDER as AUTHORS_FOLDER
-from sphinxblog.authorpages import author_feed_files
-from sphinxblog.catalog import catalog_of
+from sphinxblog.feeds import author_feed_files
+from sphinxblog.store import catalog_of
 from sphinxblog.config import tags_folder
 from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, tag_feeds
 from sphinxblog.files import replace_if_changed
-from sphinxblog.pagination import later_pages
+from sphinxblog.laterpages import later_pages
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

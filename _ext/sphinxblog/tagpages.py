@@ -1,5 +1,7 @@
 """One source page per tag, generated into the tag folder before Sphinx reads.
 
+The tags are the scanned catalog's (:mod:`sphinxblog.scan`).
+
 Generated sources (rather than ``html-collect-pages``) make tag pages real
 documents: searchable, in every builder, linked like any page.  They are
 rewritten only when their text changes, so an unchanged blog does not make
@@ -19,22 +21,17 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.environment import CONFIG_OK
 from sphinx.locale import get_translation
-from sphinx.project import Project
 from sphinx.util import logging
-from sphinx.util.osutil import _last_modified_time
 
-from sphinxblog.catalog import Catalog, Tag, build_catalog
-from sphinxblog.config import catalog_options, site_zone, tags_folder
-from sphinxblog.frontmatter import read_front_matter
-from sphinxblog.links import has_tag_pages
-from sphinxblog.listings import oldest_first
+from sphinxblog.config import tags_folder
 from sphinxblog.locations import file_location
-from sphinxblog.posts import post_from_front_matter, post_matcher, posts_of, read_source
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from sphinxblog.catalog import Tag
 
 logger = logging.getLogger(__name__)
 _ = get_translation("sphinxblog")
@@ -63,34 +60,6 @@ def tag_page_source(tag: Tag, summaries: bool) -> str:
 
 def tag_index_source(title: str) -> str:
     return f"{MARKER}\n\n# {escape_markdown(title)}\n\n```{{tagindex}}\n```\n"
-
-
-def scan_catalog(app: Sphinx) -> Catalog:
-    """The catalog from the posts' front matter alone, before Sphinx reads them.
-
-    A post unchanged since the environment read it is taken from there, as
-    Sphinx itself decides (same settings, source no newer than the reading),
-    so a rebuild parses only the posts that changed.  Problems are not
-    reported here: reading the post reports them once.
-    """
-    config, env = app.config, app.env
-    project = Project(app.srcdir, config.source_suffix)
-    exclude = [*config.exclude_patterns, *config.templates_path, f"{tags_folder(config)}/**"]
-    is_post = post_matcher(config)
-    zone = site_zone(config)
-    known = posts_of(env) if env.config_status == CONFIG_OK else {}
-    posts = []
-    for docname in sorted(project.discover(exclude, config.include_patterns)):
-        if not is_post(docname):
-            continue
-        path = Path(project.doc2path(docname, absolute=True))
-        if docname in known and _last_modified_time(path) <= env.all_docs.get(docname, 0):
-            posts.append(known[docname])
-            continue
-        front_matter = read_front_matter(read_source(path, config.source_encoding))
-        post, _problems = post_from_front_matter(docname, front_matter, None, zone)
-        posts.append(post)
-    return build_catalog(posts, **catalog_options(config))
 
 
 def _is_ours(path: Path) -> bool:
@@ -133,10 +102,7 @@ def _folder_problem(folder: Path, srcdir: Path) -> str | None:
 def sync_tag_pages(app: Sphinx) -> None:
     """Write a page per tag and the tag index; remove pages of vanished tags."""
     folder = Path(app.srcdir, tags_folder(app.config))
-    catalog = scan_catalog(app)
-    # the post toctree is made while reading, before the posts are read
-    book = not has_tag_pages(app.builder)
-    app.env.blog_post_toctree_order = oldest_first(catalog) if book else []
+    catalog = catalog_of(app.env)  # as scanned (scan.scan_posts)
     summaries = app.config.blog_tag_page_summaries
     wanted = {f"{tag.slug}.md": tag_page_source(tag, summaries) for tag in catalog.tags.values()}
     wanted["index.md"] = tag_index_source(app.config.blog_tag_index_title or _("Tags"))

@@ -22,8 +22,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinxblog.config import tags_folder
-from sphinxblog.frontmatter import read_front_matter
-from sphinxblog.posts import post_matcher, read_source
+from sphinxblog.reading import post_matcher
+from sphinxblog.store import front_matter_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,8 +56,7 @@ class PostTitleAsText(SphinxTransform):
 
     def _title_line(self, title: nodes.title) -> int | None:
         """The front matter's ``title:`` line, where the title came from there."""
-        source = Path(self.document["source"])
-        front_matter = read_front_matter(read_source(source, self.config.source_encoding))
+        front_matter = front_matter_of(self.env, self.env.docname)
         key = next((key for key in front_matter.data if key.casefold() == "title"), None)
         return front_matter.line_of(key) if key else title.line
 

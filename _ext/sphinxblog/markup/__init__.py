@@ -8,28 +8,34 @@ and the content of its code blocks as they are.
 
 from __future__ import annotations
 
-from sphinxblog.frontmatter import read_front_matter
+from sphinxblog.frontmatter import FrontMatter, read_front_matter
 from sphinxblog.markup import ablog, docusaurus, fences, hugo, liquid, material, pelican, spans
 from sphinxblog.markup.common import Site
 from sphinxblog.problems import Problem
 
 
-def split_front_matter(text: str) -> tuple[str, str, dict]:
+def split_front_matter(text: str, header: FrontMatter | None = None) -> tuple[str, str, dict]:
     """*text* as its header (YAML, TOML, JSON or Pelican's lines), the rest, and its values.
 
-    The header is read as the blog reads it, within the same limits.
+    The header is read as the blog reads it, within the same limits, unless
+    *header* is given: *text*'s, read already.
     """
-    header = read_front_matter(text)
+    header = header or read_front_matter(text)
     if not header.span:
         return "", text, {}
     lines = text.splitlines(keepends=True)
     return "".join(lines[: header.span]), "".join(lines[header.span :]), header.data
 
 
-def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
-    """A post's *text* with every generator's markup translated; its line numbers unchanged."""
+def translate(
+    text: str, site: Site | None = None, header: FrontMatter | None = None
+) -> tuple[str, list[Problem]]:
+    """A post's *text* with every generator's markup translated; its line numbers unchanged.
+
+    *header* is *text*'s front matter, where it was read already.
+    """
     site = site or Site()
-    front, body, data = split_front_matter(text)
+    front, body, data = split_front_matter(text, header)
     own = data.get("substitutions") if isinstance(data.get("substitutions"), dict) else {}
     names = site.substitutions | {str(name) for name in own}
     site = Site(site.docname, site.docnames, data or site.params, names)

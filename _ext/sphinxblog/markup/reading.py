@@ -8,7 +8,8 @@ from sphinx.util import logging
 
 from sphinxblog.markup import translate
 from sphinxblog.markup.common import Site
-from sphinxblog.posts import post_matcher
+from sphinxblog.reading import post_matcher
+from sphinxblog.store import front_matter_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,7 +31,7 @@ def translate_post(app: Sphinx, docname: str, source: list[str]) -> None:
     if "substitution" in getattr(app.config, "myst_enable_extensions", ()):
         substitutions = frozenset(getattr(app.config, "myst_substitutions", {}))
     site = Site(docname, frozenset(app.env.found_docs), substitutions=substitutions)
-    source[0], problems = translate(source[0], site)
+    source[0], problems = translate(source[0], site, front_matter_of(app.env, docname))
     for found in problems:
         logger.warning(
             "%s", found.message, location=(docname, found.line), type="blog", subtype="markup"
