@@ -35,8 +35,10 @@ from sphinxblog.links import reachable
 from sphinxblog.listings import listing_pages_of, post_toctree_order
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
-    from sphinx.builders._epub_base import NavPoint
+    from sphinx.builders.epub3 import NavPoint
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
@@ -62,15 +64,18 @@ def book_start(config: Config, env: BuildEnvironment) -> str:
     """The book's start document: the first LaTeX document's, else the root document."""
     documents = config.latex_documents
     if documents and documents[0][0] in env.found_docs:
-        return documents[0][0]
-    return config.root_doc
+        start: str = documents[0][0]
+        return start
+    root: str = config.root_doc
+    return root
 
 
 def epub_start(app: Sphinx) -> str:
     """Where the ePub starts: the book's start document with :class:`BookEpubBuilder`."""
     if isinstance(app.builder, BookEpubBuilder):
         return book_start(app.config, app.env)
-    return app.config.root_doc
+    root: str = app.config.root_doc
+    return root
 
 
 #: a page's entry in the ePub's manifest (``content.opf``), as Sphinx writes it
@@ -110,11 +115,11 @@ class BookEpubBuilder(Epub3Builder):
 
         opf.write_text(_XHTML_ITEM.sub(declare, text), encoding="utf-8")
 
-    @property
-    def html_tag(self) -> str:
-        """Every page's ``<html>`` with the book's language, which Sphinx leaves out."""
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        # every page's <html> with the book's language, which Sphinx leaves out
         language = html.escape(self.config.language or "en")
-        return HTML_TAG.removesuffix(">") + f' lang="{language}" xml:lang="{language}">'
+        self.html_tag = HTML_TAG.removesuffix(">") + f' lang="{language}" xml:lang="{language}">'
+        super().prepare_writing(docnames)
 
     def navigation_doc_metadata(self, navlist: list[NavPoint]) -> dict[str, Any]:
         metadata = super().navigation_doc_metadata(navlist)
@@ -132,9 +137,10 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     the web home page. Posts that no toctree under the ePub's start document
     holds join its reading order at the end, oldest first.
     """
-    if app.builder.name != "epub":
+    builder = app.builder
+    if builder.name != "epub" or not isinstance(builder, Epub3Builder):
         return
-    suffix = app.builder.out_suffix
+    suffix = builder.out_suffix
     catalog = catalog_of(env)
     start = epub_start(app)
     in_book = reachable(env, start)

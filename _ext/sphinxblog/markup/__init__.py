@@ -30,7 +30,9 @@ def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
     """A post's *text* with every generator's markup translated; its line numbers unchanged."""
     site = site or Site()
     front, body, data = split_front_matter(text)
-    own = data.get("substitutions") if isinstance(data.get("substitutions"), dict) else {}
+    own = data.get("substitutions")
+    if not isinstance(own, dict):
+        own = {}
     names = site.substitutions | {str(name) for name in own}
     site = Site(site.docname, site.docnames, data or site.params, names)
     offset = front.count("\n")
