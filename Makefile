@@ -25,11 +25,12 @@ TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommende
 BENCH_VENV  = .venv-bench
 BENCH_STAMP = $(BENCH_VENV)/.requirements
 
-.PHONY: help venv node test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
+.PHONY: help venv node lint test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
-	@echo "  test        to run the test suite"
+	@echo "  test        to run the linters, then the test suite"
+	@echo "  lint        to check the Python code with ruff and mypy (pyproject.toml)"
 	@echo "  check       to build with nit-picky warnings and check internal links"
 	@echo "  livehtml    to rebuild and reload the site in a browser as you write"
 	@echo "  post        to start a post: make post TITLE=\"...\" TAGS=\"a, b\""
@@ -57,7 +58,13 @@ venv: $(TEST_STAMP)
 
 node: $(NODE_STAMP)
 
-test: $(TEST_STAMP) $(NODE_STAMP)
+# ruff and mypy read their settings from pyproject.toml
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# a lint failure fails the tests
+test: lint $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
 
 # the writer's workflow

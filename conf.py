@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.abspath("_ext"))
 
 project = "Blog"
 author = "The blog's authors"
-copyright = "2019-2026, %s" % author
+copyright = f"2019-2026, {author}"
 version = release = "1.0"
 language = "en"
 # Kazakh for Sphinx's and the themes' interface (Read the Docs sets the language
@@ -103,7 +103,7 @@ latex_elements = {
 epub_basename = "blog"
 # epubcheck wants the OPF identifier and the NCX uid to be one string, which is
 # also used as an XML id: a name without colons
-epub_identifier = epub_uid = "blog-%s" % uuid.uuid5(uuid.NAMESPACE_URL, html_baseurl or project)
+epub_identifier = epub_uid = f"blog-{uuid.uuid5(uuid.NAMESPACE_URL, html_baseurl or project)}"
 epub_scheme = "UUID"
 # Sphinx leaves this behind in the output folder when the configuration changes
 epub_exclude_files = [".buildinfo.bak"]

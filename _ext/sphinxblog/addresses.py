@@ -55,5 +55,7 @@ def book_start(config: Config, env: BuildEnvironment) -> str:
     """The book's start document: the first LaTeX document's, else the root document."""
     documents = config.latex_documents
     if documents and documents[0][0] in env.found_docs:
-        return documents[0][0]
-    return config.root_doc
+        start: str = documents[0][0]
+        return start
+    root: str = config.root_doc
+    return root

@@ -75,10 +75,12 @@ def _entries(root: yaml.Node) -> yaml.MappingNode | None:
         return None
     if len(root.value) == 1:
         key, value = root.value[0]
-        inner = isinstance(value, yaml.MappingNode) and all(
-            isinstance(entry, yaml.MappingNode) for _key, entry in value.value
-        )
-        if key.value == "authors" and inner and value.value:
+        if (
+            key.value == "authors"
+            and isinstance(value, yaml.MappingNode)
+            and value.value
+            and all(isinstance(entry, yaml.MappingNode) for _key, entry in value.value)
+        ):
             return value
     return root
 
@@ -130,7 +132,7 @@ def parse_profiles(text: str) -> tuple[dict[str, Author], list[Problem]]:
 def inline_authors(raw: object) -> dict[str, Author]:
     """The mappings with a ``name`` among a post's ``authors`` value, by name."""
     items = raw if isinstance(raw, list) else [raw]
-    found = {}
+    found: dict[str, Author] = {}
     for item in items:
         if isinstance(item, dict) and _text(item.get("name")):
             author = _author(_text(item["name"]), item)

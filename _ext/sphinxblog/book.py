@@ -36,8 +36,10 @@ from sphinxblog.links import reachable
 from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
-    from sphinx.builders._epub_base import NavPoint
+    from sphinx.builders.epub3 import NavPoint
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
@@ -52,7 +54,8 @@ def epub_start(app: Sphinx) -> str:
     """Where the ePub starts: the book's start document with :class:`BookEpubBuilder`."""
     if isinstance(app.builder, BookEpubBuilder):
         return book_start(app.config, app.env)
-    return app.config.root_doc
+    root: str = app.config.root_doc
+    return root
 
 
 #: a page's entry in the ePub's manifest (``content.opf``), as Sphinx writes it
@@ -92,11 +95,11 @@ class BookEpubBuilder(Epub3Builder):
 
         opf.write_text(_XHTML_ITEM.sub(declare, text), encoding="utf-8")
 
-    @property
-    def html_tag(self) -> str:
-        """Every page's ``<html>`` with the book's language, which Sphinx leaves out."""
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        # every page's <html> with the book's language, which Sphinx leaves out
         language = html.escape(self.config.language or "en")
-        return HTML_TAG.removesuffix(">") + f' lang="{language}" xml:lang="{language}">'
+        self.html_tag = HTML_TAG.removesuffix(">") + f' lang="{language}" xml:lang="{language}">'
+        super().prepare_writing(docnames)
 
     def navigation_doc_metadata(self, navlist: list[NavPoint]) -> dict[str, Any]:
         metadata = super().navigation_doc_metadata(navlist)
@@ -114,9 +117,10 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     the web home page. Posts that no toctree under the ePub's start document
     holds join its reading order at the end, oldest first.
     """
-    if app.builder.name != "epub":
+    builder = app.builder
+    if builder.name != "epub" or not isinstance(builder, Epub3Builder):
         return
-    suffix = app.builder.out_suffix
+    suffix = builder.out_suffix
     catalog = catalog_of(env)
     start = epub_start(app)
     in_book = reachable(env, start)
@@ -136,6 +140,23 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
         left_out.append(app.config.root_doc + suffix)
     app.config.epub_post_files = [*app.config.epub_post_files, *posts]
     app.config.epub_exclude_files = [*app.config.epub_exclude_files, *sorted(left_out)]
+
+
+def leave_author_pages_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the ePub has the authors index, not a page per author; not
+    even the index where nothing leads to it (no toctree holds it, no post names
+    an author): EPUBCheck refuses a page no one can reach."""
+    if not isinstance(app.builder, Epub3Builder):
+        return
+    suffix = app.builder.out_suffix
+    index = f"{AUTHORS_FOLDER}/index"
+    keep = {index} if author_pages(env) or index in reachable(env, epub_start(app)) else set()
+    pages = sorted(
+        docname + suffix
+        for docname in env.found_docs
+        if docname.startswith(f"{AUTHORS_FOLDER}/") and docname not in keep
+    )
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *pages]
 
 
 def add_title_page_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -239,20 +260,3 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinxblog import __version__
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
-
-
-def leave_author_pages_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: the ePub has the authors index, not a page per author; not
-    even the index where nothing leads to it (no toctree holds it, no post names
-    an author): EPUBCheck refuses a page no one can reach."""
-    if app.builder.name != "epub":
-        return
-    suffix = app.builder.out_suffix
-    index = f"{AUTHORS_FOLDER}/index"
-    keep = {index} if author_pages(env) or index in reachable(env, epub_start(app)) else set()
-    pages = sorted(
-        docname + suffix
-        for docname in env.found_docs
-        if docname.startswith(f"{AUTHORS_FOLDER}/") and docname not in keep
-    )
-    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *pages]

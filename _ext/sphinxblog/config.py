@@ -1,17 +1,29 @@
-"""The extension's settings: declared, checked once, and read through small helpers."""
+"""The extension's settings: declared once, checked once, and read through small helpers.
+
+Every setting is a row of :data:`SETTINGS`: its name, default, what a change
+makes Sphinx redo, the types it takes, and its check. A check is given the
+setting's name and value and returns the value to use; where that is not the
+value given, it says why in a ``blog.config`` warning (:class:`Fallback`).
+:func:`add_config_values` registers every row and :func:`check_config`, at
+``config-inited``, runs every check.
+"""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sphinx.util import logging
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -28,60 +40,126 @@ OLD_URL_PLACEHOLDERS = frozenset({
 })  # fmt: skip
 
 
-def add_config_values(app: Sphinx) -> None:
-    # rebuild "" where the posts are read the same and only the listings
-    # change: the extension itself rewrites the pages that show them
-    app.add_config_value(
-        "blog_post_pattern", ["posts/**"], "env", types=frozenset({list, tuple, str})
-    )
-    app.add_config_value("blog_tags_folder", "tags", "env", types=frozenset({str}))
-    app.add_config_value("blog_tag_index_title", "", "env", types=frozenset({str}))
-    app.add_config_value("blog_tag_page_summaries", True, "env", types=frozenset({bool}))
-    app.add_config_value("blog_authors_file", "", "env", types=frozenset({str}))
-    app.add_config_value("blog_date_format", "", "html", types=frozenset({str}))
-    app.add_config_value("blog_sidebar_posts", 5, "html", types=frozenset({int}))
-    app.add_config_value("blog_timezone", "", "env", types=frozenset({str}))
-    app.add_config_value("blog_drafts", False, "", types=frozenset({bool}))
-    app.add_config_value("blog_future_posts", "hold", "", types=frozenset({str}))
-    app.add_config_value("blog_feeds", ["atom", "rss", "json"], "html", types=frozenset({list}))
-    app.add_config_value("blog_tag_feeds", True, "html", types=frozenset({bool}))
-    app.add_config_value("blog_feed_length", 20, "html", types=frozenset({int}))
-    app.add_config_value("blog_feed_fulltext", False, "html", types=frozenset({bool}))
-    app.add_config_value("blog_related_posts", 3, "html", types=frozenset({int}))
-    app.add_config_value("blog_page_size", 20, "html", types=frozenset({int}))
-    app.add_config_value("blog_words_per_minute", 200, "html", types=frozenset({int}))
-    # the old site's address, for links by old URLs that match no post here
-    app.add_config_value("blog_old_site_url", "", "html", types=frozenset({str}))
-    app.add_config_value("blog_old_url_patterns", [], "env", types=frozenset({list, tuple}))
+@dataclass(frozen=True)
+class Fallback:
+    """A check that keeps a value *accepts* accepts; else it warns ``<name> <value>
+    must be <expected>; using <using>`` and gives what *instead* makes of the value."""
+
+    accepts: Callable[[Any], bool]
+    expected: str
+    using: str
+    instead: Callable[[Any], Any]
+
+    def __call__(self, name: str, value: Any) -> Any:
+        if self.accepts(value):
+            return value
+        logger.warning(
+            "%s %r must be %s; using %s", name, value, self.expected, self.using,
+            type="blog", subtype="config",
+        )  # fmt: skip
+        return self.instead(value)
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    """``config-inited``: take the drafts switch from the environment; refuse bad values."""
+@dataclass(frozen=True)
+class Setting:
+    """One setting: how Sphinx registers it and how the blog checks it."""
+
+    name: str
+    default: Any
+    #: "env" where reading the sources depends on it, "html" for output only,
+    #: and "" where the posts are read the same and only the listings change:
+    #: the extension itself rewrites the pages that show them
+    rebuild: Literal["env", "html", ""]
+    types: frozenset[type]
+    #: the setting's name and value -> the value to use (see the module's docstring)
+    check: Callable[[str, Any], Any] | None = None
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _inside_source(folder: str) -> bool:
+    path = PurePosixPath(folder)
+    return not (path.is_absolute() or not path.parts or ".." in path.parts)
+
+
+def _drafts_from_environment(name: str, value: Any) -> Any:
+    """Drafts are listed where the environment says so, whatever ``conf.py`` says."""
     if os.environ.get(DRAFTS_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}:
-        config.blog_drafts = True
-    if config.blog_future_posts not in FUTURE_POLICIES:
-        _bad(config, "blog_future_posts", f"one of {', '.join(FUTURE_POLICIES)}", "hold")
-        config.blog_future_posts = "hold"
-    if config.blog_timezone and site_zone(config) is None:
-        _bad(config, "blog_timezone", "a time zone name such as 'Asia/Almaty'", "none")
-        config.blog_timezone = ""
-    for pattern in config.blog_old_url_patterns:
+        return True
+    return value
+
+
+def _known_placeholders(name: str, patterns: Any) -> Any:
+    """Patterns are kept as they are; a placeholder the blog does not know is named."""
+    for pattern in patterns:
         names = set(re.findall(r":([A-Za-z_]+)", str(pattern))) - OLD_URL_PLACEHOLDERS
         if names:
             logger.warning(
-                "blog_old_url_patterns: %r has %s, which the blog does not know (it knows "
-                ":%s); that pattern gives no old addresses",
-                pattern, ", ".join(f":{name}" for name in sorted(names)),
+                "%s: %r has %s, which the blog does not know (it knows :%s); that pattern "
+                "gives no old addresses",
+                name, pattern, ", ".join(f":{found}" for found in sorted(names)),
                 ", :".join(sorted(OLD_URL_PLACEHOLDERS)), type="blog", subtype="config",
             )  # fmt: skip
-    unknown = [kind for kind in config.blog_feeds if kind not in FEED_FORMATS]
-    if unknown:
-        _bad(config, "blog_feeds", f"a list of {', '.join(FEED_FORMATS)}", "the others")
-        config.blog_feeds = [kind for kind in config.blog_feeds if kind in FEED_FORMATS]
-    folder = PurePosixPath(config.blog_tags_folder)
-    if folder.is_absolute() or not folder.parts or ".." in folder.parts:
-        _bad(config, "blog_tags_folder", "a folder inside the source directory", "'tags'")
-        config.blog_tags_folder = "tags"
+    return patterns
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("blog_post_pattern", ["posts/**"], "env", frozenset({list, tuple, str})),
+    Setting("blog_tags_folder", "tags", "env", frozenset({str}), Fallback(
+        _inside_source, "a folder inside the source directory", "'tags'", lambda _: "tags",
+    )),
+    Setting("blog_tag_index_title", "", "env", frozenset({str})),
+    Setting("blog_tag_page_summaries", True, "env", frozenset({bool})),
+    Setting("blog_authors_file", "", "env", frozenset({str})),
+    Setting("blog_date_format", "", "html", frozenset({str})),
+    Setting("blog_sidebar_posts", 5, "html", frozenset({int})),
+    Setting("blog_timezone", "", "env", frozenset({str}), Fallback(
+        lambda name: not name or _zone(name) is not None,
+        "a time zone name such as 'Asia/Almaty'", "none", lambda _: "",
+    )),
+    Setting("blog_drafts", False, "", frozenset({bool}), _drafts_from_environment),
+    Setting("blog_future_posts", "hold", "", frozenset({str}), Fallback(
+        lambda policy: policy in FUTURE_POLICIES,
+        f"one of {', '.join(FUTURE_POLICIES)}", "hold", lambda _: "hold",
+    )),
+    Setting("blog_feeds", ["atom", "rss", "json"], "html", frozenset({list}), Fallback(
+        lambda kinds: all(kind in FEED_FORMATS for kind in kinds),
+        f"a list of {', '.join(FEED_FORMATS)}", "the others",
+        lambda kinds: [kind for kind in kinds if kind in FEED_FORMATS],
+    )),
+    Setting("blog_tag_feeds", True, "html", frozenset({bool})),
+    Setting("blog_feed_length", 20, "html", frozenset({int})),
+    Setting("blog_feed_fulltext", False, "html", frozenset({bool})),
+    Setting("blog_related_posts", 3, "html", frozenset({int})),
+    Setting("blog_page_size", 20, "html", frozenset({int})),
+    Setting("blog_words_per_minute", 200, "html", frozenset({int})),
+    # the old site's address, for links by old URLs that match no post here
+    Setting("blog_old_site_url", "", "html", frozenset({str})),
+    Setting("blog_old_url_patterns", [], "env", frozenset({list, tuple}), _known_placeholders),
+)  # fmt: skip
+
+
+def add_config_values(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        # a list of its own for each application: an unset setting's value is its default
+        default = copy.copy(setting.default)
+        app.add_config_value(setting.name, default, setting.rebuild, types=setting.types)
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: run every setting's check; use the value it gives."""
+    for setting in SETTINGS:
+        if setting.check is None:
+            continue
+        value = config[setting.name]
+        checked = setting.check(setting.name, value)
+        if checked is not value:
+            config[setting.name] = checked
 
 
 def share_site_address(app: Sphinx, config: Config) -> None:
@@ -114,28 +192,25 @@ def exclude_environments(app: Sphinx, config: Config) -> None:
         config.exclude_patterns = [*config.exclude_patterns, *missing]
 
 
-def _bad(config: Config, name: str, expected: str, fallback: str) -> None:
-    logger.warning(
-        "%s %r must be %s; using %s", name, config[name], expected, fallback,
-        type="blog", subtype="config",
-    )  # fmt: skip
-
-
 def site_zone(config: Config) -> ZoneInfo | None:
     """The zone naive date-times are in, if the site names one."""
-    if not config.blog_timezone:
-        return None
-    try:
-        return ZoneInfo(config.blog_timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    name: str = config.blog_timezone
+    return _zone(name) if name else None
 
 
 def tags_folder(config: Config) -> str:
     return PurePosixPath(config.blog_tags_folder).as_posix()
 
 
-def catalog_options(config: Config) -> dict[str, object]:
+class CatalogOptions(TypedDict):
+    """The keyword arguments of :func:`sphinxblog.catalog.build_catalog`."""
+
+    drafts: bool
+    hold_future: bool
+    now: dt.datetime
+
+
+def catalog_options(config: Config) -> CatalogOptions:
     """What decides which posts readers see: drafts, future posts, and now."""
     zone = site_zone(config)
     return {

@@ -272,7 +272,8 @@ def _scan(loader: yaml.SafeLoader) -> _Scan:
         elif isinstance(event, yaml.ScalarEvent):
             size, anchor = 1, event.anchor
         elif isinstance(event, yaml.AliasEvent):
-            size, anchor = anchors.get(event.anchor, 1), None
+            # an alias always names an anchor (its type is shared with events that need none)
+            size, anchor = anchors.get(event.anchor or "", 1), None
         else:
             continue
         if anchor is not None:
@@ -412,6 +413,7 @@ def _load_with(loader_class: type[yaml.SafeLoader], block: str, line_count: int)
                 ),
             )
         )
+    assert isinstance(node, yaml.MappingNode)  # it gave a dict
     key_lines = {
         str(key_node.value): key_node.start_mark.line + 2
         for key_node, _value_node in node.value
@@ -584,11 +586,11 @@ def interpret(
     for key, value in front_matter.data.items():
         if key.casefold() in FIELD_KEYS:
             continue
-        found: list[str] = []
-        safe_key = _xml_safe_value(key, found, {})
-        extra[safe_key] = _xml_safe_value(value, found, {})
-        if found:
-            shown = ", ".join(dict.fromkeys(found[:5]))
+        unsafe: list[str] = []
+        safe_key = _xml_safe_value(key, unsafe, {})
+        extra[safe_key] = _xml_safe_value(value, unsafe, {})
+        if unsafe:
+            shown = ", ".join(dict.fromkeys(unsafe[:5]))
             message = (
                 f"key {short_repr(key)} holds characters that XML does not allow ({shown}); "
                 "they are dropped"

@@ -113,9 +113,10 @@ def _json_key(line: str) -> str | None:
     if found is None:
         return None
     try:
-        return json.loads(f'"{found.group(1)}"')
+        key: str = json.loads(f'"{found.group(1)}"')  # a JSON string: always a str
     except ValueError:
         return None
+    return key
 
 
 def _key_lines(data: dict[str, Any], block: list[str], first: int, key_of: Any) -> dict[str, int]:
@@ -157,13 +158,14 @@ def read_pelican(lines: list[str]) -> Header:
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     problems: list[Problem] = []
-    key = None
+    key: str | None = None
     number = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             break
         match = _PELICAN_LINE.match(line)
         if match is None:  # indented: continues the key before
+            assert key is not None, "is_pelican_header: the first line has a key"
             data[key] = f"{data[key]} {line.strip()}".strip()
             continue
         key = match.group(1).lower()

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinxblog.updates import forget_shown
 from sphinxblog.stale import state_file
+from sphinxblog.updates import forget_shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

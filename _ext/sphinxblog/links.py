@@ -109,7 +109,8 @@ def _format_day(day: dt.date, fmt: str, language: str, pattern: str = "medium") 
 
 
 def reading_minutes(words: int, config: Config) -> int:
-    return max(1, round(words / max(1, config.blog_words_per_minute)))
+    per_minute: int = config.blog_words_per_minute
+    return max(1, round(words / max(1, per_minute)))
 
 
 def reading_time_node(words: int, config: Config) -> nodes.inline:

@@ -198,7 +198,7 @@ class ResolveOldLinks(SphinxPostTransform):
 
     def _home(self) -> str:
         """The home page; in an ePub that leaves it out (it starts at the book), the book's."""
-        home = self.config.root_doc
+        home: str = self.config.root_doc
         if f"{home}.xhtml" in self.config.epub_exclude_files:
             return book_start(self.config, self.env)
         return home

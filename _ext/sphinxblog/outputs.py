@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinxblog import sitemap
-from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, tag_feeds
+from sphinxblog.addresses import SITE_FEEDS, feeds_enabled
+from sphinxblog.feeds import tag_feeds
 from sphinxblog.laterpages import later_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
 
 _FEED_NAMES = {
     "atom": "the site's Atom feed",
@@ -74,13 +76,13 @@ class SiteOutputs:
         return None
 
 
-def site_outputs(app: Sphinx) -> SiteOutputs:
+def site_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> SiteOutputs:
     """What the build writes into the output folder (html, dirhtml), once it has
     written its documents and later listing pages: documents (as
     ``builder.get_outfilename`` names them), Sphinx's index and search pages and
     files, the later pages of long listings, feeds, the sitemap, the files of
     ``html_extra_path``, and the folders of all of these."""
-    builder, config, env = app.builder, app.config, app.env
+    config, env = app.config, app.env
     outdir = Path(app.outdir)
     outputs = SiteOutputs()
 
@@ -97,10 +99,10 @@ def site_outputs(app: Sphinx) -> SiteOutputs:
     sphinx_pages += [name for name, *_rest in getattr(builder, "domain_indices", ())]
     for pagename in sphinx_pages:
         add_page(pagename, "a page Sphinx writes")
-    outputs.add(getattr(builder, "searchindex_filename", "searchindex.js"), "the search index")
+    outputs.add(builder.searchindex_filename, "the search index")
     for name, what in _SPHINX_FILES.items():
         outputs.add(name, what)
-    for folder in (*_SPHINX_FOLDERS, getattr(builder, "imagedir", "_images")):
+    for folder in (*_SPHINX_FOLDERS, builder.imagedir):
         outputs.add_folder(folder)
     for extra in config.html_extra_path:
         source = Path(app.confdir, extra)

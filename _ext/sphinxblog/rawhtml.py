@@ -62,9 +62,10 @@ def is_remote(uri: str) -> bool:
 def html_fragments(text: str) -> list[str | lxml.html.HtmlElement]:
     """*text* parsed as a browser would: leading text, then elements with their tails."""
     try:
-        return lxml.html.fragments_fromstring(text)
+        fragments: list[str | lxml.html.HtmlElement] = lxml.html.fragments_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
         return [text] if text.strip() else []
+    return fragments
 
 
 def _parts(text: str) -> tuple[str, list[lxml.html.HtmlElement]]:
@@ -220,10 +221,7 @@ class RawHtmlAsXhtml(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         for raw in list(_raw_html(self.document)):
             text = raw.astext()
-            if isinstance(raw.parent, nodes.TextElement):
-                fixed = xhtml_tag(text)
-            else:
-                fixed = xhtml(text)
+            fixed = xhtml_tag(text) if isinstance(raw.parent, nodes.TextElement) else xhtml(text)
             raw.replace_self(nodes.raw("", fixed, format="html"))
 
 
@@ -310,7 +308,8 @@ def latex_nodes(text: str, inline: bool) -> tuple[list[nodes.Node], list[str]]:
             converter.text(holder, part)
         else:
             converter.element(part, holder)
-    return (list(holder.children) if holder is not None else converter.blocks), converter.unknown
+    found: list[nodes.Node] = list(holder.children if holder is not None else converter.blocks)
+    return found, converter.unknown
 
 
 class RawHtmlForLatex(SphinxPostTransform):

@@ -177,8 +177,9 @@ def authors_file(app: Sphinx) -> Path | None:
     """The site's authors file: ``blog_authors_file``, else the first of
     :data:`~sphinxblog.authors.DEFAULT_FILES`."""
     srcdir = Path(app.srcdir)
-    if app.config.blog_authors_file:
-        return srcdir / app.config.blog_authors_file
+    named: str = app.config.blog_authors_file
+    if named:
+        return srcdir / named
     return next((srcdir / name for name in DEFAULT_FILES if (srcdir / name).is_file()), None)
 
 

@@ -15,11 +15,12 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
-from sphinxblog.store import catalog_of
 from sphinxblog.links import has_tag_pages
 from sphinxblog.outputs import site_outputs
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,13 +58,15 @@ def redirect_page(target: str, canonical: str, title: str, language: str = "en")
 def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: a redirect page for each alias of each post readers see."""
     builder = app.builder
-    if exception is not None or not has_tag_pages(builder):  # web builders only
+    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    if not has_tag_pages(builder):  # web builders only
         return
     posts = [post for post in catalog_of(app.env).posts if post.aliases]
     if not posts:
         return
     outdir = Path(app.outdir).resolve()
-    outputs = site_outputs(app)
+    outputs = site_outputs(app, builder)
     for post in posts:
         target_uri = builder.get_target_uri(post.docname)
         own = Path(builder.get_outfilename(post.docname)).resolve()

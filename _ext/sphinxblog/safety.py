@@ -36,6 +36,7 @@ from sphinxblog.values import xml_safe
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+    from typing_extensions import Buffer
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +69,10 @@ def _lenient_codec(name: str) -> codecs.CodecInfo | None:
         return None
     inner = codecs.lookup(name.removeprefix(_LENIENT))
 
-    class Decoder(inner.incrementaldecoder):  # type: ignore[name-defined,misc]
-        def __init__(self, errors: str = "strict") -> None:
-            super().__init__("replace")
+    def incremental_decoder(errors: str = "strict") -> codecs.IncrementalDecoder:
+        return inner.incrementaldecoder("replace")
 
-    def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+    def decode(data: Buffer, errors: str = "strict") -> tuple[str, int]:
         return inner.decode(data, "replace")
 
     return codecs.CodecInfo(
@@ -80,7 +80,7 @@ def _lenient_codec(name: str) -> codecs.CodecInfo | None:
         decode,
         name=name,
         incrementalencoder=inner.incrementalencoder,
-        incrementaldecoder=Decoder,
+        incrementaldecoder=incremental_decoder,
     )
 
 
@@ -168,6 +168,7 @@ class XmlSafeText(SphinxTransform):
     @staticmethod
     def _clean_attributes(node: nodes.Element) -> list[str]:
         found: list[str] = []
+        safe: str | list[object]
         for name, value in node.attributes.items():
             if isinstance(value, str):
                 safe, codes = xml_safe(value)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from sphinxblog.store import catalog_of
@@ -41,9 +42,8 @@ def searchable_pages(env: BuildEnvironment) -> set[str]:
     }
 
 
-def _indexed_pages(app: Sphinx) -> set[str] | None:
+def _indexed_pages(app: Sphinx, builder: StandaloneHTMLBuilder) -> set[str] | None:
     """The documents of the index the last build wrote; ``None`` if there is none to use."""
-    builder = app.builder
     path = Path(app.outdir, builder.searchindex_filename)
     unicode = builder.indexer_dumps_unicode
     try:
@@ -58,9 +58,10 @@ def _indexed_pages(app: Sphinx) -> set[str] | None:
 
 def repair_search_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: write again the pages missing from the search index."""
-    if not getattr(app.builder, "search", False) or not hasattr(app.builder, "indexer_format"):
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder) or not builder.search:
         return []
-    indexed = _indexed_pages(app)
+    indexed = _indexed_pages(app, builder)
     wanted = searchable_pages(env)
     if indexed is None:
         return sorted(wanted)  # no index to add to: a clean build's, from every page

@@ -25,14 +25,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.builders.html import StandaloneHTMLBuilder
+
 from sphinxblog import redirects
-from sphinxblog.authorpages import FOLDER as AUTHORS_FOLDER
-from sphinxblog.feeds import author_feed_files
-from sphinxblog.store import catalog_of
+from sphinxblog.addresses import AUTHORS_FOLDER, SITE_FEEDS, feeds_enabled
 from sphinxblog.config import tags_folder
-from sphinxblog.feeds import SITE_FEEDS, feeds_enabled, tag_feeds
+from sphinxblog.feeds import author_feed_files, tag_feeds
 from sphinxblog.files import replace_if_changed
 from sphinxblog.laterpages import later_pages
+from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -72,7 +73,7 @@ def note_documents(
 ) -> list[str]:
     """``env-get-outdated``: remember, before anything is written, every document
     whose output may be in the output folder, the removed ones too."""
-    if not hasattr(app.builder, "get_outfilename"):
+    if not isinstance(app.builder, StandaloneHTMLBuilder):
         return []
     known = _known_documents(app)
     everything = known | env.found_docs | removed
@@ -84,7 +85,7 @@ def note_documents(
 def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: delete what a clean build would not have written."""
     builder = app.builder
-    if exception is not None or not hasattr(builder, "get_outfilename"):
+    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
         return
     outdir = Path(app.outdir)
     env = app.env
@@ -100,7 +101,7 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
         if relative not in aliases or not _is_redirect(path):
             stale.append(path)
     if builder.name in WEB_BUILDERS:
-        stale += _stale_web_output(app, pages, aliases)
+        stale += _stale_web_output(app, builder, pages, aliases)
     for path in stale:
         _remove(path, outdir)
     _save_known_documents(app, env.found_docs)
@@ -128,9 +129,11 @@ def _wanted_aliases(app: Sphinx) -> set[str]:
     }
 
 
-def _stale_web_output(app: Sphinx, pages: set[str], aliases: set[str]) -> list[Path]:
+def _stale_web_output(
+    app: Sphinx, builder: StandaloneHTMLBuilder, pages: set[str], aliases: set[str]
+) -> list[Path]:
     """The files of the kinds listed in the module's docstring that the build does not want."""
-    builder, config, env = app.builder, app.config, app.env
+    config, env = app.config, app.env
     outdir = Path(app.outdir)
     pages = pages | {_relative(builder.get_outfilename(name), outdir) for name in later_pages(app)}
     pages |= _extra_files(app)
@@ -161,7 +164,8 @@ def _stale_web_output(app: Sphinx, pages: set[str], aliases: set[str]) -> list[P
         elif file.startswith(f"{AUTHORS_FOLDER}/") and file.endswith(".xml"):
             wanted = file in wanted_author_feeds  # the blog's alone: author feeds
         elif file.startswith(folder):
-            wanted = file in wanted_tag_feeds  # the blog's alone: tag pages, their later pages, feeds
+            # the blog's alone: tag pages, their later pages, feeds
+            wanted = file in wanted_tag_feeds
         elif _LATER_PAGE.search(file):
             wanted = False
         elif file in SITE_FEEDS.values():

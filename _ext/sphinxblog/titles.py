@@ -14,7 +14,6 @@ escaped here for every page.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes

@@ -36,7 +36,9 @@ def translate(
     """
     site = site or Site()
     front, body, data = split_front_matter(text, header)
-    own = data.get("substitutions") if isinstance(data.get("substitutions"), dict) else {}
+    own = data.get("substitutions")
+    if not isinstance(own, dict):
+        own = {}
     names = site.substitutions | {str(name) for name in own}
     site = Site(site.docname, site.docnames, data or site.params, names)
     offset = front.count("\n")

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sphinxblog.problems import Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*+)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
@@ -118,7 +122,9 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"(`+)(?:(?!\1).)+?\1", text)]
 
 
-def sub_outside_code(pattern: re.Pattern[str], replace, text: str) -> str:
+def sub_outside_code(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str
+) -> str:
     """``pattern.sub(replace, text)``, leaving inline code spans as they are."""
     spans = mask_spans(text)
 

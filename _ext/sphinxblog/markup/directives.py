@@ -96,7 +96,9 @@ class BlogCode(CodeBlock):
         for word in words[1:]:
             key, _, value = word.partition("=")
             if key in CodeBlock.option_spec:
-                self.options[key] = CodeBlock.option_spec[key](value or None)
+                # docutils gives a converter None for an option without a value
+                convert = CodeBlock.option_spec[key]
+                self.options[key] = convert(value or None)  # type: ignore[arg-type]
         return super().run()
 
 
@@ -112,7 +114,8 @@ class TabsInSequence(SphinxPostTransform):
     builders = ("epub",)
 
     def run(self, **kwargs) -> None:
-        for tab_set in list(self.document.findall(lambda n: is_component(n, "tab-set"))):
+        elements = self.document.findall(nodes.Element)
+        for tab_set in [node for node in elements if is_component(node, "tab-set")]:
             flat = nodes.container(classes=["blog-tab-set"])
             for item in tab_set.children:
                 if not is_component(item, "tab-item"):

@@ -11,6 +11,7 @@ HTML comment, shown nowhere.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from sphinxblog.markup.common import Site, code_mask, doc_link, problem, sub_outside_code
 from sphinxblog.problems import Problem
@@ -31,7 +32,8 @@ def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
         if END.match(line):
             lines[number] = "<!-- more -->"
         elif "{" in line or "|" in line:
-            line = sub_outside_code(LINK, lambda m: _link(m, number, site, problems), line)
+            link = partial(_link, number=number, site=site, problems=problems)
+            line = sub_outside_code(LINK, link, line)
             lines[number] = sub_outside_code(BARE, lambda m: _path(m[2]), line)
     return "\n".join(lines), problems
 
