@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,6 @@ from sphinxblog import (
     authorpages,
     book,
     config,
-    docutils_kk,
     feeds,
     i18n,
     interrupted,
@@ -32,7 +30,6 @@ from sphinxblog.markup.directives import BlogAdmonition, BlogCode, BlogDropdown,
 from sphinxblog.markup.reading import translate_post
 from sphinxblog.posts import PostCollector
 from sphinxblog.safety import DropHttpEquiv, XmlSafeText, check_encodings, keep_from_myst
-from sphinxblog.search_kk import SearchKazakh
 from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import drop_catalog, pages_to_rewrite, refresh_catalog
 
@@ -54,8 +51,6 @@ def _add_assets(app: Sphinx, site_config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    # Docutils finds a language by importing docutils.languages.<code>
-    sys.modules.setdefault("docutils.languages.kk", docutils_kk)
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinxblog.book")
     config.add_config_values(app)
@@ -86,7 +81,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("blog-dropdown", BlogDropdown)
     app.add_directive("blog-code", BlogCode)
     app.add_post_transform(TabsInSequence)
-    app.add_search_language(SearchKazakh)
     app.add_env_collector(PostCollector)
     app.add_env_collector(oldlinks.OldLinkCollector)
     app.add_env_collector(listings.ListingCollector)
@@ -104,7 +98,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_assets)
     app.connect("config-inited", i18n.load_catalogs)
     app.connect("config-inited", oldlinks.set_heading_anchors)
-    app.connect("builder-inited", i18n.add_script_translations)
     app.connect("builder-inited", sync_tag_pages)
     app.connect("builder-inited", sources.warn_unread_files)
     # after Sphinx has made source_suffix a mapping (800)
@@ -143,7 +136,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after the documents, before the search index
     app.connect("html-collect-pages", pagination.write_pages)
     app.connect("html-collect-pages", searchindex.prune_search_index)
-    app.connect("build-finished", i18n.write_script_translations)
     app.connect("build-finished", sitemap.write_sitemap, priority=800)
     app.connect("build-finished", interrupted.mark_finished, priority=900)  # the very last
     return {
