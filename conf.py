@@ -11,12 +11,14 @@ author = "The blog's authors"
 copyright = f"2019-2026, {author}"
 version = release = "1.0"
 language = "en"
-# Kazakh for Sphinx's and the themes' interface (Read the Docs sets the language
-# with -D language=...); absolute, because Sphinx reads it from other folders too
+# Kazakh for Sphinx's and the PyData theme's interface (Read the Docs sets the
+# language with -D language=...); absolute, because Sphinx reads it from other
+# folders too
 locale_dirs = [os.path.abspath("locales")]
 
+# sphinx_kazakh: Kazakh for Docutils, the search and the book theme (any site can load it)
 extensions = [
-    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog",
+    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog", "sphinx_kazakh",
 ]  # fmt: skip
 
 root_doc = "index"

@@ -1,4 +1,5 @@
-"""The interface in Kazakh: the blog's catalogs, and the site built with ``language = 'kk'``."""
+"""The interface in Kazakh: the blog's catalogs, and the site (the blog and ``sphinx_kazakh``,
+tested alone in ``test_search_kk.py``) built with ``language = 'kk'``."""
 
 from __future__ import annotations
 
@@ -114,6 +115,7 @@ def test_a_broken_catalog_is_a_located_warning_and_the_rest_stays_kazakh(app):
     warnings = app.warning.getvalue()
     assert "locales/kk/LC_MESSAGES/sphinxblog.po:6: WARNING: message catalog not loaded" in warnings
     assert "[blog.catalog]" in warnings
+    assert "[kazakh.catalog]" not in warnings  # the blog's domain is left to the blog
     # the site's catalog is left out; the extension's own still speaks Kazakh
     post = read_html(app.outdir, "posts/first.html")
     assert post.select_one(".blog-reading-time").get_text() == "Оқуға 1 мин"

@@ -1,4 +1,5 @@
-"""Kazakh search: one stemmer in Python (index) and JavaScript (queries)."""
+"""The Kazakh extension (``sphinx_kazakh``): its search, one stemmer in Python (index) and
+JavaScript (queries), and a plain Sphinx site in Kazakh without the blog."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import PROJECT
-from sphinxblog.search_kk import javascript, stem
+from conftest import PROJECT, read_html
+from docutils.languages import get_language
+from sphinx.locale import get_translation
+from sphinx_kazakh import docutils_language
+from sphinx_kazakh.search import javascript, stem
 
 POSTS = PROJECT / "posts"
 SEED = "2019-06-18-simple-post"
@@ -30,6 +34,11 @@ RECALL_PAIRS = [
     ("терминдер", DOCS), ("файлдар", DOCS), ("мәтіннің", DOCS),
     ("балалардың", ALPHABET), ("мектепке", ALPHABET),
 ]  # fmt: skip
+
+
+def search_index(outdir) -> dict:
+    index = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(index[index.index("(") + 1 : index.rindex(")")])
 
 
 def words_of(post: str) -> list[str]:
@@ -96,10 +105,109 @@ def test_python_and_javascript_stem_alike():
 )
 def test_a_kazakh_site_indexes_stems_and_ships_the_stemmer(app):
     app.build()
-    index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
-    frozen = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    frozen = search_index(app.outdir)
     assert stem("Қазақстан") in frozen["titleterms"]  # from "# Қазақстан туралы"
     assert stem("Тақырып") in frozen["terms"]  # from its text
     assert "KazakhTable" in (app.outdir / "_static" / "language_data.js").read_text(
         encoding="utf-8"
     )
+
+
+# --- a plain Sphinx site in Kazakh: the extension without the blog ---------------------------
+
+kazakh_site = pytest.mark.sphinx("html", testroot="kazakh", copy_test_root=True, freshenv=True)
+#: Docutils' warning for a language it has no module for (its rST parser's, for a language
+#: without localised directive names, is another, which sphinx-build silences)
+LACKING = "not supported: Docutils-generated text will be in English"
+
+
+def pages_found(index: dict, query: str) -> set[str]:
+    """The pages the search page lists for *query*, stemmed as its script stems it."""
+    pages = set()
+    for kind in ("terms", "titleterms"):
+        hits = index[kind].get(stem(query), [])
+        pages |= {index["docnames"][hit] for hit in ([hits] if isinstance(hits, int) else hits)}
+    return pages
+
+
+def test_docutils_finds_kazakh_by_its_tag():
+    docutils_language.register()  # as the extension's setup() does
+    assert get_language("kk").labels["contents"] == "Мазмұны"
+    assert get_language("kk_KZ").bibliographic_fields["авторы"] == "author"
+
+
+@kazakh_site
+def test_docutils_labels_and_field_names_are_kazakh_without_a_warning(app):
+    app.build()
+    assert LACKING not in app.warning.getvalue()
+    page = read_html(app.outdir, "index.html")
+    assert page.select_one(".topic-title").get_text() == "Мазмұны"  # `.. contents::`
+    assert app.env.metadata["index"]["author"] == "Әлия Серікқызы"  # from `:Авторы:`
+
+
+@kazakh_site
+def test_the_search_finds_other_forms_of_kazakh_words(app):
+    app.build()
+    index = search_index(app.outdir)
+    # the pages say "Қазақстандықтар", "балалар"; readers type other forms
+    assert pages_found(index, "Қазақстанның") == {"index"}
+    assert pages_found(index, "балалардың") == {"school"}
+    assert "және" not in index["terms"]  # a function word
+    assert "KazakhTable" in (app.outdir / "_static" / "language_data.js").read_text(
+        encoding="utf-8"
+    )
+
+
+@kazakh_site
+def test_the_search_pages_script_gets_the_sites_kazakh(app):
+    app.build()
+    search = read_html(app.outdir, "search.html")
+    assert search.select_one('script[src$="_static/translations.js"]') is not None
+    script = (app.outdir / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert '"locale": "kk"' in script
+    assert '"Search Results": "Іздеу нәтижелері"' in script  # from the site's sphinx.po
+
+
+@kazakh_site
+def test_other_domains_catalogs_come_from_the_site_then_the_extension(app):
+    app.build()
+    booktheme = get_translation("booktheme")
+    assert booktheme("Contents") == "Мазмұн"  # the site's word
+    assert booktheme("Print to PDF") == "PDF-ке басып шығару"  # the extension's catalog
+
+
+def kazakh_site_copy(rootdir, tmp_path):
+    srcdir = tmp_path / "kazakh"
+    shutil.copytree(rootdir / "test-kazakh", srcdir)
+    return srcdir
+
+
+def test_a_broken_site_catalog_is_a_located_warning_and_the_extensions_own_is_kept(
+    make_app, rootdir, tmp_path
+):
+    po = kazakh_site_copy(rootdir, tmp_path) / "locales" / "kk" / "LC_MESSAGES" / "booktheme.po"
+    po.write_text('msgid "Contents"\nthis line is not gettext\n', encoding="utf-8")
+    app = make_app("html", srcdir=po.parents[3])
+    app.build()
+    warnings = app.warning.getvalue()
+    assert f"{po}:2: WARNING: message catalog not loaded" in warnings
+    assert "[kazakh.catalog]" in warnings
+    assert get_translation("booktheme")("Contents") == "Мазмұны"
+
+
+@pytest.mark.parametrize(
+    ("builder", "options", "page"),
+    [
+        ("html", {"parallel": 2}, "index.html"),  # read and written by forked workers
+        ("html", {"confoverrides": {"language": "kk_KZ"}}, "index.html"),
+        ("epub", {}, "index.xhtml"),
+        ("latex", {}, "sphinx.tex"),
+    ],
+)  # fmt: skip
+def test_every_builder_and_spelling_gets_docutils_kazakh(
+    make_app, rootdir, tmp_path, builder, options, page
+):
+    app = make_app(builder, srcdir=kazakh_site_copy(rootdir, tmp_path), **options)
+    app.build()
+    assert LACKING not in app.warning.getvalue()
+    assert "Мазмұны" in (app.outdir / page).read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,6 @@ from sphinxblog import (
     authorpages,
     book,
     config,
-    docutils_kk,
     feeds,
     i18n,
     interrupted,
@@ -35,7 +33,6 @@ from sphinxblog.markup.reading import translate_post
 from sphinxblog.reading import BlogCollector
 from sphinxblog.render import fill_placeholders
 from sphinxblog.safety import DropHttpEquiv, XmlSafeText, check_encodings, keep_from_myst
-from sphinxblog.search_kk import SearchKazakh
 from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import pages_to_rewrite
 
@@ -57,8 +54,6 @@ def _add_assets(app: Sphinx, site_config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    # Docutils finds a language by importing docutils.languages.<code>
-    sys.modules.setdefault("docutils.languages.kk", docutils_kk)
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinxblog.book")
     config.add_config_values(app)
@@ -86,7 +81,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("blog-dropdown", BlogDropdown)
     app.add_directive("blog-code", BlogCode)
     app.add_post_transform(TabsInSequence)
-    app.add_search_language(SearchKazakh)
     app.add_env_collector(BlogCollector)
     app.add_directive("authorposts", authorpages.AuthorPostsDirective)
     app.add_directive("authorindex", authorpages.AuthorIndexDirective)
@@ -101,7 +95,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", oldlinks.set_heading_anchors)
     # after Sphinx has made source_suffix a mapping (800)
     app.connect("config-inited", sources.add_markdown_suffixes, priority=900)
-    app.connect("builder-inited", i18n.add_script_translations)
     app.connect("builder-inited", scan.load_profiles)
     app.connect("builder-inited", scan.scan_posts)
     app.connect("builder-inited", sync_tag_pages)
@@ -135,7 +128,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after the documents, before the search index
     app.connect("html-collect-pages", laterpages.write_pages)
     app.connect("html-collect-pages", searchindex.prune_search_index)
-    app.connect("build-finished", i18n.write_script_translations)
     app.connect("build-finished", sitemap.write_sitemap, priority=800)
     app.connect("build-finished", interrupted.mark_finished, priority=900)  # the very last
     return {

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxblog"]
+extensions = ["myst_parser", "sphinxblog", "sphinx_kazakh"]
 myst_title_to_header = True
 exclude_patterns = ["_build"]
 blog_sidebar_posts = 3

@@ -3,6 +3,8 @@
 Without it, ``language = "kk"`` (as Read the Docs passes for a Kazakh project)
 makes Docutils warn on every build and fall back to English.  The English
 field names stay valid, so front matter reads the same in either language.
+Docutils finds this module as ``docutils.languages.kk``
+(see :mod:`sphinx_kazakh.docutils_language`).
 """
 
 from docutils.languages import en

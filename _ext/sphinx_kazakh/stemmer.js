@@ -1,4 +1,4 @@
-/* Kazakh stemmer for Sphinx search: the JavaScript half of sphinxblog/search_kk.py.
+/* Kazakh stemmer for Sphinx search: the JavaScript half of sphinx_kazakh/search.py.
  * The table below is written by Python, so both halves strip the same suffixes. */
 var KazakhTable = /*TABLE*/null;
 
