@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinxblog import (
     authorpages,
@@ -37,6 +37,8 @@ from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import pages_to_rewrite
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
@@ -53,83 +55,95 @@ def _add_assets(app: Sphinx, site_config: Config) -> None:
     site_config.html_static_path = [*site_config.html_static_path, str(_HERE / "static")]
 
 
+_DIRECTIVES = {
+    "postlist": listings.PostListDirective,
+    "archive": listings.ArchiveDirective,
+    "tagindex": listings.TagIndexDirective,
+    "tagposts": listings.TagPostsDirective,
+    "posttoctree": listings.PostTocTreeDirective,
+    "feeds": listings.FeedLinksDirective,
+    "authorposts": authorpages.AuthorPostsDirective,
+    "authorindex": authorpages.AuthorIndexDirective,
+    "blog-admonition": BlogAdmonition,
+    "blog-dropdown": BlogDropdown,
+    "blog-code": BlogCode,
+}
+_TRANSFORMS = (
+    postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
+    titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
+)  # fmt: skip
+_POST_TRANSFORMS = (
+    oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.RawHtmlAsXhtml,
+    rawhtml.RawHtmlForLatex, TabsInSequence,
+)  # fmt: skip
+
+#: every event handler, with its priority, in the order of a build
+_HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
+    ("config-inited", config.check_config, 500),
+    ("config-inited", config.share_site_address, 500),
+    ("config-inited", config.exclude_environments, 500),
+    ("config-inited", sourcelinks.exclude_unsafe_links, 500),
+    ("config-inited", _add_assets, 500),
+    ("config-inited", i18n.load_catalogs, 500),
+    ("config-inited", oldlinks.set_heading_anchors, 500),
+    # after Sphinx has made source_suffix a mapping (800)
+    ("config-inited", sources.add_markdown_suffixes, 900),
+    # before reading: the posts scanned once, the generated pages written
+    ("builder-inited", scan.load_profiles, 500),
+    ("builder-inited", scan.scan_posts, 500),
+    ("builder-inited", sync_tag_pages, 500),
+    ("builder-inited", authorpages.sync_author_pages, 500),
+    ("builder-inited", sources.warn_unread_files, 500),
+    ("env-get-outdated", scan.reread_for_profiles, 500),
+    ("env-get-outdated", scan.reread_post_toctrees, 500),
+    ("env-get-outdated", stale.note_documents, 500),
+    ("env-before-read-docs", check_encodings, 500),
+    # reading: the header for MyST, then other generators' body markup
+    ("source-read", keep_from_myst, 500),
+    ("source-read", translate_post, 600),
+    ("doctree-read", postpage.add_post_placeholders, 500),
+    ("env-updated", scan.refresh_catalog, 500),
+    ("env-updated", book.add_posts_to_epub, 500),
+    ("env-updated", book.leave_author_pages_out_of_epub, 500),
+    # which pages to write: a stopped build's are all written again
+    ("env-get-updated", interrupted.check_previous_build, 400),
+    ("env-get-updated", pages_to_rewrite, 500),
+    ("env-get-updated", searchindex.repair_search_index, 500),
+    # writing
+    ("doctree-resolved", fill_placeholders, 500),
+    # before sphinxext-opengraph (500), which keeps a description it finds
+    ("html-page-context", add_post_description, 400),
+    ("html-page-context", add_blog_context, 500),
+    # after sphinx-book-theme (500) has set the page's print title
+    ("html-page-context", titles.escape_print_title, 600),
+    # after the documents, before the search index
+    ("html-collect-pages", laterpages.write_pages, 500),
+    ("html-collect-pages", searchindex.prune_search_index, 500),
+    ("build-finished", stale.remove_stale_output, 500),
+    ("build-finished", redirects.write_redirects, 500),
+    ("build-finished", feeds.write_feeds, 500),
+    ("build-finished", feeds.write_author_feeds, 500),
+    ("build-finished", sitemap.write_sitemap, 800),
+    ("build-finished", interrupted.mark_finished, 900),  # the very last
+)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinxblog.book")
     config.add_config_values(app)
-
     for node in (*placeholders.NODES, listings.feedlinks):
         app.add_node(node)
-    app.add_transform(postpage.RemoveRepeatedTitle)
-    app.add_transform(postpage.OnePostOneTitle)
-    app.add_post_transform(oldlinks.ResolveOldLinks)
-    app.add_transform(rawhtml.ImagesFromRawHtml)
-    app.add_post_transform(rawhtml.RemoteImagesAsLinks)
-    app.add_post_transform(rawhtml.RawHtmlAsXhtml)
-    app.add_post_transform(rawhtml.RawHtmlForLatex)
-    app.add_transform(titles.PostTitleAsText)
-    app.add_transform(titles.TagTitleAsWritten)
-    app.add_transform(XmlSafeText)
-    app.add_transform(DropHttpEquiv)
-    app.add_directive("postlist", listings.PostListDirective)
-    app.add_directive("archive", listings.ArchiveDirective)
-    app.add_directive("tagindex", listings.TagIndexDirective)
-    app.add_directive("tagposts", listings.TagPostsDirective)
-    app.add_directive("posttoctree", listings.PostTocTreeDirective)
-    app.add_directive("feeds", listings.FeedLinksDirective)
-    app.add_directive("blog-admonition", BlogAdmonition)
-    app.add_directive("blog-dropdown", BlogDropdown)
-    app.add_directive("blog-code", BlogCode)
-    app.add_post_transform(TabsInSequence)
+    for name, directive in _DIRECTIVES.items():
+        app.add_directive(name, directive)
+    for transform in _TRANSFORMS:
+        app.add_transform(transform)
+    for post_transform in _POST_TRANSFORMS:
+        app.add_post_transform(post_transform)
     app.add_env_collector(BlogCollector)
-    app.add_directive("authorposts", authorpages.AuthorPostsDirective)
-    app.add_directive("authorindex", authorpages.AuthorIndexDirective)
     app.add_css_file("sphinxblog.css")
-
-    app.connect("config-inited", config.check_config)
-    app.connect("config-inited", config.share_site_address)
-    app.connect("config-inited", config.exclude_environments)
-    app.connect("config-inited", sourcelinks.exclude_unsafe_links)
-    app.connect("config-inited", _add_assets)
-    app.connect("config-inited", i18n.load_catalogs)
-    app.connect("config-inited", oldlinks.set_heading_anchors)
-    # after Sphinx has made source_suffix a mapping (800)
-    app.connect("config-inited", sources.add_markdown_suffixes, priority=900)
-    app.connect("builder-inited", scan.load_profiles)
-    app.connect("builder-inited", scan.scan_posts)
-    app.connect("builder-inited", sync_tag_pages)
-    app.connect("builder-inited", authorpages.sync_author_pages)
-    app.connect("builder-inited", sources.warn_unread_files)
-    app.connect("env-get-outdated", scan.reread_for_profiles)
-    app.connect("env-get-outdated", scan.reread_post_toctrees)
-    app.connect("doctree-read", postpage.add_post_placeholders)
-    app.connect("env-before-read-docs", check_encodings)
-    app.connect("source-read", keep_from_myst)
-    # after the front matter's own handlers (500): other generators' body markup
-    app.connect("source-read", translate_post, priority=600)
-    app.connect("env-updated", scan.refresh_catalog)
-    app.connect("env-updated", book.add_posts_to_epub)
-    app.connect("env-updated", book.leave_author_pages_out_of_epub)
-    # before the pages are compared: a stopped build's are all written again
-    app.connect("env-get-updated", interrupted.check_previous_build, priority=400)
-    app.connect("env-get-updated", pages_to_rewrite)
-    app.connect("env-get-updated", searchindex.repair_search_index)
-    app.connect("doctree-resolved", fill_placeholders)
-    app.connect("html-page-context", add_blog_context)
-    # before sphinxext-opengraph (500), which keeps a description it finds
-    app.connect("html-page-context", add_post_description, priority=400)
-    # after sphinx-book-theme (500) has set the page's print title
-    app.connect("html-page-context", titles.escape_print_title, priority=600)
-    app.connect("env-get-outdated", stale.note_documents)
-    app.connect("build-finished", stale.remove_stale_output)
-    app.connect("build-finished", redirects.write_redirects)
-    app.connect("build-finished", feeds.write_feeds)
-    app.connect("build-finished", feeds.write_author_feeds)
-    # after the documents, before the search index
-    app.connect("html-collect-pages", laterpages.write_pages)
-    app.connect("html-collect-pages", searchindex.prune_search_index)
-    app.connect("build-finished", sitemap.write_sitemap, priority=800)
-    app.connect("build-finished", interrupted.mark_finished, priority=900)  # the very last
+    for event, handler, priority in _HANDLERS:
+        app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
         "env_version": 6,

@@ -35,7 +35,7 @@ from sphinxblog.links import has_tag_pages
 from sphinxblog.locations import file_location
 from sphinxblog.posts import post_from_front_matter
 from sphinxblog.reading import authors_file, local_avatar, post_matcher, read_source
-from sphinxblog.store import Scanned, blog_data
+from sphinxblog.store import blog_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -64,8 +64,9 @@ def scan_posts(app: Sphinx) -> None:
             posts.append(known[docname])
             continue
         front_matter = read_front_matter(read_source(path, config.source_encoding))
-        post, problems = post_from_front_matter(docname, front_matter, None, zone)
-        scanned[docname] = Scanned(front_matter, post, tuple(problems))
+        # its problems are reported once, when the post is read
+        post, _problems = post_from_front_matter(docname, front_matter, None, zone)
+        scanned[docname] = front_matter
         posts.append(post)
     now = dt.datetime.now(zone) if zone else dt.datetime.now().astimezone()
     data.scanned = scanned

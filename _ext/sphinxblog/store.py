@@ -3,9 +3,9 @@
 Per document, the store holds each post's record and authors, the listings
 each page shows and the old URLs it links;
 :class:`~sphinxblog.reading.BlogCollector` clears, merges and fills them as
-Sphinx reads, as Sphinx's own collectors do.  Per
-builder, it remembers a fingerprint of what each page showed of other
-documents when it was last written (:mod:`sphinxblog.updates`).
+Sphinx reads, as Sphinx's own collectors do.  Per builder, it remembers a
+fingerprint of what each page showed of other documents when it was last
+written (:mod:`sphinxblog.updates`).
 
 Per build, and never pickled, it holds the posts' front matter as scanned
 when the build began (:mod:`sphinxblog.scan`), so that reading a post does
@@ -29,16 +29,6 @@ if TYPE_CHECKING:
     from sphinxblog.authors import Author
     from sphinxblog.placeholders import Listing
     from sphinxblog.posts import Post
-    from sphinxblog.problems import Problem
-
-
-@dataclass(frozen=True)
-class Scanned:
-    """A post's front matter as read when the build began, and what it made."""
-
-    front_matter: FrontMatter
-    post: Post
-    problems: tuple[Problem, ...]
 
 
 #: the per-document fields of :class:`BlogData`
@@ -47,6 +37,8 @@ _PER_DOCUMENT = ("posts", "post_authors", "listings", "old_links")
 
 @dataclass
 class BlogData:
+    """Everything the blog keeps in the environment (``env.blog``)."""
+
     #: per document: the post records
     posts: dict[str, Post] = field(default_factory=dict)
     #: per post naming authors: the authors, matched with the profiles
@@ -67,7 +59,7 @@ class BlogData:
     toctree_read: tuple[str, ...] | None = None
 
     #: per build (never pickled): the posts scanned when it began, and its catalog
-    scanned: dict[str, Scanned] = field(default_factory=dict)
+    scanned: dict[str, FrontMatter] = field(default_factory=dict)
     catalog: Catalog = field(default_factory=Catalog)
     #: the posts of a book's toctree in this build, oldest first
     toctree: tuple[str, ...] = ()
@@ -108,6 +100,6 @@ def front_matter_of(env: BuildEnvironment, docname: str) -> FrontMatter:
     """The front matter of *docname*: as scanned when the build began, else read now."""
     scanned = blog_data(env).scanned.get(docname)
     if scanned is not None:
-        return scanned.front_matter
+        return scanned
     path = Path(env.doc2path(docname))
     return read_front_matter(path.read_text(encoding=env.config.source_encoding, errors="replace"))
