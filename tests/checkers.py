@@ -54,6 +54,11 @@ def require(available: bool, what: str) -> None:
     pytest.skip(message)
 
 
+#: a short run's JVM: the quick compiler only and one collector thread. EPUBCheck is done
+#: in half the time, and checks exactly as it does otherwise.
+SHORT_RUN = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+
+
 def _java() -> str:
     java = shutil.which("java")
     require(java is not None, "Java")
@@ -72,7 +77,7 @@ def epubcheck_messages(epub: Path) -> list[str]:
     """EPUBCheck's fatal errors, errors and warnings on *epub*, one line each."""
     jar = epubcheck_jar()
     result = subprocess.run(
-        [_java(), "-jar", str(jar), "--json", "-", str(epub)],
+        [_java(), *SHORT_RUN, "-jar", str(jar), "--json", "-", str(epub)],
         capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
     report = json.loads(result.stdout)

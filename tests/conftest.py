@@ -1,11 +1,20 @@
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sys
+from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
@@ -42,6 +51,83 @@ def site(tmp_path: Path) -> Path:
     return copy_site(tmp_path / "site")
 
 
+def warning_lines(text: str, srcdir: Path) -> list[str]:
+    """Warnings as a sorted list of lines: no colours, paths from the source folder."""
+    text = strip_escape_sequences(text)
+    return sorted(
+        line.replace(f"{srcdir}{os.sep}", "")
+        for line in text.splitlines()
+        if line.strip()
+    )
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    """*app*'s warnings, sorted, as :func:`warning_lines` gives them."""
+    return warning_lines(app.warning.getvalue(), app.srcdir)
+
+
+@contextlib.contextmanager
+def without_read_the_docs() -> Iterator[None]:
+    """No Read the Docs variable while building: conf.py reads it."""
+    saved = os.environ.pop("READTHEDOCS_CANONICAL_URL", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["READTHEDOCS_CANONICAL_URL"] = saved
+
+
+class Builds:
+    """Builds that tests only read, each made once a session and kept.
+
+    ``builds("basic")`` is the test root ``test-basic`` built in HTML; ``builds("site",
+    "epub")`` the project's own site in ePub, with warnings as errors. Tests that edit
+    sources or need a build of their own make it themselves (``make_app``).
+    """
+
+    def __init__(self, rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._rootdir = rootdir
+        self._tmp = tmp_path_factory
+        self._apps: dict[str, SphinxTestApp | BaseException] = {}
+
+    def __call__(
+        self, testroot: str, buildername: str = "html", **confoverrides: Any
+    ) -> SphinxTestApp:
+        key = f"{testroot} {buildername} {sorted(confoverrides.items())!r}"
+        if key not in self._apps:
+            self._apps[key] = self._build(testroot, buildername, confoverrides)
+        app = self._apps[key]
+        if isinstance(app, BaseException):
+            pytest.fail(f"the shared build {key} failed: {app!r}")
+        return app
+
+    def _build(
+        self, testroot: str, buildername: str, confoverrides: dict[str, Any]
+    ) -> SphinxTestApp | BaseException:
+        folder = self._tmp.mktemp(f"{testroot}-{buildername}")
+        if testroot == "site":
+            srcdir = copy_site(folder / "site")
+        else:
+            srcdir = Path(shutil.copytree(self._rootdir / f"test-{testroot}", folder / testroot))
+        app = SphinxTestApp(
+            buildername, srcdir=srcdir, confoverrides=confoverrides, status=StringIO(),
+            warning=StringIO(), warningiserror=testroot == "site",
+        )  # fmt: skip
+        try:
+            with without_read_the_docs():
+                app.build()
+        except Exception as error:  # every test that reads this build fails with it
+            return error
+        finally:
+            app.cleanup()
+        return app
+
+
+@pytest.fixture(scope="session")
+def builds(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    return Builds(rootdir, tmp_path_factory)
+
+
 def read_html(outdir: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 
@@ -56,6 +142,31 @@ def heading(element) -> str:
     for permalink in element.select("a.headerlink"):
         permalink.extract()
     return element.get_text(strip=True)
+
+
+#: modules that read the same builds, kept on one test process by the scheduler below;
+#: every other module is a group of its own
+SHARED_BUILDS = {
+    "test_book": "site", "test_site": "site",
+    "test_browser": "served site", "test_validators": "served site",
+    "test_site_config": "served site",
+    "test_listings": "basic", "test_post_page": "basic", "test_incremental": "basic",
+}  # fmt: skip
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With ``--dist loadscope`` (tests/pytest.ini), a test process takes whole modules,
+    and the modules of :data:`SHARED_BUILDS` together."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedBuildsScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return SHARED_BUILDS.get(Path(module).stem, module)
+
+    return SharedBuildsScheduling(config, log)
 
 
 def pytest_configure(config: pytest.Config) -> None:

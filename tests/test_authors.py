@@ -9,7 +9,7 @@ import shutil
 import feedparser
 import pytest
 from checkers import epubcheck_messages
-from conftest import heading, read_html
+from conftest import heading, read_html, warnings_of
 from sphinxblog.authorpages import MARKER
 from sphinxblog.authors import (
     Author,
@@ -18,8 +18,6 @@ from sphinxblog.authors import (
     parse_profiles,
     resolve_authors,
 )
-
-authors = pytest.mark.sphinx("html", testroot="authors", copy_test_root=True, freshenv=True)
 
 DOCUSAURUS = """\
 ada:
@@ -102,9 +100,14 @@ def test_avatars_are_paths_from_the_file_or_urls_never_fetched():
 # --- the web site --------------------------------------------------------------------------
 
 
-@authors
-def test_post_header_shows_profiles_linked_to_author_pages(app):
-    app.build()
+@pytest.fixture(scope="module")
+def authors(builds):
+    return builds("authors")
+
+
+
+def test_post_header_shows_profiles_linked_to_author_pages(authors):
+    app = authors
     meta = read_html(app.outdir, "posts/first.html").select_one("p.blog-post-meta")
     byline = meta.select_one(".blog-authors")
     assert byline.get_text(" ", strip=True) == (
@@ -123,21 +126,18 @@ def test_post_header_shows_profiles_linked_to_author_pages(app):
     assert plain.select_one("a.blog-author")["href"] == "../authors/jane-plain.html"
 
 
-@authors
-def test_an_unknown_key_is_a_located_warning_and_shown_as_written(app):
-    app.build()
-    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    assert warnings == (
-        f"{app.srcdir / 'posts' / 'unknown.md'}:4: WARNING: author 'nobody' is not in the "
-        "authors file (authors.yml); shown as written [blog.authors_file]\n"
-    )
+def test_an_unknown_key_is_a_located_warning_and_shown_as_written(authors):
+    app = authors
+    assert warnings_of(app) == [
+        "posts/unknown.md:4: WARNING: author 'nobody' is not in the authors file (authors.yml); "
+        "shown as written [blog.authors_file]"
+    ]
     byline = read_html(app.outdir, "posts/unknown.html").select_one(".blog-authors")
     assert byline.get_text(" ", strip=True) == "By nobody"
 
 
-@authors
-def test_each_author_has_a_page_of_their_posts_and_an_atom_feed(app):
-    app.build()
+def test_each_author_has_a_page_of_their_posts_and_an_atom_feed(authors):
+    app = authors
     page = read_html(app.outdir, "authors/ada.html")
     assert heading(page.select_one("h1")) == "Ada Example"
     profile = page.select_one("p.blog-author-profile")
@@ -155,9 +155,8 @@ def test_each_author_has_a_page_of_their_posts_and_an_atom_feed(app):
     assert grace.select("img") == []  # a remote avatar is left out
 
 
-@authors
-def test_the_authors_index_lists_every_author_with_their_count(app):
-    app.build()
+def test_the_authors_index_lists_every_author_with_their_count(authors):
+    app = authors
     index = read_html(app.outdir, "authors/index.html")
     assert heading(index.select_one("h1")) == "Authors"
     rows = [
@@ -192,9 +191,8 @@ def test_generated_pages_are_rewritten_only_when_changed(make_app, rootdir, tmp_
     assert (folder / "mine.md").read_text(encoding="utf-8") == "# Mine\n"
 
 
-@pytest.mark.sphinx("html", testroot="authors-material", copy_test_root=True, freshenv=True)
-def test_material_authors_file_is_read(app):
-    app.build()
+def test_material_authors_file_is_read(builds):
+    app = builds("authors-material")
     assert app.warning.getvalue() == ""
     byline = read_html(app.outdir, "posts/note.html").select_one(".blog-authors")
     assert byline.get_text(" ", strip=True) == "By Mira Testova ( Editor · mira.example.org )"
@@ -207,9 +205,10 @@ def test_a_malformed_authors_file_is_a_located_warning(make_app, rootdir, tmp_pa
     (srcdir / "people.yml").write_text("mira:\n  name: [oops\n", encoding="utf-8")
     app = make_app("html", srcdir=srcdir, confoverrides={"blog_authors_file": "people.yml"})
     app.build()
-    assert f"{app.srcdir / 'people.yml'}:3: WARNING: the authors file is not valid YAML" in (
-        app.warning.getvalue()
-    )
+    assert warnings_of(app) == [
+        "people.yml:3: WARNING: the authors file is not valid YAML: expected ',' or ']', but got "
+        "'<stream end>' [blog.authors_file]"
+    ]
 
 
 # --- the books -----------------------------------------------------------------------------

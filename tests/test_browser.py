@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import struct
 from pathlib import Path
 
 import pytest
 from checkers import CHROMIUM, chromium, served_site
-from conftest import PROJECT
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"
 )
 pytest.importorskip("playwright.sync_api")
 
-SCREENSHOTS = PROJECT / "_build" / "screenshots"
 SEED = "posts/2019-06-18-simple-post.html"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -251,15 +251,54 @@ def test_listings_keep_dates_next_to_titles(browser, served, size, kind):
     watched.close()
 
 
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """A folder for the screenshots, named on the test's output (``pytest -s``)."""
+    folder = tmp_path_factory.mktemp("screenshots")
+    print(f"\nscreenshots in {folder}")
+    return folder
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height, from its header (the IHDR chunk)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", data[:16]
+    return struct.unpack(">II", data[16:24])
+
+
+def colours(page, data: bytes) -> int:
+    """How many colours the PNG *data* holds (up to 64), as the browser decodes it."""
+    return page.evaluate(
+        """async png => {
+            const bytes = Uint8Array.from(atob(png), c => c.charCodeAt(0));
+            const bitmap = await createImageBitmap(new Blob([bytes], {type: "image/png"}));
+            const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+            const context = canvas.getContext("2d");
+            context.drawImage(bitmap, 0, 0);
+            const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+            const seen = new Set();
+            for (let i = 0; i < pixels.length && seen.size < 64; i += 4) {
+                seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+            }
+            return seen.size;
+        }""",
+        base64.b64encode(data).decode("ascii"),
+    )
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_screenshots_for_people_to_look_at(browser, served, size):
-    """Full-page screenshots in _build/screenshots/; nothing wider than the window."""
-    watched = Watched(browser, served, viewport=SIZES[size])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_for_people_to_look_at(browser, served, screenshots, size):
+    """Full-page screenshots in a temporary folder; nothing wider than the window, and each
+    a page drawn at the window's width, not a blank."""
+    viewport = SIZES[size]
+    watched = Watched(browser, served, viewport=viewport)
     for name in ("home", "post", "tag", "archive", "tags"):
         watched.goto(PAGES[name])
-        watched.page.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+        path = screenshots / f"{name}-{size}.png"
+        data = watched.page.screenshot(path=str(path), full_page=True)
         overflow = watched.page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{name} is {overflow}px wider than a {size} window"
+        width, height = png_size(path.read_bytes())
+        assert width == viewport["width"] and height >= viewport["height"], (name, width, height)
+        assert colours(watched.page, data) >= 16, f"{name} is (nearly) one colour"
     assert watched.problems == []
     watched.close()

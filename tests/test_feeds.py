@@ -9,13 +9,12 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
-from conftest import read_html
+from conftest import read_html, warnings_of
 from lxml import etree
 from sphinxblog.catalog import build_catalog
 from sphinxblog.feeds import absolute_links, feed_html, rss_date, tag_names, uri, uri_path
 from sphinxblog.posts import Post
 
-feeds = pytest.mark.sphinx("html", testroot="feeds", copy_test_root=True, freshenv=True)
 BASE = "https://blog.example.org/kk/latest/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
@@ -74,6 +73,17 @@ def test_rss_dates_have_four_digit_years():
 # --- built feeds ---------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def feeds(builds):
+    return builds("feeds")
+
+
+@pytest.fixture(scope="module")
+def fulltext(builds):
+    return builds("feeds", blog_feed_fulltext=True)
+
+
+
 def check_atom(data: bytes) -> etree._Element:
     """RFC 4287's rules for a feed and its entries, strictly (sections 4.1.1 and 4.1.2)."""
     feed = etree.fromstring(data)
@@ -124,9 +134,8 @@ def titles(feed: etree._Element) -> list[str]:
     return [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
 
 
-@feeds
-def test_site_atom_feed_is_valid_newest_first_and_only_published_posts(app):
-    app.build()
+def test_site_atom_feed_is_valid_newest_first_and_only_published_posts(feeds):
+    app = feeds
     data = (app.outdir / "atom.xml").read_bytes()
     feed = check_atom(data)
     assert titles(feed) == VISIBLE  # no draft, no post from the future
@@ -136,20 +145,18 @@ def test_site_atom_feed_is_valid_newest_first_and_only_published_posts(app):
     assert "Қазақстан туралы".encode() in data and b"&#" not in data  # UTF-8, no escapes
 
 
-@feeds
-def test_feeds_are_stable_between_builds(app, make_app):
-    app.build()
+def test_feeds_are_stable_between_builds(feeds, make_app, tmp_path):
     first = {
-        name: (app.outdir / name).read_bytes() for name in ("atom.xml", "rss.xml", "feed.json")
+        name: (feeds.outdir / name).read_bytes() for name in ("atom.xml", "rss.xml", "feed.json")
     }
-    again = make_app("html", srcdir=app.srcdir, freshenv=True)
+    # the same sources built again from scratch, into another folder
+    again = make_app("html", srcdir=feeds.srcdir, builddir=tmp_path / "again", freshenv=True)
     again.build()
     assert {name: (again.outdir / name).read_bytes() for name in first} == first
 
 
-@feeds
-def test_rss_and_json_feeds(app):
-    app.build()
+def test_rss_and_json_feeds(feeds):
+    app = feeds
     rss = feedparser.parse((app.outdir / "rss.xml").read_bytes())
     assert not rss.bozo, rss.bozo_exception
     assert [entry.title for entry in rss.entries] == VISIBLE
@@ -177,19 +184,14 @@ def test_rss_and_json_feeds(app):
     assert "Қазақстан" in (app.outdir / "feed.json").read_text(encoding="utf-8")
 
 
-@feeds
-def test_each_tag_has_an_atom_feed(app):
-    app.build()
+def test_each_tag_has_an_atom_feed(feeds):
+    app = feeds
     python = check_atom((app.outdir / "tags" / "python.xml").read_bytes())
     assert titles(python) == ["Ampersands & <angle> brackets", "Older"]
     politics = check_atom((app.outdir / "tags" / "saiasat.xml").read_bytes())
     assert titles(politics) == ["Қазақстан туралы", "Ampersands & <angle> brackets"]
 
 
-fulltext = pytest.mark.sphinx(
-    "html", testroot="feeds", copy_test_root=True, freshenv=True,
-    confoverrides={"blog_feed_fulltext": True},
-)  # fmt: skip
 
 #: a sentence of each post's text, which a full-text entry holds once
 SENTENCES = {
@@ -218,9 +220,8 @@ def full_texts(app) -> dict[str, list[str]]:
     return texts
 
 
-@fulltext
-def test_full_text_feeds_have_absolute_links(app):
-    app.build()
+def test_full_text_feeds_have_absolute_links(fulltext):
+    app = fulltext
     feed = check_atom((app.outdir / "atom.xml").read_bytes())
     content = feed.find(f"{ATOM}entry/{ATOM}content").text
     assert f'href="{BASE}posts/english.html"' in content
@@ -235,9 +236,8 @@ def test_full_text_feeds_have_absolute_links(app):
     assert [link for link in links if not link.startswith(BASE)] == []
 
 
-@fulltext
-def test_full_text_is_the_post_body_once(app):
-    app.build()
+def test_full_text_is_the_post_body_once(fulltext):
+    app = fulltext
     texts = full_texts(app)
     assert texts.keys() == SENTENCES.keys()
     for title, sentence in SENTENCES.items():
@@ -248,9 +248,8 @@ def test_full_text_is_the_post_body_once(app):
             assert "<h1" not in text  # the entry has the title already
 
 
-@fulltext
-def test_fragment_links_in_full_text_point_into_the_post(app):
-    app.build()
+def test_fragment_links_in_full_text_point_into_the_post(fulltext):
+    app = fulltext
     for text in full_texts(app)["Ampersands & <angle> brackets"]:
         assert f'href="{BASE}posts/english.html#why-sphinx"' in text
         assert 'href="#' not in text
@@ -265,12 +264,11 @@ def test_no_feeds_without_a_base_url_and_one_message_why(app):
     app.build()
     assert not (app.outdir / "atom.xml").exists()
     assert app.status.getvalue().count("no feeds: they need html_baseurl") == 1
-    assert "warning" not in app.warning.getvalue().lower()
+    assert warnings_of(app) == []
 
 
-@feeds
-def test_pages_announce_the_feeds(app):
-    app.build()
+def test_pages_announce_the_feeds(feeds):
+    app = feeds
     for page in ("index.html", "posts/older.html", "tags/python.html"):
         html = read_html(app.outdir, page)
         hrefs = [link["href"] for link in html.select('link[rel="alternate"]')]
@@ -285,12 +283,8 @@ def test_pages_announce_the_feeds(app):
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_sitemap_lists_every_page(make_app, rootdir, tmp_path, builder):
-    import shutil
-
-    shutil.copytree(rootdir / "test-feeds", tmp_path / "site")
-    app = make_app(builder, srcdir=tmp_path / "site")
-    app.build()
+def test_sitemap_lists_every_page(builds, builder):
+    app = builds("feeds", builder)
     text = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
     assert "hreflang" not in text  # the locale folder's kk is no published translation
     sitemap = etree.fromstring(text.encode("utf-8"))
@@ -305,9 +299,8 @@ def test_sitemap_lists_every_page(make_app, rootdir, tmp_path, builder):
         assert (app.outdir / path / "index.html").exists() or (app.outdir / path).is_file(), url
 
 
-@feeds
-def test_entries_carry_their_posts_language_and_feeds_the_sites(app):
-    app.build()
+def test_entries_carry_their_posts_language_and_feeds_the_sites(feeds):
+    app = feeds
     atom = check_atom((app.outdir / "atom.xml").read_bytes())
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert atom.get(xml_lang) == "en"
@@ -329,9 +322,8 @@ def test_entries_carry_their_posts_language_and_feeds_the_sites(app):
     assert [entry.language for entry in rss.entries] == ["kk", "en", "en"]
 
 
-@fulltext
-def test_full_text_content_carries_its_posts_language(app):
-    app.build()
+def test_full_text_content_carries_its_posts_language(fulltext):
+    app = fulltext
     atom = check_atom((app.outdir / "atom.xml").read_bytes())
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     contents = [entry.find(f"{ATOM}content") for entry in atom.findall(f"{ATOM}entry")]
@@ -339,10 +331,9 @@ def test_full_text_content_carries_its_posts_language(app):
     assert '<section id="id1" lang="kk">' in contents[0].text
 
 
-@feeds
-def test_a_tag_has_one_spelling_in_every_output(app):
+def test_a_tag_has_one_spelling_in_every_output(feeds):
     """The oldest post writes "Python", a newer one "python": the site says "Python"."""
-    app.build()
+    app = feeds
     page = read_html(app.outdir, "posts/english.html")
     badges = [a.get_text() for a in page.select(".blog-post-meta a.blog-tag")]
     meta = [tag["content"] for tag in page.select('meta[property="article:tag"]')]
@@ -357,9 +348,8 @@ def test_a_tag_has_one_spelling_in_every_output(app):
     assert badges == meta == categories == rss_tags == json_tags == ["Python", "саясат"]
 
 
-@feeds
-def test_posts_have_social_cards(app):
-    app.build()
+def test_posts_have_social_cards(feeds):
+    app = feeds
     page = read_html(app.outdir, "posts/kazakh.html")
 
     def meta(key):
@@ -390,9 +380,8 @@ def test_reading_time_counts_words_not_bytes(app):
     assert item.select_one(".blog-reading-time").get_text() == "4 min read"
 
 
-@feeds
-def test_related_posts_share_tags(app):
-    app.build()
+def test_related_posts_share_tags(feeds):
+    app = feeds
     page = read_html(app.outdir, "posts/english.html")
     related = [a.get_text() for a in page.select(".blog-related a.blog-post-title")]
     assert related == ["Қазақстан туралы", "Older"]  # both share one tag; newer first

@@ -245,4 +245,6 @@ def test_problems_point_at_their_key():
 
 def test_toml_front_matter_is_read():
     front_matter = read_front_matter('+++\ntitle = "x"\n+++\n')
-    assert (front_matter.data, front_matter.form, front_matter.problems) == ({"title": "x"}, "toml", ())
+    assert (front_matter.data, front_matter.form, front_matter.problems) == (
+        {"title": "x"}, "toml", (),
+    )  # fmt: skip

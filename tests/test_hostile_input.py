@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, read_html
+from conftest import PROJECT, read_html, warning_lines
 from lxml import etree
 from sphinxblog.frontmatter import (
     MAX_DEPTH,
@@ -81,10 +81,48 @@ def epub(srcdir, html) -> Build:  # after html: one build at a time in the sourc
     return sphinx_build(srcdir, srcdir.parent / "epub", "epub")
 
 
+HIDDEN = "(counting what YAML aliases repeat); it is ignored [blog.front_matter]"
+XML = "holds characters that XML does not allow"
+#: every warning of the root's build, each once
+WARNINGS = sorted([
+    "posts/2024-01-11-deep.md:4: WARNING: front matter is nested more than 32 levels deep; it "
+    "is ignored [blog.front_matter]",
+    *(f"posts/alias-bomb.md:{line}: WARNING: key {key!r} holds more than 100000 values {HIDDEN}"
+      for line, key in [(10, "f"), (11, "g"), (12, "h"), (13, "i"), (14, "html_meta")]),
+    f"posts/control.md:2: WARNING: title {XML} (U+0001, U+001B); they are dropped [blog.title]",
+    f"posts/control.md:4: WARNING: summary {XML} (U+0000, U+FFFE); they are dropped "
+    "[blog.summary]",
+    "posts/control.md:5: WARNING: an empty tag is ignored [blog.tags]",
+    rf"posts/control.md:5: WARNING: tag '\ufffe' {XML} (U+FFFE); they are dropped [blog.tags]",
+    rf"posts/control.md:5: WARNING: tag 'ctrl\x01' {XML} (U+0001); they are dropped [blog.tags]",
+    rf"posts/control.md:6: WARNING: author 'Ann\x1bie' {XML} (U+001B); they are dropped "
+    "[blog.authors]",
+    f"posts/control.md:8: WARNING: text {XML} (U+0002); they are dropped [blog.text]",
+    "posts/duplicate-keys.md:5: WARNING: key 'title' is repeated (first on line 2); the last "
+    "value is used [blog.front_matter]",
+    "posts/duplicate-keys.md:6: WARNING: key 'tags' is repeated (first on line 4); the last "
+    "value is used [blog.front_matter]",
+    r"posts/invisible-tags.md:4: WARNING: tag '\u200b' has no visible characters; it is ignored "
+    "[blog.tags]",
+    r"posts/invisible-tags.md:4: WARNING: tag '\u2060 \u200c' has no visible characters; it is "
+    "ignored [blog.tags]",
+    "posts/latin-1.md:2: WARNING: file is not UTF-8: byte 0xE9 on this line cannot be decoded; "
+    "undecodable bytes are read as U+FFFD (save the file as UTF-8) [blog.encoding]",
+    f"posts/many-tags.md:4: WARNING: post has 2000 tags; only the first {MAX_TAGS} are kept "
+    "[blog.tags]",
+    "posts/refresh.md:4: WARNING: html_meta sets an http-equiv meta tag ('refresh': '0; "
+    "url=https://attacker.example/'), which could redirect readers or act as an HTTP header; "
+    "it is dropped [blog.front_matter]",
+    f"posts/surrogate.md:2: WARNING: title {XML} (U+D800); they are dropped [blog.title]",
+])  # fmt: skip
+
+
 def expect(build: Build, file: str, line: int, message: str, subtype: str) -> None:
-    path = re.escape(str(build.srcdir / "posts" / file))
-    pattern = re.compile(rf"^{path}:{line}: WARNING: {re.escape(message)}.* \[blog\.{subtype}\]$")
-    assert any(pattern.search(w) for w in build.warnings), build.warnings
+    """The build warns of *message* once, and of nothing but :data:`WARNINGS`."""
+    assert warning_lines("\n".join(build.warnings), build.srcdir) == WARNINGS
+    pattern = re.compile(rf"^posts/{re.escape(file)}:{line}: WARNING: {re.escape(message)}.* "
+                         rf"\[blog\.{subtype}\]$")  # fmt: skip
+    assert len([w for w in WARNINGS if pattern.search(w)]) == 1, message
 
 
 def archive_titles(build: Build) -> list[str]:

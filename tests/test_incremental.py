@@ -152,11 +152,10 @@ def _bodies(outdir: Path) -> dict[str, str]:
     }
 
 
-def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path):
-    serial_src, parallel_src = tmp_path / "serial", tmp_path / "parallel"
-    shutil.copytree(ROOT, serial_src)
+def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path, builds):
+    parallel_src = tmp_path / "parallel"
     shutil.copytree(ROOT, parallel_src)
-    serial = rebuild(make_app, serial_src)
+    serial = builds("basic")
     parallel = rebuild(make_app, parallel_src, parallel=2)
     assert _bodies(serial.outdir) == _bodies(parallel.outdir)
     assert "tags/python.html" in _bodies(parallel.outdir)
@@ -168,9 +167,9 @@ def dangling_links(outdir: Path) -> list[str]:
     for page in outdir.rglob("*.html"):
         for anchor in read_html(outdir, str(page.relative_to(outdir))).select("a[href]"):
             href = anchor["href"].split("#")[0]
-            if href and "://" not in href and not href.startswith(("mailto:", "/")):
-                if not (page.parent / href).exists():
-                    missing.append(f"{page.relative_to(outdir)} -> {href}")
+            local = href and "://" not in href and not href.startswith(("mailto:", "/"))
+            if local and not (page.parent / href).exists():
+                missing.append(f"{page.relative_to(outdir)} -> {href}")
     return missing
 
 

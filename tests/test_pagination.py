@@ -8,15 +8,14 @@ import shutil
 import pytest
 from conftest import post_titles, read_html
 
-paged = pytest.mark.sphinx(
-    "html", testroot="basic", copy_test_root=True, freshenv=True,
-    confoverrides={"blog_page_size": 2},
-)  # fmt: skip
+
+@pytest.fixture(scope="module")
+def paged(builds):
+    return builds("basic", blog_page_size=2)
 
 
-@paged
-def test_tag_pages_split_with_links_between_pages(app):
-    app.build()
+def test_tag_pages_split_with_links_between_pages(paged):
+    app = paged
     first = read_html(app.outdir, "tags/python.html")
     assert post_titles(first) == ["New year", "Comma tags"]
     assert first.select_one(".blog-pager .blog-page-number").get_text() == "Page 1 of 2"
@@ -32,9 +31,8 @@ def test_tag_pages_split_with_links_between_pages(app):
     assert (app.outdir / "tags" / "python" / "page" / post).resolve().exists()
 
 
-@paged
-def test_archive_pages_keep_year_links_working(app):
-    app.build()
+def test_archive_pages_keep_year_links_working(paged):
+    app = paged
     pages = [read_html(app.outdir, "archive.html")]
     pages += [read_html(app.outdir, f"archive/page/{n}.html") for n in (2, 3)]
     assert [post_titles(page) for page in pages] == [
@@ -51,9 +49,8 @@ def test_archive_pages_keep_year_links_working(app):
     assert not (app.outdir / "archive" / "page" / "4.html").exists()
 
 
-@paged
-def test_a_limited_list_is_not_paginated(app):
-    app.build()
+def test_a_limited_list_is_not_paginated(paged):
+    app = paged
     home = read_html(app.outdir, "index.html")
     assert len(post_titles(home)) == 3 and home.select_one(".blog-pager") is None
 

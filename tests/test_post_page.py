@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 from conftest import heading, read_html
 
-basic = pytest.mark.sphinx("html", testroot="basic", copy_test_root=True, freshenv=True)
+
+@pytest.fixture(scope="module")
+def basic(builds):
+    """The root built once, for the tests that read it."""
+    return builds("basic")
 
 
-@basic
-def test_header_shows_date_and_tag_badges_under_the_title(app):
-    app.build()
+def test_header_shows_date_and_tag_badges_under_the_title(basic):
+    app = basic
     page = read_html(app.outdir, "posts/second.html")
     (title,) = page.select("h1")
     assert heading(title) == "Comma tags"
@@ -25,25 +28,22 @@ def test_header_shows_date_and_tag_badges_under_the_title(app):
     assert all("sd-badge" in b["class"] for b in badges)
 
 
-@basic
-def test_title_from_the_first_heading_when_front_matter_has_none(app):
-    app.build()
+def test_title_from_the_first_heading_when_front_matter_has_none(basic):
+    app = basic
     page = read_html(app.outdir, "posts/fourth.html")
     assert [heading(h) for h in page.select("h1")] == ["Қазақстан туралы"]
     assert page.select_one(".blog-post-meta .blog-date").get_text() == "Dec 31, 2021"
 
 
-@basic
-def test_a_date_time_keeps_the_calendar_day_it_was_written_on(app):
-    app.build()
+def test_a_date_time_keeps_the_calendar_day_it_was_written_on(basic):
+    app = basic
     # 23:30 at -05:00 is the next day in UTC; the post still says Feb 03
     page = read_html(app.outdir, "posts/third.html")
     assert page.select_one(".blog-post-meta .blog-date").get_text() == "Feb 3, 2020"
 
 
-@basic
-def test_previous_and_next_link_the_chronological_neighbours(app):
-    app.build()
+def test_previous_and_next_link_the_chronological_neighbours(basic):
+    app = basic
     nav = read_html(app.outdir, "posts/third.html").select_one(".blog-post-nav")
     older, newer = nav.select_one(".blog-older a"), nav.select_one(".blog-newer a")
     assert (older.get_text(), older["href"]) == ("Comma tags", "second.html")
@@ -55,9 +55,8 @@ def test_previous_and_next_link_the_chronological_neighbours(app):
     assert newest.select_one(".blog-newer") is None
 
 
-@basic
-def test_posts_stay_out_of_the_toctree_without_warnings(app):
-    app.build()
+def test_posts_stay_out_of_the_toctree_without_warnings(basic):
+    app = basic
     assert app.warning.getvalue() == ""
     home = read_html(app.outdir, "index.html")
     toctree_links = [a["href"] for a in home.select(".toctree-wrapper a")]

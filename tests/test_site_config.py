@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_site, read_html
-
-BASE = "https://example.org/blog/"
+import pytest
+from checkers import served_site
+from conftest import read_html
+from sphinx.search import js_index
 
 
 def _files(outdir: Path) -> set[str]:
@@ -20,13 +21,22 @@ def _files(outdir: Path) -> set[str]:
     }
 
 
-def test_base_url_from_the_command_line_or_read_the_docs_gives_one_site(make_app, site, monkeypatch):
-    given = make_app("html", srcdir=site, confoverrides={"html_baseurl": BASE})
+@pytest.fixture
+def served(request, tmp_path_factory):
+    """The site as Read the Docs builds it: its address in READTHEDOCS_CANONICAL_URL."""
+    return served_site(request.config, tmp_path_factory)
+
+
+def test_canonical_url_comes_from_read_the_docs(served):
+    page = read_html(served.outdir, "archive.html")
+    assert page.select_one('link[rel="canonical"]')["href"] == served.base + "archive.html"
+
+
+def test_base_url_from_the_command_line_or_read_the_docs_gives_one_site(make_app, site, served):
+    from_environment = served
+    base = from_environment.base
+    given = make_app("html", srcdir=site, confoverrides={"html_baseurl": base})
     given.build()
-    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", BASE)
-    from_environment = make_app("html", srcdir=copy_site(site.parent / "from-environment"))
-    from_environment.build()
-    assert from_environment.config.html_baseurl == BASE
 
     files = _files(given.outdir)
     assert {"sitemap.xml", "atom.xml", "rss.xml", "feed.json"} <= files
@@ -37,7 +47,7 @@ def test_base_url_from_the_command_line_or_read_the_docs_gives_one_site(make_app
     assert (different, errors) == ([], [])
     post = read_html(given.outdir, "posts/2019-06-18-simple-post.html")
     og_url = post.select_one('meta[property="og:url"]')["content"]
-    assert og_url == BASE + "posts/2019-06-18-simple-post.html"
+    assert og_url == base + "posts/2019-06-18-simple-post.html"
     # a post's description is its summary, not the date and tags its page starts with
     (description,) = post.select('meta[name="description"]')
     assert description["content"].startswith("Біз, Қазақстандықтар")
@@ -54,5 +64,8 @@ def test_a_virtual_environment_under_any_name_is_not_read(make_app, site):
     (site / "node_modules" / "x" / "README.md").write_text("# Not a page\n", encoding="utf-8")
     app = make_app("html", srcdir=site, warningiserror=True)
     app.build()
-    assert not [name for name in app.env.found_docs if "my-env" in name or "node_modules" in name]
-    assert not (app.outdir / "my-env").exists()
+    written = [path.relative_to(app.outdir).as_posix() for path in app.outdir.rglob("*")]
+    assert [name for name in written if "my-env" in name or "node_modules" in name] == []
+    indexed = js_index.loads((app.outdir / "searchindex.js").read_text(encoding="utf-8"))
+    docnames = indexed["docnames"]
+    assert [name for name in docnames if "my-env" in name or "node_modules" in name] == []
