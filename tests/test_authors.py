@@ -8,6 +8,7 @@ import shutil
 
 import feedparser
 import pytest
+
 from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
 from sphinxblog.authorpages import MARKER

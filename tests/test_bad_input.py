@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import read_html, warnings_of
 from sphinxblog.problems import SUBTYPES
 

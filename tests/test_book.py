@@ -10,9 +10,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
+
 from checkers import epubcheck_messages
 from conftest import read_html
-from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent / "roots" / "test-book"
 

@@ -7,6 +7,7 @@ import struct
 from pathlib import Path
 
 import pytest
+
 from checkers import CHROMIUM, chromium, served_site
 
 pytestmark = pytest.mark.skipif(

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from lxml import etree
+
 from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
-from lxml import etree
 
 ROOT = Path(__file__).parent / "roots" / "test-escaping"
 

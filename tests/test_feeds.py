@@ -9,8 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
-from conftest import read_html, warnings_of
 from lxml import etree
+
+from conftest import read_html, warnings_of
 from sphinxblog.catalog import build_catalog
 from sphinxblog.feeds import absolute_links, feed_html, rss_date, tag_names, uri, uri_path
 from sphinxblog.posts import Post

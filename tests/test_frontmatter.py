@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from sphinxblog.dates import date_from_path, parse_date
 from sphinxblog.frontmatter import interpret, read_front_matter
 from sphinxblog.values import parse_aliases, parse_authors, parse_tags, parse_text, tag_key

@@ -9,6 +9,7 @@ import string
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from sphinxblog.frontmatter import FIELD_KEYS, read_front_matter
 from sphinxblog.posts import Post, post_from_front_matter
 from sphinxblog.problems import SUBTYPES

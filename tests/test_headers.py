@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import heading, read_html, warnings_of
 from sphinxblog.dates import date_from_path
 from sphinxblog.frontmatter import for_myst, interpret, read_front_matter

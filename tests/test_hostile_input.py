@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, read_html, warning_lines
 from lxml import etree
+
+from conftest import PROJECT, read_html, warning_lines
 from sphinxblog.frontmatter import (
     MAX_DEPTH,
     MAX_VALUES,

@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
-from conftest import PROJECT, read_html
 from lxml import etree
 from sphinx.util.matching import Matcher
+
+from conftest import PROJECT, read_html
 from sphinxblog.outputs import SiteOutputs
 from sphinxblog.redirects import MARKER
 from sphinxblog.slugs import WINDOWS_DEVICES

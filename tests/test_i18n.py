@@ -9,6 +9,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
+
 from conftest import PROJECT, read_html
 
 CATALOGS = PROJECT / "_ext" / "sphinxblog" / "locales"

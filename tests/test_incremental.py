@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import read_html
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"

@@ -6,9 +6,10 @@ import json
 
 import feedparser
 import pytest
-from conftest import read_html, warnings_of
 from docutils import nodes
 from lxml import etree
+
+from conftest import read_html, warnings_of
 from sphinxblog.language import guess_language, parse_language, same_language
 from sphinxblog.listings import language_around
 
@@ -210,6 +211,7 @@ def test_epub_xhtml_marks_each_post_with_its_language(app):
 
 def test_code_says_nothing_of_a_posts_language():
     from docutils.core import publish_doctree
+
     from sphinxblog.reading import prose_of
 
     doctree = publish_doctree(

@@ -9,9 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
+
 from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
-from lxml import etree
 from sphinxblog.oldlinks import find_document, parse_old_url, post_slug
 from sphinxblog.posts import Post
 from sphinxblog.rawhtml import latex_nodes, xhtml, xhtml_tag

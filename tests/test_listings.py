@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import heading, post_titles, read_html, warnings_of
 
 

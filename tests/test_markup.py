@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from checkers import epubcheck_messages
 from conftest import read_html, warnings_of
 from sphinxblog.markup import (

@@ -6,6 +6,7 @@ import os
 import shutil
 
 import pytest
+
 from conftest import post_titles, read_html
 
 

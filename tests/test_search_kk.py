@@ -9,9 +9,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import PROJECT, read_html
 from docutils.languages import get_language
 from sphinx.locale import get_translation
+
+from conftest import PROJECT, read_html
 from sphinx_kazakh import docutils_language
 from sphinx_kazakh.search import javascript, stem
 

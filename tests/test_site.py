@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import PROJECT, heading, read_html
 
 SEED = PROJECT.parent / "shared" / "seed" / "seed-post.md"

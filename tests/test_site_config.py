@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sphinx.search import js_index
+
 from checkers import served_site
 from conftest import read_html
-from sphinx.search import js_index
 
 
 def _files(outdir: Path) -> set[str]:

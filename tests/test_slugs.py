@@ -6,6 +6,7 @@ import hashlib
 import re
 
 import pytest
+
 from sphinxblog.slugs import assign_slugs, is_reserved, slugify
 from sphinxblog.values import tag_key
 

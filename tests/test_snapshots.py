@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import read_html, warnings_of
 
 

@@ -5,6 +5,7 @@ phone."""
 from __future__ import annotations
 
 import pytest
+
 from checkers import AXE_JS, chromium, require, served_site, vnu_errors
 
 # one page of each kind the blog makes

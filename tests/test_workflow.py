@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import yaml
+
 from sphinxblog.frontmatter import interpret, read_front_matter
 from sphinxblog.newpost import main, new_post
 
