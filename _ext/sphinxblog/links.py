@@ -27,7 +27,10 @@ NO_SEARCH = "no-search"
 
 
 def doc_uri(builder: Builder, fromdocname: str, docname: str) -> str | None:
-    """The URI of *docname* from *fromdocname*, or ``None`` where the builder has none."""
+    """The URI of *docname* from *fromdocname*, or ``None`` where the builder has none
+    (in a single page, a document the page does not hold)."""
+    if builder.name == "singlehtml" and docname not in _single_page_docs(builder):
+        return None
     try:
         return builder.get_relative_uri(fromdocname, docname)
     except NoUri:
@@ -71,8 +74,6 @@ def link(
     where the output has no such page."""
     classes = classes or []
     uri = doc_uri(builder, fromdocname, docname)
-    if builder.name == "singlehtml" and docname not in _single_page_docs(builder):
-        uri = None
     if uri is None or docname not in builder.env.all_docs:
         return nodes.inline(text, text, classes=classes)
     if anchor:
