@@ -37,7 +37,7 @@ _PER_DOCUMENT = ("posts", "post_authors", "listings", "old_links")
 
 @dataclass
 class BlogData:
-    """Everything the blog keeps in the environment (``env.blog``)."""
+    """Everything the blog keeps in the environment (``env.sphinxblog``)."""
 
     #: per document: the post records
     posts: dict[str, Post] = field(default_factory=dict)
@@ -85,9 +85,10 @@ class BlogData:
 
 def blog_data(env: BuildEnvironment) -> BlogData:
     """The blog's store in *env*, made empty in a new environment."""
-    data = getattr(env, "blog", None)
+    data: BlogData | None = getattr(env, "sphinxblog", None)
     if data is None:
-        data = env.blog = BlogData()  # type: ignore[attr-defined]
+        # an attribute of the environment, which declares none for extensions
+        data = env.sphinxblog = BlogData()  # type: ignore[attr-defined]
     return data
 
 
