@@ -104,6 +104,33 @@ def test_an_edited_post_rewrites_only_the_later_pages_that_list_it(make_app, tmp
     assert (pages / "2.html").stat().st_mtime_ns == mtime
 
 
+def test_an_edited_post_rewrites_only_the_archive_page_that_lists_it(make_app, tmp_path, rootdir):
+    site = tmp_path / "site"
+    shutil.copytree(rootdir / "test-basic", site)
+    overrides = {"blog_page_size": 1}  # one post an archive page
+    make_app("html", srcdir=site, confoverrides=overrides).build()
+    first = site / "posts" / "first.md"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("First steps", "Second steps"), encoding="utf-8"
+    )
+    later = first.stat().st_mtime + 10
+    os.utime(first, (later, later))
+    app = make_app("html", srcdir=site, confoverrides=overrides)
+    rendered = []
+    app.connect("html-page-context", lambda _app, pagename, *_args: rendered.append(pagename))
+    app.build()
+    archive_pages = sorted((app.outdir / "archive" / "page").glob("*.html"))
+    listing = [
+        page.stem
+        for page in archive_pages
+        if "Second steps" in post_titles(read_html(app.outdir, f"archive/page/{page.name}"))
+    ]
+    assert len(archive_pages) > 2 and len(listing) == 1
+    assert [name for name in rendered if name.startswith("archive/page/")] == [
+        f"archive/page/{listing[0]}"
+    ]
+
+
 def test_a_changed_setting_renders_every_later_page_again(make_app, tmp_path, rootdir):
     site = tmp_path / "site"
     shutil.copytree(rootdir / "test-basic", site)

@@ -83,16 +83,20 @@ def author_slugs(keys: set[str]) -> dict[str, str]:
     return {key: slugs[tag_key(key)] for key in keys}
 
 
-def author_pages(env: BuildEnvironment) -> dict[str, AuthorPage]:
-    """Every author of a visible post, by key, with their posts newest first."""
+def author_pages(env: BuildEnvironment, catalog: Catalog | None = None) -> dict[str, AuthorPage]:
+    """Every author of a visible post, by key, with their posts newest first.
+
+    A page renders them from its *catalog*: what they show depends on every
+    visible post (:mod:`sphinxblog.updates` notes what a rendering reads).
+    """
     data = blog_data(env)
-    catalog = data.catalog
-    if data.author_pages is not None and data.author_pages[0] is catalog:
+    visible = (catalog or data.catalog).posts
+    if data.author_pages is not None and data.author_pages[0] is data.catalog:
         return data.author_pages[1]
     by_post = data.post_authors
     authors: dict[str, Author] = {}
     posts: dict[str, list[Post]] = {}
-    for post in catalog.posts:
+    for post in visible:
         for author in by_post.get(post.docname, ()):
             authors.setdefault(author.key, author)
             posts.setdefault(author.key, []).append(post)
@@ -100,7 +104,7 @@ def author_pages(env: BuildEnvironment) -> dict[str, AuthorPage]:
     pages = {
         key: AuthorPage(author, slugs[key], tuple(posts[key])) for key, author in authors.items()
     }
-    data.author_pages = (catalog, pages)
+    data.author_pages = (data.catalog, pages)
     return pages
 
 
@@ -201,8 +205,8 @@ class AuthorIndexDirective(SphinxDirective):
         return [node]
 
 
-def _page_by_slug(env: BuildEnvironment, slug: str) -> AuthorPage | None:
-    return next((page for page in author_pages(env).values() if page.slug == slug), None)
+def _page_by_slug(env: BuildEnvironment, catalog: Catalog, slug: str) -> AuthorPage | None:
+    return next((page for page in author_pages(env, catalog).values() if page.slug == slug), None)
 
 
 def author_link(builder: Builder, fromdocname: str, page: AuthorPage) -> nodes.Node:
@@ -269,7 +273,7 @@ def byline(post: Post, builder: Builder, fromdocname: str) -> nodes.inline:
 def _render_authorposts(
     node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
-    author_page = _page_by_slug(builder.env, node["author"])
+    author_page = _page_by_slug(builder.env, catalog, node["author"])
     if author_page is None:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
     result: list[nodes.Node] = []
@@ -294,7 +298,9 @@ def _render_authorposts(
 def _render_authorindex(
     node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
-    pages = sorted(author_pages(builder.env).values(), key=lambda p: p.author.name.casefold())
+    pages = sorted(
+        author_pages(builder.env, catalog).values(), key=lambda p: p.author.name.casefold()
+    )
     if not pages:
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
     items = nodes.bullet_list(classes=["blog-authorindex", NO_SEARCH])

@@ -70,6 +70,22 @@ class Catalog:
             future=swap(self.future),
         )
 
+    def shown_count(self) -> int:
+        """How many posts readers see."""
+        return len(self.posts)
+
+    def window(self, start: int, stop: int) -> tuple[Post, ...]:
+        """The posts readers see, from position *start* to *stop*."""
+        return self.posts[start:stop]
+
+    def year_pages(self, size: int) -> dict[int, int]:
+        """The page each year starts on, in a listing of *size* posts a page (0: one page)."""
+        pages: dict[int, int] = {}
+        for index, post in enumerate(self.dated):
+            assert post.day is not None, post.docname
+            pages.setdefault(post.day.year, index // size + 1 if size else 1)
+        return pages
+
     def book_order(self) -> tuple[str, ...]:
         """The docnames of a book's chapters: posts oldest first, then undated ones."""
         dated = [post.docname for post in reversed(self.dated)]

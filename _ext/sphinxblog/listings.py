@@ -289,14 +289,14 @@ def _render_archive(
     node: nodes.Element, catalog: Catalog, builder: Builder, fromdocname: str, page: Page
 ) -> list[nodes.Node]:
     config = builder.config
-    if not catalog.posts:
+    if not catalog.shown_count():
         return [nodes.paragraph(text=_("No posts yet."), classes=["blog-empty"])]
-    size = page_size(builder)
-    shown = page_of(catalog.posts, page, size)
+    # a page reads its own posts alone, so that an edit rewrites the pages it is on
+    size = page_size(builder) if page.count > 1 else 0
+    start = (page.number - 1) * size
+    shown = catalog.window(start, start + size) if size else catalog.posts
     # each year links to where it starts: on this page, or on another one
-    year_pages: dict[int, int] = {}
-    for index, post in enumerate(catalog.dated):
-        year_pages.setdefault(_day(post).year, index // size + 1 if page.count > 1 else 1)
+    year_pages = catalog.year_pages(size)
     year_links = nodes.paragraph(classes=["blog-archive-years"])
     for year, number in year_pages.items():
         if number == page.number:

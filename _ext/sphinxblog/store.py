@@ -50,6 +50,10 @@ class BlogData:
 
     #: per builder: a fingerprint of what each page showed when last written
     shown: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    #: per builder: what each page's rendering read of the catalog, and what that
+    #: was (:mod:`sphinxblog.updates`)
+    reads: dict[str, dict[str, frozenset[tuple[Any, ...]]]] = field(default_factory=dict)
+    answers: dict[str, dict[tuple[Any, ...], bytes]] = field(default_factory=dict)
     #: per builder: the later pages of long listings, with the document of each
     later: dict[str, dict[str, str]] = field(default_factory=dict)
     #: the author profiles of the authors file, and their fingerprint when posts were read

@@ -13,17 +13,24 @@ the recent posts change) every HTML page, whose sidebar shows them.
 Nothing here describes a page a second time: a fingerprint of the rendered
 nodes is kept per builder and page in the store.  When nothing they depend
 on changed (the same posts, listings and settings), nothing is rendered.
+Otherwise a page is rendered again only where something it read of the
+catalog while it was last rendered (a tag, a post's neighbours or related
+posts, the list of posts) is now different, as a build system's recorded
+dependencies work; a change to the listings, the authors, the settings or
+the templates renders every page.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util.nodes import clean_astext
 
+from sphinxblog.authorpages import author_pages
+from sphinxblog.config import tags_folder
 from sphinxblog.context import recent_posts
 from sphinxblog.listings import first_page, listing_posts
 from sphinxblog.oldlinks import find_document
@@ -45,6 +52,7 @@ _ = get_translation("sphinxblog")
 SIDEBAR = " sidebar"
 _INPUTS = " inputs"
 _SHELL = " shell"
+_CONTEXT = " context"
 
 
 def digest(value: object) -> bytes:
@@ -87,8 +95,58 @@ def later_pages_of(
     return {}
 
 
-def _rendered(builder: Builder, catalog: Catalog, docname: str, data: BlogData) -> str:
-    """What page *docname* shows of other documents, as the page renders it."""
+class _Reading:
+    """A catalog that notes what a rendering reads of it: each attribute and each
+    call, with a post given as its docname (see :func:`_answer`)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.read: set[tuple[Any, ...]] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._catalog, name)
+        if not callable(value):
+            self.read.add((name,))
+            return value
+
+        def call(*args: Any) -> Any:
+            self.read.add((name, *(getattr(arg, "docname", arg) for arg in args)))
+            return value(*args)
+
+        return call
+
+
+_GONE = object()
+
+
+def _answer(env: BuildEnvironment, data: BlogData, key: tuple[Any, ...]) -> object:
+    """What the reading *key* (:class:`_Reading`, or one of the page's own: its
+    listings, title and links by old URL) gives in this build."""
+    name, *args = key
+    if name == " listings":
+        return data.listings.get(args[0])
+    if name == " title":
+        return env.titles[args[0]].astext() if args[0] in env.titles else None
+    if name == " old link":
+        return find_document(args[0], data.posts, env.found_docs)
+    catalog = data.catalog
+    value = getattr(catalog, name)
+    if not callable(value):
+        return value
+    if name in {"related", "tags_of"}:  # given a post, noted as its docname
+        post = catalog.post(args[0])
+        return _GONE if post is None else value(post, *args[1:])
+    return value(*args)
+
+
+def _rendered(
+    builder: Builder, catalog: Catalog, docname: str, data: BlogData
+) -> tuple[str, set[tuple[Any, ...]]]:
+    """What page *docname* shows of other documents, as the page renders it, and
+    what the rendering read of the catalog."""
+    reading = _Reading(catalog)
+    seen = cast("Catalog", reading)
+    reading.read.add((" listings", docname))
     placeholders = [
         listing.node() for listing in data.listings.get(docname, ()) if listing.kind != "toctree"
     ]
@@ -97,24 +155,28 @@ def _rendered(builder: Builder, catalog: Catalog, docname: str, data: BlogData) 
     parts, paginated = [], False
     for node in placeholders:
         page = Page(docname)
-        if not paginated and listing_posts(node, catalog) is not None:
-            page, paginated = first_page(node, catalog, builder, docname), True
-        parts += [child.pformat() for child in render(node, catalog, builder, docname, page)]
+        if not paginated and listing_posts(node, seen) is not None:
+            page, paginated = first_page(node, seen, builder, docname), True
+        parts += [child.pformat() for child in render(node, seen, builder, docname, page)]
     found = builder.env.found_docs
     for target in data.old_links.get(docname, ()):
+        reading.read.add((" old link", target))
         parts.append(repr(find_document(target, data.posts, found)))
-    return "".join(parts)
+    return "".join(parts), reading.read
 
 
-def _inputs(app: Sphinx, data: BlogData) -> bytes:
-    """A fingerprint of everything the renderings depend on."""
-    config = app.config
-    catalog = data.catalog
+def _context(app: Sphinx, data: BlogData) -> bytes:
+    """A fingerprint of what renderings depend on beside the catalog and the pages'
+    own listings, titles and links: when it changes, every page is rendered again."""
+    config, env = app.config, app.env
     settings = [config[name] for name in sorted(config.values) if name.startswith("blog_")]
+    # a post's byline links its authors' pages; a tag's badge links the tag's page
+    authors = sorted((key, page.slug) for key, page in author_pages(env).items())
+    folder = tags_folder(config)
+    tag_pages = [f"{folder}/{tag.slug}" in env.found_docs for tag in data.catalog.tags.values()]
     return digest((
-        catalog.posts, catalog.hidden, catalog.future, sorted(data.listings.items()),
-        sorted(data.old_links.items()), sorted(data.post_authors.items()),
-        sorted(app.env.found_docs), settings, _shell(app.builder),
+        sorted(data.post_authors.items()), sorted(data.profiles.items()), authors, tag_pages,
+        settings, _shell(app.builder),
     ))  # fmt: skip
 
 
@@ -130,6 +192,47 @@ def _shell(builder: Builder) -> tuple[object, ...]:
     )
 
 
+class _Pages:
+    """The renderings of one build, compared with the last build's."""
+
+    def __init__(self, app: Sphinx, data: BlogData, context: bytes) -> None:
+        self.builder, self.env, self.data = app.builder, app.env, data
+        name = app.builder.name
+        self.before = data.shown.get(name, {})
+        old_reads = data.reads.get(name, {})
+        # the last build's readings count only where they were made in the same context
+        self.old_reads = old_reads if self.before.get(_CONTEXT) == context else {}
+        self.old_answers = data.answers.get(name, {})
+        self.shown: dict[str, bytes] = {_CONTEXT: context}
+        self.reads: dict[str, frozenset[tuple[Any, ...]]] = {}
+        self.answers: dict[tuple[Any, ...], bytes] = {}
+
+    def answer(self, key: tuple[Any, ...]) -> bytes:
+        if key not in self.answers:
+            self.answers[key] = digest(_answer(self.env, self.data, key))
+        return self.answers[key]
+
+    def unchanged(self, page: str) -> bool:
+        """Whether *page* would render as last time: everything it read is the same."""
+        read = self.old_reads.get(page)
+        if read is None or page not in self.before:
+            return False
+        if any(self.answer(key) != self.old_answers.get(key) for key in read):
+            return False
+        self.shown[page], self.reads[page] = self.before[page], read
+        return True
+
+    def note(self, page: str, rendered: str, read: set[tuple[Any, ...]]) -> None:
+        self.shown[page], self.reads[page] = digest(rendered), frozenset(read)
+        for key in read:
+            self.answer(key)
+
+    def keep(self) -> None:
+        name = self.builder.name
+        self.data.shown[name], self.data.reads[name] = self.shown, self.reads
+        self.data.answers[name] = self.answers
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: the pages whose rendering of other posts changed."""
     data, builder = blog_data(env), app.builder
@@ -137,23 +240,36 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # per builder: `make latex` and `make html` share one environment, and what
     # one builder has written says nothing about the other's pages
     before = data.shown.get(builder.name, {})
-    inputs = _inputs(app, data)
+    context = _context(app, data)
+    titles = [(docname, _answer(env, data, (" title", docname))) for docname in data.listings]
+    inputs = digest((
+        catalog.posts, catalog.hidden, catalog.future, context, sorted(data.listings.items()),
+        sorted(data.old_links.items()), sorted(env.found_docs), sorted(titles),
+    ))  # fmt: skip
     if before.get(_INPUTS) == inputs:
         data.later_to_write = set()
         return []
-    shown = {_INPUTS: inputs, _SHELL: digest(_shell(builder))}
-    shown[SIDEBAR] = digest(recent_posts(builder, catalog, app.config.root_doc))
+    pages = _Pages(app, data, context)
+    pages.shown[_INPUTS] = inputs
+    pages.shown[_SHELL] = digest(_shell(builder))
+    pages.shown[SIDEBAR] = digest(recent_posts(builder, catalog, app.config.root_doc))
     showing = data.listings.keys() | data.old_links.keys()
     showing |= {post.docname for post in (*catalog.posts, *catalog.hidden)}
     later: dict[str, str] = {}
     for docname in sorted(showing & env.found_docs):
-        shown[docname] = digest(_rendered(builder, catalog, docname, data))
+        if not pages.unchanged(docname):
+            pages.note(docname, *_rendered(builder, catalog, docname, data))
         for pagename, (node, page) in later_pages_of(builder, catalog, docname, data).items():
-            section = later_page(builder, catalog, docname, node.deepcopy(), page)
-            shown[pagename] = digest(section.pformat())
             later[pagename] = docname
-    data.shown[builder.name] = shown
+            if not pages.unchanged(pagename):
+                reading = _Reading(catalog)
+                reading.read |= {(" listings", docname), (" title", docname)}
+                seen = cast("Catalog", reading)
+                section = later_page(builder, seen, docname, node.deepcopy(), page)
+                pages.note(pagename, section.pformat(), reading.read)
+    pages.keep()
     data.later[builder.name] = later
+    shown = pages.shown
     if shown[_SHELL] != before.get(_SHELL):
         data.later_to_write = set(later)
     else:
@@ -169,4 +285,6 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def forget_shown(app: Sphinx) -> None:
     """Make the next :func:`pages_to_rewrite` render and compare every page again."""
-    blog_data(app.env).shown.pop(app.builder.name, None)
+    data = blog_data(app.env)
+    for memory in (data.shown, data.reads, data.answers):
+        memory.pop(app.builder.name, None)
