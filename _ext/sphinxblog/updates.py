@@ -173,9 +173,10 @@ def _context(app: Sphinx, data: BlogData) -> bytes:
     # a post's byline links its authors' pages; a tag's badge links the tag's page
     authors = sorted((key, page.slug) for key, page in author_pages(env).items())
     folder = tags_folder(config)
-    tag_pages = [f"{folder}/{tag.slug}" in env.found_docs for tag in data.catalog.tags.values()]
+    slugs = sorted(tag.slug for tag in data.catalog.tags.values())
+    pageless = [slug for slug in slugs if f"{folder}/{slug}" not in env.found_docs]
     return digest((
-        sorted(data.post_authors.items()), sorted(data.profiles.items()), authors, tag_pages,
+        sorted(data.post_authors.items()), sorted(data.profiles.items()), authors, pageless,
         settings, _shell(app.builder),
     ))  # fmt: skip
 
