@@ -30,12 +30,14 @@ from sphinx.locale import get_translation
 from sphinx.util.nodes import clean_astext
 
 from sphinxblog.authorpages import author_pages
+from sphinxblog.catalog import Catalog, Tag
 from sphinxblog.config import tags_folder
 from sphinxblog.context import recent_posts
 from sphinxblog.listings import first_page, listing_posts
 from sphinxblog.oldlinks import find_document
 from sphinxblog.pagination import Page, page_count, page_name, page_size
 from sphinxblog.placeholders import post_footer, post_header
+from sphinxblog.posts import Post
 from sphinxblog.render import render
 from sphinxblog.store import BlogData, blog_data
 
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from sphinxblog.catalog import Catalog
 
 _ = get_translation("sphinxblog")
 
@@ -207,11 +208,31 @@ class _Pages:
         self.shown: dict[str, bytes] = {_CONTEXT: context}
         self.reads: dict[str, frozenset[tuple[Any, ...]]] = {}
         self.answers: dict[tuple[Any, ...], bytes] = {}
+        # by id, with the record itself, which keeps the id its own while the build lasts
+        self._records: dict[int, tuple[object, bytes]] = {}
 
     def answer(self, key: tuple[Any, ...]) -> bytes:
         if key not in self.answers:
-            self.answers[key] = digest(_answer(self.env, self.data, key))
+            self.answers[key] = self._fingerprint(_answer(self.env, self.data, key))
         return self.answers[key]
+
+    def _fingerprint(self, value: object) -> bytes:
+        """:func:`digest` of *value*, with each post and tag fingerprinted once a build:
+        thousands of readings share the same few records."""
+        if isinstance(value, Post | Tag):
+            if id(value) not in self._records:
+                if isinstance(value, Tag):
+                    posts = [self._fingerprint(post) for post in value.posts]
+                    made = digest((value.key, value.name, value.slug, posts))
+                else:
+                    made = digest(value)
+                self._records[id(value)] = (value, made)
+            return self._records[id(value)][1]
+        if isinstance(value, tuple | list):
+            return digest([self._fingerprint(item) for item in value])
+        if isinstance(value, dict):
+            return digest([(key, self._fingerprint(item)) for key, item in value.items()])
+        return digest(value)
 
     def unchanged(self, page: str) -> bool:
         """Whether *page* would render as last time: everything it read is the same."""
