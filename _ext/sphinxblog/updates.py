@@ -61,6 +61,16 @@ def digest(value: object) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=12).digest()
 
 
+def _feed(fingerprint: hashlib.blake2b, tree: nodes.Node) -> None:
+    """Add *tree* to *fingerprint*: every node's kind and attributes, and every text."""
+    for node in tree.findall():
+        if isinstance(node, nodes.Text):
+            fingerprint.update(b"\0t" + str(node).encode("utf-8"))
+        elif isinstance(node, nodes.Element):
+            attributes = repr(sorted(node.attributes.items()))
+            fingerprint.update(f"\0{node.tagname} {attributes}".encode())
+
+
 def later_page(
     builder: Builder, catalog: Catalog, docname: str, node: nodes.Element, page: Page
 ) -> nodes.section:
@@ -142,9 +152,9 @@ def _answer(env: BuildEnvironment, data: BlogData, key: tuple[Any, ...]) -> obje
 
 def _rendered(
     builder: Builder, catalog: Catalog, docname: str, data: BlogData
-) -> tuple[str, set[tuple[Any, ...]]]:
-    """What page *docname* shows of other documents, as the page renders it, and
-    what the rendering read of the catalog."""
+) -> tuple[bytes, set[tuple[Any, ...]]]:
+    """A fingerprint of what page *docname* shows of other documents, as the page
+    renders it, and what the rendering read of the catalog."""
     reading = _Reading(catalog)
     seen = cast("Catalog", reading)
     reading.read.add((" listings", docname))
@@ -153,17 +163,18 @@ def _rendered(
     ]
     if catalog.post(docname) is not None:
         placeholders += [post_header(docname=docname), post_footer(docname=docname)]
-    parts, paginated = [], False
+    fingerprint, paginated = hashlib.blake2b(digest_size=12), False
     for node in placeholders:
         page = Page(docname)
         if not paginated and listing_posts(node, seen) is not None:
             page, paginated = first_page(node, seen, builder, docname), True
-        parts += [child.pformat() for child in render(node, seen, builder, docname, page)]
+        for child in render(node, seen, builder, docname, page):
+            _feed(fingerprint, child)
     found = builder.env.found_docs
     for target in data.old_links.get(docname, ()):
         reading.read.add((" old link", target))
-        parts.append(repr(find_document(target, data.posts, found)))
-    return "".join(parts), reading.read
+        fingerprint.update(repr(find_document(target, data.posts, found)).encode("utf-8"))
+    return fingerprint.digest(), reading.read
 
 
 def _context(app: Sphinx, data: BlogData) -> bytes:
@@ -244,8 +255,8 @@ class _Pages:
         self.shown[page], self.reads[page] = self.before[page], read
         return True
 
-    def note(self, page: str, rendered: str, read: set[tuple[Any, ...]]) -> None:
-        self.shown[page], self.reads[page] = digest(rendered), frozenset(read)
+    def note(self, page: str, rendered: bytes, read: set[tuple[Any, ...]]) -> None:
+        self.shown[page], self.reads[page] = rendered, frozenset(read)
         for key in read:
             self.answer(key)
 
@@ -288,7 +299,9 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 reading.read |= {(" listings", docname), (" title", docname)}
                 seen = cast("Catalog", reading)
                 section = later_page(builder, seen, docname, node.deepcopy(), page)
-                pages.note(pagename, section.pformat(), reading.read)
+                fingerprint = hashlib.blake2b(digest_size=12)
+                _feed(fingerprint, section)
+                pages.note(pagename, fingerprint.digest(), reading.read)
     pages.keep()
     data.later[builder.name] = later
     shown = pages.shown
