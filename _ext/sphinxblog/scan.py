@@ -16,7 +16,6 @@ records read replace the scanned ones (:func:`refresh_catalog`).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ from sphinx.util.osutil import _last_modified_time
 from sphinxblog.addresses import AUTHORS_FOLDER
 from sphinxblog.authors import Author, avatar_candidates, parse_profiles
 from sphinxblog.catalog import build_catalog
-from sphinxblog.config import site_zone, tags_folder
+from sphinxblog.config import catalog_options, site_zone, tags_folder
 from sphinxblog.frontmatter import read_front_matter
 from sphinxblog.links import has_tag_pages
 from sphinxblog.locations import file_location
@@ -68,11 +67,8 @@ def scan_posts(app: Sphinx) -> None:
         post, _problems = post_from_front_matter(docname, front_matter, None, zone)
         scanned[docname] = front_matter
         posts.append(post)
-    now = dt.datetime.now(zone) if zone else dt.datetime.now().astimezone()
     data.scanned = scanned
-    data.catalog = build_catalog(
-        posts, drafts=config.blog_drafts, hold_future=config.blog_future_posts == "hold", now=now
-    )
+    data.catalog = build_catalog(posts, **catalog_options(config))
     # a book's toctree is made while reading, before the posts are read
     data.toctree = () if has_tag_pages(app.builder) else data.catalog.book_order()
 
