@@ -50,10 +50,10 @@ class BlogData:
 
     #: per builder: a fingerprint of what each page showed when last written
     shown: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    #: per builder: what each page's rendering read of the catalog, and what that
-    #: was (:mod:`sphinxblog.updates`)
+    #: per builder: what each page's rendering read of the catalog, and a fingerprint
+    #: of what that was (:mod:`sphinxblog.updates`)
     reads: dict[str, dict[str, frozenset[tuple[Any, ...]]]] = field(default_factory=dict)
-    answers: dict[str, dict[tuple[Any, ...], bytes]] = field(default_factory=dict)
+    answers: dict[str, dict[str, bytes]] = field(default_factory=dict)
     #: per builder: the later pages of long listings, with the document of each
     later: dict[str, dict[str, str]] = field(default_factory=dict)
     #: the author profiles of the authors file, and their fingerprint when posts were read
@@ -75,7 +75,8 @@ class BlogData:
     def __getstate__(self) -> dict[str, Any]:
         # made anew by every build: a parallel reader's share of the environment
         # and the pickled environment would otherwise carry a copy of every post
-        return {**self.__dict__, "scanned": {}, "catalog": Catalog(), "author_pages": None}
+        made_anew = {"scanned": {}, "catalog": Catalog(), "later_to_write": set()}
+        return {**self.__dict__, **made_anew, "author_pages": None}
 
     def forget(self, docname: str) -> None:
         for name in _PER_DOCUMENT:

@@ -62,8 +62,15 @@ def digest(value: object) -> bytes:
 
 
 def _feed(fingerprint: hashlib.blake2b, tree: nodes.Node) -> None:
-    """Add *tree* to *fingerprint*: every node's kind and attributes, and every text."""
+    """Add *tree* to *fingerprint*: every node's kind and attributes, and every text.
+
+    The tree, rendered only to be fingerprinted, is unlinked as it is read, so
+    that it is freed at once: a node and its parent refer to each other, and
+    thousands of pages' renderings left for the next full garbage collection
+    would raise the build's peak memory.
+    """
     for node in tree.findall():
+        node.parent = None
         if isinstance(node, nodes.Text):
             fingerprint.update(b"\0t" + str(node).encode("utf-8"))
         elif isinstance(node, nodes.Element):
@@ -106,13 +113,18 @@ def later_pages_of(
     return {}
 
 
-class _Reading:
-    """A catalog that notes what a rendering reads of it: each attribute and each
-    call, with a post given as its docname (see :func:`_answer`)."""
+#: a reading's argument that is the page's own document: most of what a page reads
+#: is about itself, and so many pages share one reading (kept once in the environment)
+THIS_PAGE = ...
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-        self.read: set[tuple[Any, ...]] = set()
+
+class _Reading:
+    """A catalog that notes what a rendering of *docname* reads of it: each attribute
+    and each call, with a post given as its docname (see :func:`_answer`)."""
+
+    def __init__(self, catalog: Catalog, docname: str) -> None:
+        self._catalog, self._docname = catalog, docname
+        self.read: set[tuple[Any, ...]] = {(" listings", THIS_PAGE)}
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._catalog, name)
@@ -121,7 +133,8 @@ class _Reading:
             return value
 
         def call(*args: Any) -> Any:
-            self.read.add((name, *(getattr(arg, "docname", arg) for arg in args)))
+            named = (getattr(arg, "docname", arg) for arg in args)
+            self.read.add((name, *(THIS_PAGE if arg == self._docname else arg for arg in named)))
             return value(*args)
 
         return call
@@ -132,7 +145,8 @@ _GONE = object()
 
 def _answer(env: BuildEnvironment, data: BlogData, key: tuple[Any, ...]) -> object:
     """What the reading *key* (:class:`_Reading`, or one of the page's own: its
-    listings, title and links by old URL) gives in this build."""
+    listings, title and links by old URL) gives in this build, where its
+    arguments name documents, not :data:`THIS_PAGE`."""
     name, *args = key
     if name == " listings":
         return data.listings.get(args[0])
@@ -155,9 +169,8 @@ def _rendered(
 ) -> tuple[bytes, set[tuple[Any, ...]]]:
     """A fingerprint of what page *docname* shows of other documents, as the page
     renders it, and what the rendering read of the catalog."""
-    reading = _Reading(catalog)
+    reading = _Reading(catalog, docname)
     seen = cast("Catalog", reading)
-    reading.read.add((" listings", docname))
     placeholders = [
         listing.node() for listing in data.listings.get(docname, ()) if listing.kind != "toctree"
     ]
@@ -218,14 +231,26 @@ class _Pages:
         self.old_answers = data.answers.get(name, {})
         self.shown: dict[str, bytes] = {_CONTEXT: context}
         self.reads: dict[str, frozenset[tuple[Any, ...]]] = {}
-        self.answers: dict[tuple[Any, ...], bytes] = {}
+        self.answers: dict[str, bytes] = {}
+        # each reading once, shared by the pages that read it
+        self._readings: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._answers: dict[tuple[Any, ...], bytes] = {}
         # by id, with the record itself, which keeps the id its own while the build lasts
         self._records: dict[int, tuple[object, bytes]] = {}
 
-    def answer(self, key: tuple[Any, ...]) -> bytes:
-        if key not in self.answers:
-            self.answers[key] = self._fingerprint(_answer(self.env, self.data, key))
-        return self.answers[key]
+    def _fingerprint_of(self, key: tuple[Any, ...]) -> bytes:
+        if key not in self._answers:
+            self._answers[key] = self._fingerprint(_answer(self.env, self.data, key))
+        return self._answers[key]
+
+    def answers_of(self, docname: str, read: frozenset[tuple[Any, ...]]) -> bytes:
+        """A fingerprint of what the readings *read* of a page of *docname* give now."""
+        answers = []
+        for key in read:
+            name, *args = key
+            of_docname = (name, *(docname if arg is THIS_PAGE else arg for arg in args))
+            answers.append((repr(key), self._fingerprint_of(of_docname)))
+        return digest(sorted(answers))
 
     def _fingerprint(self, value: object) -> bytes:
         """:func:`digest` of *value*, with each post and tag fingerprinted once a build:
@@ -245,20 +270,24 @@ class _Pages:
             return digest([(key, self._fingerprint(item)) for key, item in value.items()])
         return digest(value)
 
-    def unchanged(self, page: str) -> bool:
-        """Whether *page* would render as last time: everything it read is the same."""
+    def unchanged(self, page: str, docname: str) -> bool:
+        """Whether *page* of *docname* would render as last time: everything it read
+        is the same."""
         read = self.old_reads.get(page)
         if read is None or page not in self.before:
             return False
-        if any(self.answer(key) != self.old_answers.get(key) for key in read):
+        answers = self.answers_of(docname, read)
+        if answers != self.old_answers.get(page):
             return False
         self.shown[page], self.reads[page] = self.before[page], read
+        self.answers[page] = answers
         return True
 
-    def note(self, page: str, rendered: bytes, read: set[tuple[Any, ...]]) -> None:
-        self.shown[page], self.reads[page] = rendered, frozenset(read)
-        for key in read:
-            self.answer(key)
+    def note(self, page: str, docname: str, rendered: bytes, read: set[tuple[Any, ...]]) -> None:
+        """Keep what *page* of *docname* shows as rendered, and what it read."""
+        shared = frozenset(self._readings.setdefault(key, key) for key in read)
+        self.shown[page], self.reads[page] = rendered, shared
+        self.answers[page] = self.answers_of(docname, shared)
 
     def keep(self) -> None:
         name = self.builder.name
@@ -290,18 +319,18 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     showing |= {post.docname for post in (*catalog.posts, *catalog.hidden)}
     later: dict[str, str] = {}
     for docname in sorted(showing & env.found_docs):
-        if not pages.unchanged(docname):
-            pages.note(docname, *_rendered(builder, catalog, docname, data))
+        if not pages.unchanged(docname, docname):
+            pages.note(docname, docname, *_rendered(builder, catalog, docname, data))
         for pagename, (node, page) in later_pages_of(builder, catalog, docname, data).items():
             later[pagename] = docname
-            if not pages.unchanged(pagename):
-                reading = _Reading(catalog)
-                reading.read |= {(" listings", docname), (" title", docname)}
+            if not pages.unchanged(pagename, docname):
+                reading = _Reading(catalog, docname)
+                reading.read.add((" title", THIS_PAGE))
                 seen = cast("Catalog", reading)
                 section = later_page(builder, seen, docname, node.deepcopy(), page)
                 fingerprint = hashlib.blake2b(digest_size=12)
                 _feed(fingerprint, section)
-                pages.note(pagename, fingerprint.digest(), reading.read)
+                pages.note(pagename, docname, fingerprint.digest(), reading.read)
     pages.keep()
     data.later[builder.name] = later
     shown = pages.shown
