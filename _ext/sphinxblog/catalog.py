@@ -78,13 +78,19 @@ class Catalog:
         """The posts readers see, from position *start* to *stop*."""
         return self.posts[start:stop]
 
-    def year_pages(self, size: int) -> dict[int, int]:
+    def year_pages(self, size: int) -> Mapping[int, int]:
         """The page each year starts on, in a listing of *size* posts a page (0: one page)."""
-        pages: dict[int, int] = {}
-        for index, post in enumerate(self.dated):
-            assert post.day is not None, post.docname
-            pages.setdefault(post.day.year, index // size + 1 if size else 1)
-        return pages
+        if size not in self._year_pages:
+            pages = self._year_pages[size] = {}
+            for index, post in enumerate(self.dated):
+                assert post.day is not None, post.docname
+                pages.setdefault(post.day.year, index // size + 1 if size else 1)
+        return self._year_pages[size]
+
+    @cached_property
+    def _year_pages(self) -> dict[int, dict[int, int]]:
+        # asked for by every page of the archive, twice a build (what changed, what to write)
+        return {}
 
     def book_order(self) -> tuple[str, ...]:
         """The docnames of a book's chapters: posts oldest first, then undated ones."""

@@ -74,8 +74,8 @@ def _feed(fingerprint: hashlib.blake2b, tree: nodes.Node) -> None:
         if isinstance(node, nodes.Text):
             fingerprint.update(b"\0t" + str(node).encode("utf-8"))
         elif isinstance(node, nodes.Element):
-            attributes = repr(sorted(node.attributes.items()))
-            fingerprint.update(f"\0{node.tagname} {attributes}".encode())
+            # in the order the renderers set them: the same code renders them alike
+            fingerprint.update(f"\0{node.tagname} {node.attributes!r}".encode())
 
 
 def later_page(
