@@ -37,12 +37,14 @@ def build_env(**variables: str) -> dict[str, str]:
 
 
 def sphinx_build(
-    srcdir: Path, builder: str = "html", stop_at: str = ""
+    srcdir: Path, builder: str = "html", stop_at: str = "", output: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Build *srcdir* into ``_build/<builder>``; a build not stopped must pass with -W."""
+    """Build *srcdir* into ``_build/<builder>`` (or *output*, with the same doctrees);
+    a build not stopped must pass with -W."""
     command = [
         sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b", builder,
-        "-d", str(srcdir / "_build" / "doctrees"), str(srcdir), str(outdir(srcdir, builder)),
+        "-d", str(srcdir / "_build" / "doctrees"), str(srcdir),
+        str(output or outdir(srcdir, builder)),
     ]  # fmt: skip
     variables = {"STOP_AT": stop_at} if stop_at else {}
     result = subprocess.run(command, env=build_env(**variables), capture_output=True, text=True)
@@ -174,6 +176,28 @@ def test_deleted_later_pages_are_written_again(site):
     (outdir(site) / "archive" / "page" / "3.html").unlink()
     sphinx_build(site)  # no page was written: Sphinx had not prepared one
     assert differences_from_a_clean_build(site) == []
+
+
+def test_a_damaged_record_of_what_pages_showed_makes_them_written_again(site):
+    sphinx_build(site)
+    edit(site / "posts" / "gamma.md", "tags: [Python, Rust]", "tags: [Rust, Go]")
+    records = list((site / "_build" / "doctrees").glob("blog-shown-html-*"))
+    assert len(records) == 1
+    records[0].write_bytes(b"not what a build wrote")
+    sphinx_build(site)
+    assert differences_from_a_clean_build(site) == []
+
+
+def test_two_output_folders_sharing_doctrees_keep_their_listings_true(site):
+    # as `make html` and a check writing elsewhere do: each reads what the other did not
+    elsewhere = site / "_build" / "elsewhere"
+    sphinx_build(site)
+    edit(site / "posts" / "gamma.md", "tags: [Python, Rust]", "tags: [Rust, Go]")
+    edit(site / "posts" / "beta.md", "title: Beta", "title: Beta, renamed")
+    sphinx_build(site, output=elsewhere)  # reads the edits
+    sphinx_build(site)  # reads nothing
+    assert differences_from_a_clean_build(site) == []
+    assert output_files(elsewhere) == output_files(outdir(site))
 
 
 # --- edits, deletions and renames ------------------------------------------------------

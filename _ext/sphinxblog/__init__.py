@@ -31,10 +31,14 @@ from sphinxblog.context import add_blog_context, add_post_description
 from sphinxblog.markup.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
 from sphinxblog.markup.reading import translate_post
 from sphinxblog.reading import BlogCollector
-from sphinxblog.render import fill_placeholders
 from sphinxblog.safety import DropHttpEquiv, XmlSafeText, check_encodings, keep_from_myst
 from sphinxblog.tagpages import sync_tag_pages
-from sphinxblog.updates import pages_to_rewrite
+from sphinxblog.updates import (
+    fill_placeholders,
+    note_documents_read,
+    pages_to_rewrite,
+    save_shown,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -98,6 +102,8 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("env-get-outdated", scan.reread_post_toctrees, 500),
     ("env-get-outdated", stale.note_documents, 500),
     ("env-before-read-docs", check_encodings, 500),
+    # after any handler that changes the list
+    ("env-before-read-docs", note_documents_read, 900),
     # reading: the header for MyST, then other generators' body markup
     ("source-read", keep_from_myst, 500),
     ("source-read", translate_post, 600),
@@ -124,6 +130,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("build-finished", feeds.write_feeds, 500),
     ("build-finished", feeds.write_author_feeds, 500),
     ("build-finished", sitemap.write_sitemap, 800),
+    ("build-finished", save_shown, 850),
     ("build-finished", interrupted.mark_finished, 900),  # the very last
 )
 
@@ -146,7 +153,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinxblog.stale import state_file
+from sphinxblog.store import state_file
 from sphinxblog.updates import forget_shown
 
 if TYPE_CHECKING:

@@ -6,7 +6,9 @@ when Sphinx has prepared writing.  Which of them to write is decided with
 the documents (:func:`sphinxblog.updates.pages_to_rewrite`), from a
 fingerprint of each page as rendered: a retagged post rewrites the later
 pages of its tags from its own position on, a rebuild that changed nothing
-writes none, and a page missing from the output is always written.  A build
+writes none, and a page missing from the output is always written.  The
+later pages of a listing whose own page Sphinx writes in this build are all
+written, and fingerprinted as they are.  A build
 stopped before its end makes the next one write them all
 (:mod:`sphinxblog.interrupted`).
 """
@@ -22,7 +24,7 @@ from sphinx.util.osutil import relative_uri
 
 from sphinxblog.pagination import page_name, page_size
 from sphinxblog.store import blog_data
-from sphinxblog.updates import later_page, later_pages_of
+from sphinxblog.updates import later_pages_of, render_later_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,7 +35,7 @@ def later_pages(app: Sphinx) -> set[str]:
     """The page names of the later pages of this build's listings."""
     if not page_size(app.builder):
         return set()
-    return set(blog_data(app.env).later.get(app.builder.name, {}))
+    return set(blog_data(app.env).shown.later)
 
 
 def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -48,7 +50,7 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         return []
     data = blog_data(app.env)
     catalog = data.catalog
-    pages = data.later.get(builder.name, {})
+    pages = data.shown.later
     for docname in sorted(set(pages.values()) | data.listings.keys()):
         found = docname in app.env.found_docs
         later = later_pages_of(builder, catalog, docname, data) if found else {}
@@ -57,7 +59,7 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             target = Path(builder.get_outfilename(pagename))
             if pagename not in data.later_to_write and target.exists():
                 continue
-            section = later_page(builder, catalog, docname, node, page)
+            section = render_later_page(app, docname, pagename, node, page)
             _prepare_page(builder, docname, pagename)
             document = new_document(pagename, app.env.get_doctree(docname).settings)
             document += section

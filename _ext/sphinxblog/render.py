@@ -1,9 +1,10 @@
-"""Filling the placeholders: the one place that renders what a page shows of other posts.
+"""Rendering the placeholders: the one place that renders what a page shows of other posts.
 
-Pages are filled at ``doctree-resolved``; :mod:`sphinxblog.updates` renders
-the same placeholders with the same functions to decide which pages to
-write again, and :mod:`sphinxblog.laterpages` to write the later pages of
-long listings.
+Pages are filled at ``doctree-resolved`` (:func:`sphinxblog.updates.fill_placeholders`,
+which fingerprints them as it does); :mod:`sphinxblog.updates` renders the
+same placeholders with the same functions to decide which pages to write
+again, and :mod:`sphinxblog.laterpages` to write the later pages of long
+listings.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from sphinxblog import authorpages, listings, postpage
 from sphinxblog.pagination import Page
-from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from docutils import nodes
-    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
     from sphinxblog.catalog import Catalog
@@ -40,17 +41,22 @@ def _is_placeholder(node: nodes.Node) -> bool:
     return type(node) in RENDERERS
 
 
-def fill_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """``doctree-resolved``: every placeholder of *doctree*, rendered.
+def placeholders_in(doctree: nodes.Node) -> list[nodes.Element]:
+    """The placeholders of *doctree*, in document order."""
+    return list(doctree.findall(_is_placeholder))  # type: ignore[arg-type]
+
+
+def page_renderings(
+    placeholders: Iterable[nodes.Element], catalog: Catalog, builder: Builder, docname: str
+) -> Iterator[tuple[nodes.Element, list[nodes.Node]]]:
+    """Each of page *docname*'s *placeholders* with the nodes that replace it.
 
     The first listing of posts on a page is paginated; the pages after its
     first are written beside it (:mod:`sphinxblog.laterpages`).
     """
-    catalog = catalog_of(app.env)
     paginated = False
-    placeholders: list[nodes.Element] = list(doctree.findall(_is_placeholder))  # type: ignore[arg-type]
     for node in placeholders:
-        page = Page(fromdocname)
+        page = Page(docname)
         if not paginated and listings.listing_posts(node, catalog) is not None:
-            page, paginated = listings.first_page(node, catalog, app.builder, fromdocname), True
-        node.replace_self(render(node, catalog, app.builder, fromdocname, page))
+            page, paginated = listings.first_page(node, catalog, builder, docname), True
+        yield node, render(node, catalog, builder, docname, page)

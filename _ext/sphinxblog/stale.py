@@ -17,7 +17,6 @@ were stopped before removing:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import posixpath
@@ -33,7 +32,7 @@ from sphinxblog.config import tags_folder
 from sphinxblog.feeds import author_feed_files, tag_feeds
 from sphinxblog.files import replace_if_changed
 from sphinxblog.laterpages import later_pages
-from sphinxblog.store import catalog_of
+from sphinxblog.store import catalog_of, state_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,16 +43,6 @@ if TYPE_CHECKING:
 #: builders whose output folder is a web site, with the files listed above
 WEB_BUILDERS = frozenset({"html", "dirhtml"})
 _LATER_PAGE = re.compile(r"(^|/)page/[0-9]+(\.html|/index\.html)$")
-
-
-def state_file(app: Sphinx, name: str, suffix: str = "") -> Path:
-    """A file beside the doctrees about this builder's output folder.
-
-    The doctrees are shared by builders and output folders (``make check``
-    writes elsewhere than ``make html``), so each pair has its own.
-    """
-    folder = hashlib.blake2b(str(app.outdir).encode("utf-8"), digest_size=6).hexdigest()
-    return Path(app.doctreedir, f"blog-{name}-{app.builder.name}-{folder}{suffix}")
 
 
 def _known_documents(app: Sphinx) -> set[str]:

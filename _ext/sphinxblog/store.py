@@ -3,17 +3,20 @@
 Per document, the store holds each post's record and authors, the listings
 each page shows and the old URLs it links;
 :class:`~sphinxblog.reading.BlogCollector` clears, merges and fills them as
-Sphinx reads, as Sphinx's own collectors do.  Per builder, it remembers a
-fingerprint of what each page showed of other documents when it was last
-written (:mod:`sphinxblog.updates`).
+Sphinx reads, as Sphinx's own collectors do.
 
 Per build, and never pickled, it holds the posts' front matter as scanned
 when the build began (:mod:`sphinxblog.scan`), so that reading a post does
-not parse it again, and the catalog of this build.
+not parse it again, the catalog of this build, and what each page of the
+output folder showed of other documents when it was last written
+(:class:`ShownPages`).  Those fingerprints are taken as pages are written,
+after Sphinx has saved the environment, so they are kept in a file of their
+own beside the doctrees (:func:`state_file`) and saved when a build ends.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +27,7 @@ from sphinxblog.frontmatter import FrontMatter, read_front_matter
 if TYPE_CHECKING:
     from collections.abc import Set
 
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from sphinxblog.authors import Author
@@ -33,6 +37,20 @@ if TYPE_CHECKING:
 
 #: the per-document fields of :class:`BlogData`
 _PER_DOCUMENT = ("posts", "post_authors", "listings", "old_links")
+
+
+@dataclass
+class ShownPages:
+    """What each page of one output folder showed of other documents when it was
+    last written (:mod:`sphinxblog.updates`)."""
+
+    #: a fingerprint of what each page showed
+    shown: dict[str, bytes] = field(default_factory=dict)
+    #: what each page's rendering read of the catalog, and a fingerprint of what that gave
+    reads: dict[str, tuple[tuple[Any, ...], ...]] = field(default_factory=dict)
+    answers: dict[str, bytes] = field(default_factory=dict)
+    #: the later pages of long listings, with the document of each
+    later: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,14 +66,6 @@ class BlogData:
     #: per document: the old site-absolute URLs it links
     old_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    #: per builder: a fingerprint of what each page showed when last written
-    shown: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    #: per builder: what each page's rendering read of the catalog, and a fingerprint
-    #: of what that was (:mod:`sphinxblog.updates`)
-    reads: dict[str, dict[str, frozenset[tuple[Any, ...]]]] = field(default_factory=dict)
-    answers: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    #: per builder: the later pages of long listings, with the document of each
-    later: dict[str, dict[str, str]] = field(default_factory=dict)
     #: the author profiles of the authors file, and their fingerprint when posts were read
     profiles: dict[str, Author] = field(default_factory=dict)
     profiles_read: str = ""
@@ -67,6 +77,13 @@ class BlogData:
     catalog: Catalog = field(default_factory=Catalog)
     #: the posts of a book's toctree in this build, oldest first
     toctree: tuple[str, ...] = ()
+    #: the documents read in this build
+    read_now: frozenset[str] = frozenset()
+    #: what the pages of this builder's output folder show, as of this build
+    shown: ShownPages = field(default_factory=ShownPages)
+    #: this build's :class:`sphinxblog.updates.Renderings`, while pages are noted as
+    #: written (typed loosely: the store lies below the layer that makes it)
+    renderings: Any = None
     #: the later pages whose rendering changed in this build
     later_to_write: set[str] = field(default_factory=set)
     #: the authors' pages of a catalog (:func:`sphinxblog.authorpages.author_pages`)
@@ -75,8 +92,11 @@ class BlogData:
     def __getstate__(self) -> dict[str, Any]:
         # made anew by every build: a parallel reader's share of the environment
         # and the pickled environment would otherwise carry a copy of every post
-        made_anew = {"scanned": {}, "catalog": Catalog(), "later_to_write": set()}
-        return {**self.__dict__, **made_anew, "author_pages": None}
+        made_anew = {
+            "scanned": {}, "catalog": Catalog(), "read_now": frozenset(), "shown": ShownPages(),
+            "renderings": None, "later_to_write": set(), "author_pages": None,
+        }  # fmt: skip
+        return {**self.__dict__, **made_anew}
 
     def forget(self, docname: str) -> None:
         for name in _PER_DOCUMENT:
@@ -86,6 +106,16 @@ class BlogData:
         for name in _PER_DOCUMENT:
             ours, theirs = getattr(self, name), getattr(other, name)
             ours.update((docname, theirs[docname]) for docname in docnames & theirs.keys())
+
+
+def state_file(app: Sphinx, name: str, suffix: str = "") -> Path:
+    """A file beside the doctrees about this builder's output folder.
+
+    The doctrees are shared by builders and output folders (``make check``
+    writes elsewhere than ``make html``), so each pair has its own.
+    """
+    folder = hashlib.blake2b(str(app.outdir).encode("utf-8"), digest_size=6).hexdigest()
+    return Path(app.doctreedir, f"blog-{name}-{app.builder.name}-{folder}{suffix}")
 
 
 def blog_data(env: BuildEnvironment) -> BlogData:
