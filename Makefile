@@ -16,9 +16,12 @@ NODE_DIR   = tests/node
 NODE_STAMP = $(NODE_DIR)/node_modules/.installed
 
 SPHINX_TARGETS = html dirhtml singlehtml epub latex text linkcheck
-# one Sphinx build at a time in $(BUILDDIR): two at once share its doctrees and
-# pages (one dies renaming searchindex.js.tmp); a second one waits, saying so
-LOCKED = $(BIN)/python _ext/sphinxblog/buildlock.py "$(BUILDDIR)/.lock"
+# one build at a time of $(SOURCEDIR): every Sphinx build takes its lock (the
+# extension does, however Sphinx is started) and a second one waits, saying so;
+# `make clean` takes it too, so that it never removes a folder under a build
+# (standard library only: any Python runs it, before .venv exists too)
+LOCKED = $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) _ext/sphinxblog/buildlock.py \
+  "$(SOURCEDIR)"
 # what `make latexpdf` needs from Debian (see README.md)
 TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 
@@ -69,16 +72,16 @@ test: lint $(TEST_STAMP) $(NODE_STAMP)
 
 # the writer's workflow
 check: $(SITE_STAMP)
-	$(LOCKED) $(SPHINXBUILD) -b html -n $(SPHINXOPTS) -d "$(BUILDDIR)/doctrees" \
+	$(SPHINXBUILD) -b html -n $(SPHINXOPTS) -d "$(BUILDDIR)/doctrees" \
 	  "$(SOURCEDIR)" "$(BUILDDIR)/check"
-	$(LOCKED) $(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) -D "linkcheck_ignore=^https?://" \
+	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) -D "linkcheck_ignore=^https?://" \
 	  -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/linkcheck"
 
 post: $(SITE_STAMP)
 	PYTHONPATH=_ext $(BIN)/python -m sphinxblog.newpost --title "$(TITLE)" --tags "$(TAGS)"
 
 livehtml: $(TEST_STAMP)
-	$(LOCKED) $(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
+	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --ignore "*/.venv*" --ignore "*/_build/*" --ignore "*/.git/*" --ignore "*/tests/*" \
 	  --ignore "*/bench/*" $(O)
 
@@ -102,13 +105,13 @@ bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 $(SPHINX_TARGETS): $(SITE_STAMP)
-	$(LOCKED) $(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 latexpdf: $(SITE_STAMP)
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { \
 	  echo "make latexpdf needs XeLaTeX and latexmk. On Debian or Ubuntu:"; \
 	  echo "  sudo apt-get install $(TEX_PACKAGES)"; exit 1; }
-	$(LOCKED) $(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 clean:
-	rm -rf "$(BUILDDIR)" tags authors
+	$(LOCKED) rm -rf "$(BUILDDIR)" "$(SOURCEDIR)/tags" "$(SOURCEDIR)/authors"

@@ -13,12 +13,16 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from sphinx.search import js_index
+
+from sphinxblog.buildlock import hold_lock, let_go, lock_file, waiting_message
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOT = Path(__file__).parent / "roots" / "test-hostile-builds"
@@ -292,28 +296,104 @@ def _locked(path: Path) -> bool:
         return False
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
-def test_two_make_builds_at_once_take_turns(tmp_path, site):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("Makefile", "requirements.txt"):
-        shutil.copy2(PROJECT / name, project / name)
-    shutil.copytree(PROJECT / "_ext", project / "_ext")
-    stamp = tmp_path / "site-requirements"
-    stamp.touch()  # the environment is ready: make installs nothing
-    build = tmp_path / "build"
-    command = [
-        "make", "-s", "-C", str(project), "html", f"SOURCEDIR={site}", f"BUILDDIR={build}",
-        f"VENV={sys.prefix}", f"SITE_STAMP={stamp}", "SPHINXOPTS=-q -W --keep-going",
-    ]  # fmt: skip
+def _while_paused(command: list[str], site: Path) -> subprocess.Popen[str]:
+    """Start *command*, a build of *site* that pauses at its end; return once it holds
+    the lock."""
     first = subprocess.Popen(
         command, env=build_env(PAUSE_AT="build-finished"), stderr=subprocess.PIPE, text=True
     )
-    deadline = time.monotonic() + 30
-    while not _locked(build / ".lock") and first.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    lock = Path(lock_file(str(site)))
+    while not _locked(lock) and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert first.poll() is None, first.stderr.read() if first.stderr else ""
+    return first
+
+
+def make_command(tmp_path: Path, site: Path, target: str) -> list[str]:
+    """``make <target>`` of a copy of the project's Makefile, building *site*."""
+    project = tmp_path / "project"
+    if not project.exists():
+        project.mkdir()
+        for name in ("Makefile", "requirements.txt"):
+            shutil.copy2(PROJECT / name, project / name)
+        shutil.copytree(PROJECT / "_ext", project / "_ext")
+        (tmp_path / "site-requirements").touch()  # the environment is ready: make installs nothing
+    return [
+        "make", "-s", "-C", str(project), target, f"SOURCEDIR={site}",
+        f"BUILDDIR={tmp_path / 'build'}", f"VENV={sys.prefix}",
+        f"SITE_STAMP={tmp_path / 'site-requirements'}", "SPHINXOPTS=-q -W --keep-going",
+    ]  # fmt: skip
+
+
+WAITING = "Another build is running in"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_two_make_builds_at_once_take_turns(tmp_path, site):
+    command = make_command(tmp_path, site, "html")
+    first = _while_paused(command, site)
     second = subprocess.run(command, env=build_env(), stderr=subprocess.PIPE, text=True)
     assert first.wait(timeout=60) == 0, first.stderr.read()
     assert second.returncode == 0, second.stderr
-    assert "Another build is running" in second.stderr
-    assert set(indexed_pages(build / "html")) == READERS_PAGES | {"book"}
+    assert f"{WAITING} {site.resolve()}" in second.stderr
+    assert set(indexed_pages(tmp_path / "build" / "html")) == READERS_PAGES | {"book"}
+
+
+def test_two_sphinx_builds_on_one_output_folder_take_turns(site):
+    """The extension takes the lock itself: builds started without make wait too."""
+    command = [
+        sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b", "html",
+        "-d", str(site / "_build" / "doctrees"), str(site), str(outdir(site)),
+    ]  # fmt: skip
+    first = _while_paused(command, site)
+    second = subprocess.run(command, env=build_env(), stderr=subprocess.PIPE, text=True)
+    assert first.wait() == 0, first.stderr.read()
+    assert second.returncode == 0, second.stderr
+    assert second.stderr.count(WAITING) == 1, second.stderr
+    assert set(indexed_pages(outdir(site))) == READERS_PAGES | {"book"}
+    assert differences_from_a_clean_build(site) == []
+
+
+def test_a_lock_won_on_a_file_its_holder_removed_is_taken_again(tmp_path, monkeypatch):
+    """A build that waited on the lock file its holder removes as it lets go holds the
+    file that is there now, so a third build waits for it."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = str(tmp_path / "site")
+    first = hold_lock(folder, lambda message: None)
+    said: list[str] = []
+    waiter = threading.Thread(target=lambda: said.append(str(hold_lock(folder, said.append))))
+    waiter.start()
+    deadline = time.monotonic() + 10
+    while not said and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert said == [waiting_message(folder)]
+    let_go(folder, first)
+    waiter.join(timeout=10)
+    assert len(said) == 2  # the waiter holds the lock now
+    assert _locked(Path(lock_file(folder)))
+    let_go(folder, int(said[1]))
+    assert not Path(lock_file(folder)).exists()
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_clean_waits_for_a_running_build(tmp_path, site):
+    """``make clean`` takes the builds' lock: it removes nothing under a build, and a
+    build started after it does not run beside the first."""
+    first = _while_paused(make_command(tmp_path, site, "html"), site)
+    clean = subprocess.run(
+        make_command(tmp_path, site, "clean"), env=build_env(), stderr=subprocess.PIPE, text=True
+    )
+    assert first.wait() == 0, first.stderr.read()
+    assert clean.returncode == 0, clean.stderr
+    assert f"{WAITING} {site.resolve()}" in clean.stderr
+    assert not (tmp_path / "build").exists()
+    assert not (site / "tags").exists()
+    second = _while_paused(make_command(tmp_path, site, "html"), site)
+    third = subprocess.run(
+        make_command(tmp_path, site, "html"), env=build_env(), stderr=subprocess.PIPE, text=True
+    )
+    assert second.wait() == 0, second.stderr.read()
+    assert third.returncode == 0, third.stderr
+    assert f"{WAITING} {site.resolve()}" in third.stderr  # the lock holds after a clean too
+    assert set(indexed_pages(tmp_path / "build" / "html")) == READERS_PAGES | {"book"}

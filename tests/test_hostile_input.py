@@ -21,18 +21,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
+from myst_parser.slugs import github_slugify, unique_slug
 
 from conftest import PROJECT, read_html, warning_lines
+from sphinxblog.authors import (
+    avatar_candidates,
+    inline_problems,
+    is_remote,
+    parse_profiles,
+    resolve_authors,
+)
 from sphinxblog.frontmatter import (
     MAX_DEPTH,
     MAX_VALUES,
     interpret,
     read_front_matter,
 )
+from sphinxblog.headingslugs import NumberedSlugs
 from sphinxblog.posts import Post, post_from_front_matter
 from sphinxblog.problems import short_repr
 from sphinxblog.safety import lenient_encoding
+from sphinxblog.urls import image_path_problem, safe_link
 from sphinxblog.values import MAX_TAGS, parse_tags, parse_text, tag_key, xml_safe
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile-input"
@@ -447,7 +459,330 @@ def test_tag_cost_stays_linear():
     assert len(problems) == 11 and problems[-1].message == "4990 more problems with tags"
 
 
+# --- repeated headings ---------------------------------------------------------------------
+
+
+@given(st.lists(st.sampled_from(["Example", "Example 1", "example-1", "Пример", "!!", "a b"]),
+                max_size=40))  # fmt: skip
+def test_repeated_headings_get_the_ids_myst_would_give(titles):
+    numbered, given = NumberedSlugs(), set()
+    for title in titles:
+        expected = unique_slug(github_slugify(title), given)
+        if expected:
+            given.add(expected)
+        assert numbered(title) == expected
+
+
+def test_repeated_headings_cost_one_try_each():
+    numbered = NumberedSlugs()
+    started = time.perf_counter()
+    slugs = [numbered("Example") for _ in range(50_000)]
+    assert time.perf_counter() - started < 5  # numbered from 1 each time: minutes
+    assert slugs[:3] == ["example", "example-1", "example-2"] and slugs[-1] == "example-49999"
+
+
+def test_a_post_of_repeated_headings_has_the_ids_myst_gives(make_app, tmp_path):
+    body = "".join("## Example\n\ntext\n\n" for _ in range(2000)) + "## Example 1\n## Пример\n"
+    ids = {}
+    for slugs in ("numbered", "github"):  # github: MyST's own, numbering from 1 each time
+        srcdir = Path(shutil.copytree(ROOT.parent / "test-hostile-paths", tmp_path / slugs))
+        for name in ("first", "second"):
+            (srcdir / "posts" / f"{name}.md").write_text(
+                f"---\ntitle: {name}\ndate: 2021-01-01\n---\n{body}", encoding="utf-8"
+            )
+        overrides = {"myst_heading_slug_func": "github"} if slugs == "github" else {}
+        app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
+        app.build()
+        ids[slugs] = [
+            [tag["id"] for tag in read_html(app.outdir, f"posts/{name}.html").select("[id]")]
+            for name in ("first", "second")
+        ]
+        app.cleanup()
+    assert ids["numbered"] == ids["github"]
+    for page in ids["numbered"]:  # numbered afresh in each post
+        assert {"example", "example-2", "example-1999", "пример"} <= set(page)
+        assert "example-2000" not in page
+
+
 def test_limits_are_what_the_readme_says():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert f"{MAX_VALUES:,}" in readme and f"{MAX_DEPTH} levels" in readme
     assert f"first {MAX_TAGS} tags" in readme
+
+
+# --- 9. URLs and files that front matter names ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
+        "java\nscript:alert(1)", "\x01javascript:alert(1)", "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "file:///etc/passwd",
+        "ｊａｖａｓｃｒｉｐｔ:alert(1)", "c:\\windows", "",
+    ],
+)  # fmt: skip
+def test_only_web_and_mail_addresses_and_relative_paths_are_links(url):
+    assert safe_link(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/", "HTTP://example.org", "mailto:ann@example.org", "/about/",
+        "about.html", "../up/", "#top", "?page=2", "//cdn.example.org/a",
+        "path/with:colon", "https://example.org/?next=javascript:x",
+    ],
+)  # fmt: skip
+def test_web_and_mail_addresses_and_relative_paths_stay_links(url):
+    assert safe_link(url) == url.strip()
+
+
+def test_image_paths_name_visible_image_files_only():
+    for path in ("img/a.png", "A.JPG", "x/y.jpeg", "b.gif", "c.webp", "d.svg", "e.avif"):
+        assert image_path_problem(path) is None, path
+    assert image_path_problem(".env") == "names a hidden file or folder"
+    assert image_path_problem("img/.secret/a.png") == "names a hidden file or folder"
+    assert image_path_problem("conf.py").startswith("is not an image file (")
+    assert image_path_problem("img/a.png.txt").startswith("is not an image file (")
+    assert image_path_problem("img").startswith("is not an image file (")
+
+
+def test_author_mappings_lose_unsafe_links_and_avatars():
+    raw = [{"name": "M", "url": " JaVa\tScRiPt:alert(1)", "avatar": "../conf.py"}]
+    (author,), _unknown = resolve_authors(("M",), raw, {})
+    assert (author.url, author.avatar) == ("", "")
+    assert [p.subtype for p in inline_problems(raw)] == ["authors", "authors"]
+    text = 'm:\n  name: M\n  url: "vbscript:x"\n  image_url: /.env\n'
+    profiles, problems = parse_profiles(text)
+    assert (profiles["m"].url, profiles["m"].avatar) == ("", "")
+    assert [(p.subtype, p.line) for p in problems] == [("authors_file", 3), ("authors_file", 4)]
+    assert is_remote(" javascript:x") and is_remote("//host/a.png")
+    assert avatar_candidates("../conf.py", "posts") == []
+    assert avatar_candidates("/.env", "posts") == []
+
+
+AUTHORS_SITE = Path(__file__).parent / "roots" / "test-hostile-paths"
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
+HOSTILE_AUTHORS = """\
+mal:
+  name: Mal Icious
+  url: "javascript:alert(1)"
+dat:
+  name: Dat Uri
+  url: "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
+vb:
+  name: Vb Script
+  url: " \\tJaVa\\nScRiPt:alert(1)"
+env:
+  name: Env Reader
+  image_url: /.env
+conf:
+  name: Conf Reader
+  avatar: ../conf.py
+good:
+  name: Good Person
+  url: https://good.example.org/
+  image_url: img/good.png
+ex:
+  name: Ex Cluded
+  image_url: /_build/leak.png
+sym:
+  name: Sym Link
+  image_url: img/link.png
+"""
+HOSTILE_BYLINE = """\
+---
+title: Hostile authors
+date: 2021-05-05
+authors:
+  - mal
+  - dat
+  - vb
+  - env
+  - conf
+  - good
+  - name: Inline Mal
+    url: "vbscript:msgbox(1)"
+    image_url: ../.env
+  - name: Inline Conf
+    avatar: /conf.py
+image: "javascript:alert(3)"
+---
+Text.
+"""
+
+
+def authors_site(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """A copy of the hostile-paths root (no authors yet) with *files* added."""
+    srcdir = Path(shutil.copytree(AUTHORS_SITE, tmp_path / "site"))
+    for name, content in files.items():
+        path = srcdir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return srcdir
+
+
+def blog_warnings_of(app) -> list[str]:
+    return [w for w in warning_lines(app.warning.getvalue(), app.srcdir) if "[blog." in w]
+
+
+NOT_A_LINK = "is not an http, https or mailto address nor a relative path; it is not linked"
+NOT_AN_IMAGE = "is not an image file (.png, .jpg, .jpeg, .gif, .webp, .svg, .avif, .ico)"
+DATA_URL = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
+
+
+def test_front_matter_links_and_avatars_outside_the_allow_lists_are_left_out(make_app, tmp_path):
+    srcdir = authors_site(tmp_path, {
+        "posts/authors.yml": HOSTILE_AUTHORS, "posts/img/good.png": PNG,
+        "posts/hostile.md": HOSTILE_BYLINE, ".env": "SECRET=1\n", "_build/leak.png": PNG,
+    })  # fmt: skip
+    (srcdir / "posts" / "img" / "link.png").symlink_to("../../.env")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert blog_warnings_of(app) == sorted([
+        f"posts/authors.yml:3: WARNING: author 'mal': url 'javascript:alert(1)' {NOT_A_LINK} "
+        "[blog.authors_file]",
+        f"posts/authors.yml:6: WARNING: author 'dat': url {short_repr(DATA_URL)} {NOT_A_LINK} "
+        "[blog.authors_file]",
+        rf"posts/authors.yml:9: WARNING: author 'vb': url ' \tJaVa\nScRiPt:alert(1)' {NOT_A_LINK}"
+        " [blog.authors_file]",
+        "posts/authors.yml:12: WARNING: author 'env': avatar '/.env' names a hidden file or "
+        "folder; it is left out [blog.authors_file]",
+        f"posts/authors.yml:15: WARNING: author 'conf': avatar '../conf.py' {NOT_AN_IMAGE}; it "
+        "is left out [blog.authors_file]",
+        # excluded (exclude_patterns), and an image's name for a hidden file
+        "posts/authors.yml:20: WARNING: the avatar /_build/leak.png of author 'ex' is not an "
+        "image file of the source folder; it is left out [blog.authors_file]",
+        "posts/authors.yml:23: WARNING: the avatar img/link.png of author 'sym' is not an "
+        "image file of the source folder; it is left out [blog.authors_file]",
+        f"posts/hostile.md:4: WARNING: author 'Inline Mal': url 'vbscript:msgbox(1)' {NOT_A_LINK} "
+        "[blog.authors]",
+        "posts/hostile.md:4: WARNING: author 'Inline Mal': avatar '../.env' names a hidden file "
+        "or folder; it is left out [blog.authors]",
+        f"posts/hostile.md:4: WARNING: author 'Inline Conf': avatar '/conf.py' {NOT_AN_IMAGE}; "
+        "it is left out [blog.authors]",
+        "posts/hostile.md:16: WARNING: image 'javascript:alert(3)' is not an http or https address "
+        "nor a relative path; it is left out [blog.image]",
+    ])  # fmt: skip
+    pages = ["posts/hostile.html", "authors/mal.html", "authors/dat.html", "authors/vb.html",
+             "authors/inline-mal.html", "authors/index.html"]  # fmt: skip
+    for page in pages:
+        soup = read_html(app.outdir, page)
+        hrefs = [a["href"] for a in soup.select("a[href]")]
+        assert not [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I)]
+        assert "javascript:" not in soup.decode().lower() and "vbscript:" not in soup.decode()
+    byline = read_html(app.outdir, "posts/hostile.html").select_one(".blog-authors")
+    assert [a["href"] for a in byline.select("a.blog-author-url")] == ["https://good.example.org/"]
+    assert "Mal Icious" in byline.get_text()
+    assert "og:image" not in app.env.metadata["posts/hostile"]
+    # avatars: only the image file of the source folder is published
+    assert sorted(path.name for path in (app.outdir / "_images").iterdir()) == ["good.png"]
+    for page in ("posts/hostile.html", "authors/env.html", "authors/conf.html"):
+        srcs = [img["src"] for img in read_html(app.outdir, page).select("img")]
+        assert all(src.endswith("good.png") for src in srcs), (page, srcs)
+    # the ePub: its authors index names the same profiles
+    epub = make_app("epub", srcdir=srcdir)
+    epub.build()
+    with zipfile.ZipFile(epub.outdir / f"{epub.config.epub_basename}.epub") as book:
+        names = book.namelist()
+        assert [name for name in names if name.startswith("_images/")] == ["_images/good.png"]
+        for name in names:
+            text = book.read(name).decode("utf-8", "replace").lower()
+            assert "javascript:" not in text and "vbscript:" not in text, name
+            assert "data:text/html" not in text, name
+        assert "Mal Icious" in book.read("authors/index.xhtml").decode("utf-8")
+
+
+def test_an_image_must_be_a_web_address_or_an_image_path(make_app, tmp_path):
+    def image_post(title: str, image: str) -> str:
+        return f"---\ntitle: {title}\ndate: 2021-05-05\nimage: {image}\n---\nText.\n"
+
+    srcdir = authors_site(tmp_path, {
+        "posts/a.md": image_post("A", "/.env"), "posts/b.md": image_post("B", "../conf.py"),
+        "posts/c.md": image_post("C", "img/cover.png"),
+        "posts/d.md": image_post("D", "https://cdn.example.org/cover.jpg"),
+        "posts/e.md": "---\ntitle: E\ndate: 2021-05-05\nog:image: 'data:image/svg+xml,<svg/>'\n"
+                      "og:url: 'javascript:alert(1)'\n---\nText.\n",
+        "posts/f.md": "---\ntitle: F\ndate: 2021-05-05\nog:url: https://example.org/f\n---\n",
+    })  # fmt: skip
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert blog_warnings_of(app) == [
+        "posts/a.md:4: WARNING: image '/.env' names a hidden file or folder; it is left out "
+        "[blog.image]",
+        f"posts/b.md:4: WARNING: image '../conf.py' {NOT_AN_IMAGE}; it is left out [blog.image]",
+        "posts/e.md:4: WARNING: og:image 'data:image/svg+xml,<svg/>' is not an http or https "
+        "address nor a relative path; it is left out [blog.image]",
+        "posts/e.md:5: WARNING: og:url 'javascript:alert(1)' is not an http or https address nor "
+        "a relative path; it is left out [blog.image]",
+    ]
+    metadata = app.env.metadata
+    assert "og:image" not in metadata["posts/a"] and "og:image" not in metadata["posts/b"]
+    assert metadata["posts/c"]["og:image"] == "img/cover.png"
+    assert metadata["posts/d"]["og:image"] == "https://cdn.example.org/cover.jpg"
+    assert "og:image" not in metadata["posts/e"] and "og:url" not in metadata["posts/e"]
+    assert metadata["posts/f"]["og:url"] == "https://example.org/f"  # as sphinxext-opengraph reads
+
+
+def test_authors_differing_only_in_case_are_one_author(make_app, tmp_path):
+    def by(title: str, date: str, author: str) -> str:
+        return f"---\ntitle: {title}\ndate: {date}\nauthor: {author}\n---\nText.\n"
+
+    srcdir = authors_site(tmp_path, {
+        "posts/old.md": by("Old", "2019-01-01", "Ann Lee"),
+        "posts/new.md": by("New", "2022-01-01", "ann lee"),
+        "posts/newer.md": by("Newer", "2023-01-01", "ANN LEE"),
+    })  # fmt: skip
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert blog_warnings_of(app) == []
+    assert sorted(p.name for p in (srcdir / "authors").glob("*.md")) == ["ann-lee.md", "index.md"]
+    page = read_html(app.outdir, "authors/ann-lee.html")
+    assert h1_text(page) == "Ann Lee"  # the oldest post's spelling, as tags
+    titles = [a.get_text() for a in page.select("a.blog-post-title")]
+    assert titles == ["Newer", "New", "Old"]
+    index = read_html(app.outdir, "authors/index.html").select("ul.blog-authorindex li")
+    assert [li.get_text(" ", strip=True) for li in index] == ["Ann Lee 3"]
+    for name in ("old", "new", "newer"):
+        byline = read_html(app.outdir, f"posts/{name}.html").select_one(".blog-authors")
+        (link,) = byline.select("a.blog-author")
+        assert (link.get_text(), link["href"]) == ("Ann Lee", "../authors/ann-lee.html")
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = etree.parse(app.outdir / "atom.xml").findall(f"{atom}entry")
+    named = {e.findtext(f"{atom}title"): e.findtext(f"{atom}author/{atom}name") for e in entries}
+    assert {named[title] for title in ("Old", "New", "Newer")} == {"Ann Lee"}
+
+
+def h1_text(soup) -> str:
+    title = soup.find("h1")
+    for permalink in title.select("a.headerlink"):
+        permalink.extract()
+    return title.get_text()
+
+
+def test_profile_keys_differing_only_in_case_warn():
+    _profiles, problems = parse_profiles("ann:\n  name: Ann\nAnn:\n  name: Ann Other\n")
+    assert [(p.subtype, p.line, p.message) for p in problems] == [
+        ("authors_file", 3, "author 'Ann' differs from 'ann' only in case; they are one author"),
+    ]
+
+
+def test_an_authors_file_is_read_in_linear_time():
+    def profiles(count: int) -> str:
+        return "".join(f"a{n}:\n  name: Author {n}\n  url: https://e.org/{n}\n"
+                       for n in range(count))  # fmt: skip
+
+    started = time.perf_counter()
+    found, problems = parse_profiles(profiles(8000) + "bad: {}\n")
+    assert time.perf_counter() - started < 5
+    assert len(found) == 8000 and found["a7999"].url == "https://e.org/7999"
+    assert [(p.line, p.message) for p in problems] == [
+        (24001, "author 'bad' has no 'name'; it is ignored")
+    ]

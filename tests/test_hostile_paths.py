@@ -8,18 +8,31 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import unicodedata
+import zipfile
+import zlib
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from lxml import etree
+from sphinx.util.inventory import InventoryFile
 from sphinx.util.matching import Matcher
 
+from checkers import epubcheck_messages
 from conftest import PROJECT, read_html
+from sphinxblog.feeds import rss_title
+from sphinxblog.files import name_problems, safe_name
 from sphinxblog.outputs import SiteOutputs
+from sphinxblog.posts import SUMMARY_LENGTH, SUMMARY_WORDS, WRITTEN_SUMMARY_LENGTH, cut_summary
 from sphinxblog.redirects import MARKER
+from sphinxblog.safety import tex_reaching_out
+from sphinxblog.searchindex import inventory_without
 from sphinxblog.slugs import WINDOWS_DEVICES
 from sphinxblog.sourcelinks import glob_escape
 
@@ -262,6 +275,45 @@ def test_files_the_blog_did_not_write_are_left_alone_whatever_they_hold(make_app
     assert [a.get_text() for a in rust.select("a.blog-post-title")] == ["Rusty"]
 
 
+def test_a_renamed_tag_folder_leaves_no_old_tag_pages(make_app, tmp_path):
+    """After ``blog_tags_folder`` changes, the blog's pages in the old folder go (sources
+    and output, and so the sitemap); a page of the site's own there stays."""
+    srcdir = site_with(tmp_path, {"tags/mine.md": "# Mine\n", "posts/rusty.md": post("Rusty")})
+    make_app("html", srcdir=srcdir, freshenv=True).build()
+    assert (srcdir / "tags" / "python.md").is_file()
+    app = make_app("html", srcdir=srcdir, confoverrides={"blog_tags_folder": "topics"})
+    app.build()
+    assert "[blog.tag_page]" not in app.warning.getvalue()
+    assert sorted(path.name for path in (srcdir / "tags").iterdir()) == ["mine.md"]
+    assert sorted(path.name for path in (app.outdir / "tags").iterdir()) == ["mine.html"]
+    assert [a.get_text() for a in read_html(app.outdir, "topics/python.html").select(
+        "a.blog-post-title"
+    )] == ["Rusty", "Post 3"]  # fmt: skip
+    sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/topics/python.html" in sitemap
+    assert re.findall(r"/tags/[^<]*", sitemap) == ["/tags/mine.html"]
+
+
+def _others_can_write_in(path: Path) -> None:
+    path.mkdir()
+    path.chmod(0o777)  # another user could hold every build back
+
+
+@pytest.mark.parametrize(
+    "in_the_way", [lambda path: path.write_text("a file, not a folder"), _others_can_write_in]
+)
+def test_a_build_goes_on_without_the_lock_where_it_cannot_be_taken(
+    make_app, tmp_path, monkeypatch, in_the_way
+):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    in_the_way(tmp_path / f"sphinxblog-locks-{os.getuid()}")
+    app = make_app("html", srcdir=site_with(tmp_path), freshenv=True)
+    app.build()
+    assert "cannot take the lock of the builds of" in app.status.getvalue()
+    assert app.warning.getvalue() == ""
+    assert (app.outdir / "tags" / "python.html").is_file()
+
+
 def test_a_tag_folder_linking_out_of_the_source_is_not_written_to(make_app, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -378,7 +430,8 @@ def feed_uris(outdir: Path) -> list[str]:
     return found
 
 
-HOSTILE_NAME = "a \"quoted\" 'name' қазақ 100%"
+#: a name the build takes (see test_names_that_break_links_or_the_epub_are_left_out)
+HOSTILE_NAME = "a-(quoted)-name-қазақ-100+!"
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
@@ -387,7 +440,7 @@ def test_feed_addresses_are_valid_uris_of_the_pages(make_app, tmp_path, builder)
         tmp_path,
         {
             f"posts/{HOSTILE_NAME}.md": post("Hostile", tags='[python, "Қазақ тілі"]'),
-            "posts/year one.md": post("Year one", date="0001-01-01"),
+            "posts/year-one.md": post("Year one", date="0001-01-01"),
             "posts/ancient.md": post("Ancient", date="0999-06-15"),
         },
     )
@@ -493,3 +546,600 @@ def test_posts_behind_links_out_of_the_source_or_in_loops_are_left_out(make_app,
     assert listed == ["Post 3", "Post 2", "Post 1"]  # each post once, and no secret
     written = {path.relative_to(app.outdir).as_posix() for path in app.outdir.rglob("*.html")}
     assert not any("secret" in name or "inner" in name or "again" in name for name in written)
+
+
+# --- raw HTML in the ePub ------------------------------------------------------------------
+
+#: what the root lacks for EPUBCheck (an empty version and rights are errors there)
+EPUB = {"version": "1", "copyright": "2021, Blog Author"}
+
+
+def epub_pages(outdir: Path) -> dict[str, bytes]:
+    """Every XHTML page inside the built ``.epub``, by its name there."""
+    (epub,) = outdir.glob("*.epub")
+    with zipfile.ZipFile(epub) as book:
+        return {name: book.read(name) for name in book.namelist() if name.endswith(".xhtml")}
+
+
+def epub_problems(outdir: Path) -> list[str]:
+    """EPUBCheck's fatal errors and errors on the built ``.epub``."""
+    (epub,) = outdir.glob("*.epub")
+    return [m for m in epubcheck_messages(epub) if m.startswith(("FATAL", "ERROR"))]
+
+
+RAW_INLINE = """---
+title: Raw
+date: 2021-05-05
+tags: [python]
+---
+Before <b><i>x</b></i> after.
+
+An icon <svg><circle r="2"/></svg> here, and <svg viewBox="0 0 2 2"><path d="M0 0"/></svg> too.
+
+*Inside <b>bold* out</b> done.
+
+## Head </script> end
+
+A <br> break and <img src="https://example.org/a.png" alt="a pic"> inline.
+
+Code <script>alert(1)</script> runs <b onclick="alert(2)">not</b> here.
+
+<script>
+alert(3)
+</script>
+<style>p { color: red }</style>
+"""
+
+
+def test_inline_raw_html_is_well_formed_xhtml_in_the_epub(make_app, tmp_path):
+    srcdir = site_with(tmp_path, {"posts/raw.md": RAW_INLINE})
+    app = make_app("epub", srcdir=srcdir, freshenv=True, confoverrides=EPUB)
+    app.build()
+    pages = epub_pages(app.outdir)
+    for data in pages.values():
+        etree.fromstring(data)  # well-formed XML, or this raises naming the line
+    page = pages["posts/raw.xhtml"].decode("utf-8")
+    assert "<b><i>x</i></b>" in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg"><circle r="2"/></svg>' in page
+    assert 'viewBox="0 0 2 2"' in page  # well-formed SVG is kept as written
+    assert "alert" not in page and "<style" not in page and "onclick" not in page
+    raw = srcdir / "posts" / "raw.md"
+    left_out = (
+        "is left out of the ePub, which takes no scripts, styles or event attributes in its text"
+    )
+    assert blog_warnings(app, "html") == [
+        located(f"{raw}:16", f"raw HTML <script> {left_out}", "html"),
+        located(f"{raw}:16", f"raw HTML onclick {left_out}", "html"),
+        located(f"{raw}:18", f"raw HTML <script> {left_out}", "html"),
+        located(f"{raw}:21", f"raw HTML <style> {left_out}", "html"),
+    ]
+    text = " ".join(etree.fromstring(pages["posts/raw.xhtml"]).itertext())
+    for words in ("Before", "x", "after.", "An icon", "here", "bold", "out", "Head", "end",
+                  "Code", "runs", "not", "here."):  # fmt: skip
+        assert words in text, words
+    assert epub_problems(app.outdir) == []
+
+
+# --- file names that break links, the ePub or the build ------------------------------------
+
+
+def broken_links(outdir: Path, suffix: str) -> list[str]:
+    """Every relative link of every page under *outdir* to a file that is not there."""
+    broken = []
+    for page in sorted(outdir.rglob(f"*{suffix}")):
+        if "_static" in page.relative_to(outdir).parts:
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.select("a[href], link[href], img[src], script[src]"):
+            parts = urlsplit(element.get("href") or element.get("src"))
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = Path(os.path.normpath(page.parent / unquote(parts.path)))
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(outdir)}: {element}")
+    return broken
+
+
+#: names that break links or the ePub: what breaks in each, and the name to give it instead
+UNSAFE_NAMES = {
+    "posts/a b#c.md": ("space, #", "posts/a-b-c.md"),
+    "posts/what?.md": ("?", "posts/what.md"),
+    "posts/100%.md": ("%", "posts/100.md"),
+    "posts/x;y.md": (";", "posts/x-y.md"),
+    "posts/a:b.md": (":", "posts/a-b.md"),
+    "posts/tom & jerry's.md": ("space, &, '", "posts/tom-jerry-s.md"),
+    "posts/dir x/inner.md": ("space", "posts/dir-x/inner.md"),
+}
+SAFE_NAMES = ["posts/қазақ-(1)+!.md", "posts/plain.md"]
+
+
+def unsafe_name(name: str) -> str:
+    found, renamed = UNSAFE_NAMES[name]
+    return (
+        f"file name {name!r} holds characters that break links and the ePub ({found}); it is "
+        f"left out: rename it to {renamed!r}"
+    )
+
+
+def test_name_problems_say_how_to_rename():
+    problems = name_problems([*UNSAFE_NAMES, *SAFE_NAMES])
+    assert [problem.message for problem in problems] == [unsafe_name(n) for n in UNSAFE_NAMES]
+    assert all(problem.left_out for problem in problems)
+    assert safe_name("posts/#?.md") == "posts/renamed.md"
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "epub"])
+def test_names_that_break_links_or_the_epub_are_left_out(make_app, tmp_path, builder):
+    names = [*UNSAFE_NAMES, *SAFE_NAMES]
+    srcdir = site_with(tmp_path, {name: post(f"Post {n}") for n, name in enumerate(names)})
+    app = make_app(builder, srcdir=srcdir, freshenv=True, confoverrides=EPUB)
+    app.build()
+    assert blog_warnings(app, "source") == sorted(
+        located(srcdir / name, unsafe_name(name), "source") for name in UNSAFE_NAMES
+    )
+    suffix = ".xhtml" if builder == "epub" else ".html"
+    pages = {page.relative_to(app.outdir).as_posix() for page in app.outdir.rglob(f"*{suffix}")}
+    written = {
+        "html": "posts/{}.html", "dirhtml": "posts/{}/index.html", "epub": "posts/{}.xhtml"
+    }[builder]  # fmt: skip
+    assert {written.format(f"Post {n}") for n in range(len(names))} & pages == set()
+    assert {written.format(name[6:-3]) for name in SAFE_NAMES} <= pages
+    assert not any("inner" in page or "#" in page or "?" in page for page in pages)
+    assert broken_links(app.outdir, suffix) == []
+    if builder == "epub":
+        assert epub_problems(app.outdir) == []
+
+
+CAFE, NAIVE = "posts/café.md", "posts/naïve.md"
+LONG = "posts/" + "x" * 251 + ".md"  # 254 bytes: its page's name would pass 255
+
+
+def test_names_lost_on_some_disks_or_too_long_are_named_and_the_rest_builds(make_app, tmp_path):
+    nfd = {name: unicodedata.normalize("NFD", name) for name in (CAFE, NAIVE)}
+    files = {
+        "posts/new\nline.md": post("Newline"),
+        "posts/Hello.md": post("Hello upper"),
+        "posts/hello.md": post("Hello lower"),
+        CAFE: post("Cafe composed"),
+        nfd[CAFE]: post("Cafe decomposed"),
+        nfd[NAIVE]: post("Naive decomposed"),
+        LONG: post("Long"),
+    }
+    srcdir = site_with(tmp_path, files)
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"blog_page_size": 0})
+    app.build()
+    found = warnings_of(app.warning.getvalue())
+    # Sphinx reads the composed one of the twins, and says so itself (on two lines)
+    assert [w for w in found if "[blog." not in w] == [
+        f'WARNING: multiple files found for the document "posts/café": {CAFE}',
+        f"Use _StrPath({str(srcdir / CAFE)!r}) for the build.",
+    ]
+    assert sorted(w for w in found if "[blog." in w) == sorted([
+        located(
+            f"{srcdir}/posts/new\\nline.md",
+            "file name 'posts/new\\nline.md' holds characters that break links and the ePub "
+            "(line break); it is left out: rename it to 'posts/new-line.md'",
+            "source",
+        ),
+        located(
+            srcdir / "posts/hello.md",
+            "file name 'posts/hello.md' differs from 'posts/Hello.md' in case alone, and they "
+            "are one file on a case-insensitive disk; it is left out: rename it",
+            "source",
+        ),
+        located(
+            srcdir / nfd[CAFE],
+            f"file name {nfd[CAFE]!r} is that of another file, written in decomposed Unicode "
+            "(NFD); Sphinx reads the composed one alone: merge them, or rename or remove this "
+            "one",
+            "source",
+        ),
+        located(
+            srcdir / nfd[NAIVE],
+            f"file name {nfd[NAIVE]!r} is written in decomposed Unicode (NFD), which Sphinx "
+            "cannot read; it is left out: rename it to its composed form (NFC)",
+            "source",
+        ),
+        located(
+            srcdir / LONG,
+            f"file name 'posts/{'x' * 16}...{'x' * 20}.md' has a name of 254 bytes, too long "
+            "for the files the build makes of it; it is left out: shorten it to 240 bytes at most",
+            "source",
+        ),
+    ])  # fmt: skip
+    titles = [a.get_text() for a in read_html(app.outdir, "archive.html").select(
+        "a.blog-post-title"
+    )]  # fmt: skip
+    assert sorted(titles) == ["Cafe composed", "Hello upper", "Post 1", "Post 2", "Post 3"]
+
+
+# --- files outside the source folder, and includes without end -----------------------------
+
+REACHING_OUT = """---
+title: Reaching out
+date: 2021-05-05
+---
+```{include} ../../secret.txt
+```
+
+```{literalinclude} ../../secret.txt
+```
+
+![a secret picture](../../secret.png) and {download}`a secret file <//etc/hostname>`.
+
+[Another secret file](../../secret.txt)
+
+```{figure} ../../secret.png
+The caption stays.
+```
+
+```{include} ../snippets/kept.txt
+```
+
+{{< figure src="../../secret.png" alt="a Hugo figure" >}} and {% img ../../secret.png %}
+
+```{csv-table}
+:file: ../../secret.txt
+```
+
+```{raw} html
+:url: file://SECRET
+```
+"""
+INCLUDES_ITSELF = """---
+title: Includes itself
+date: 2021-05-05
+---
+Before.
+
+```{include} loop.md
+```
+
+```{include} ../snippets/first.txt
+```
+
+After.
+"""
+
+
+def test_posts_publish_no_file_outside_the_source_and_include_nothing_in_itself(make_app, tmp_path):
+    (tmp_path / "secret.txt").write_text("TOP SECRET\n", encoding="utf-8")
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    srcdir = site_with(tmp_path, {
+        "posts/out.md": REACHING_OUT.replace("SECRET", str(tmp_path / "secret.txt")),
+        "snippets/kept.txt": "Kept text from inside.\n",
+        "posts/loop.md": INCLUDES_ITSELF,
+        # MyST reads an include's path from the post's folder, wherever it is written
+        "snippets/first.txt": "First.\n\n```{include} ../snippets/second.txt\n```\n",
+        "snippets/second.txt": "Second.\n\n```{include} ../snippets/first.txt\n```\n",
+        "page.md": "# A page, not a post\n\n```{include} page.md\n```\n",
+    })  # fmt: skip
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    out, loop = srcdir / "posts" / "out.md", srcdir / "posts" / "loop.md"
+    outside = "is outside the source folder; it is left out"
+    page = srcdir / "page.md"
+    assert blog_warnings(app, "include") == sorted([
+        located(
+            f"{page}:3", "{include} of 'page.md' includes itself (page.md > page.md); it is "
+            "left out", "include",
+        ),
+        located(f"{out}:5", f"{{include}} of '../../secret.txt' {outside}", "include"),
+        located(f"{out}:8", f"{{literalinclude}} of '../../secret.txt' {outside}", "include"),
+        located(f"{out}:11", f"image '../../secret.png' {outside}", "include"),
+        located(f"{out}:11", f"download '//etc/hostname' {outside}", "include"),
+        located(f"{out}:13", f"download '../../secret.txt' {outside}", "include"),
+        located(f"{out}:15", f"image '../../secret.png' {outside}", "include"),
+        located(f"{out}:22", f"image '../../secret.png' {outside}", "include"),
+        located(f"{out}:22", f"image '../../secret.png' {outside}", "include"),
+        located(f"{out}:24", f"{{csv-table}} of '../../secret.txt' {outside}", "include"),
+        located(
+            f"{out}:28", f"{{raw}} of 'file://{tmp_path / 'secret.txt'}' {outside}", "include"
+        ),
+        located(
+            f"{loop}:7",
+            "{include} of 'loop.md' includes itself (posts/loop.md > posts/loop.md); it is "
+            "left out",
+            "include",
+        ),
+        located(
+            f"{loop}:10",
+            "{include} of '../snippets/first.txt' includes itself (snippets/first.txt > "
+            "snippets/second.txt > snippets/first.txt); it is left out",
+            "include",
+        ),
+    ])  # fmt: skip
+    for path in app.outdir.rglob("*"):
+        if path.is_file():
+            assert b"TOP SECRET" not in path.read_bytes(), path
+            assert not path.name.startswith(("secret", "hostname")), path
+    text = " ".join(read_html(app.outdir, "posts/out.html").get_text(" ").split())
+    for words in ("a secret picture", "a secret file", "Another secret file", "The caption stays",
+                  "Kept text from inside", "a Hugo figure"):  # fmt: skip
+        assert words in text, words
+    text = read_html(app.outdir, "posts/loop.html").get_text(" ")
+    assert [text.count(word) for word in ("Before", "After", "First", "Second")] == [1, 1, 1, 1]
+
+
+# --- raw LaTeX -------------------------------------------------------------------------------
+
+RAW_LATEX = r"""---
+title: Raw LaTeX
+date: 2021-05-05
+---
+```{raw} latex
+\input{/etc/passwd}
+```
+
+```{raw} latex
+\immediate\write18{touch pwned}\catcode`\^=7
+```
+
+```{raw} latex
+\begin{input}{/etc/passwd}\end{input} ^^5cinput{/etc/passwd} \makeatletter\@@input x
+```
+
+```{raw} latex
+\textbf{Kept} \hspace{1em}
+```
+
+```{raw} html
+:file: ../../secret.txt
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (r"\textbf{x} \hspace{1em} \begin{center}x\end{center} \inputenc", []),
+        (r"\input{/etc/passwd} \include{a}", [r"\input", r"\include"]),
+        (r"\immediate\write18{ls}\openin1=x \read1", [r"\immediate", r"\write", r"\openin",
+                                                       r"\read"]),
+        (r"\csname input\endcsname \begin {input}{x} ^^5c", [r"\csname", r"\begin{input}", "^^"]),
+        (r"\@@input x \use:c{input} \file_input:n", [r"\@@input", r"\use:c", r"\file_input:n"]),
+    ],
+)  # fmt: skip
+def test_tex_that_could_reach_beyond_the_page_is_named(text, found):
+    assert tex_reaching_out(text) == found
+
+
+def test_raw_latex_that_reaches_files_or_programs_is_left_out_of_posts(make_app, tmp_path):
+    (tmp_path / "secret.txt").write_text("TOP SECRET\n", encoding="utf-8")
+    srcdir = Path(shutil.copytree(ROOT.parent / "test-book", tmp_path / "site"))  # a book of posts
+    (srcdir / "posts" / "latex.md").write_text(RAW_LATEX, encoding="utf-8")
+    app = make_app("latex", srcdir=srcdir, freshenv=True)
+    app.build()
+    where = f"{srcdir / 'posts' / 'latex.md'}"
+    reaching = "which could read or write files or run programs; it is left out"
+    assert blog_warnings(app, "raw", located(
+        f"{where}:21", "{raw} of '../../secret.txt' is outside the source folder; it is left "
+        "out", "include",
+    )) == sorted([
+        located(f"{where}:5", rf"raw LaTeX uses \input, {reaching}", "raw"),
+        located(f"{where}:9", rf"raw LaTeX uses \immediate, \write, \catcode, {reaching}", "raw"),
+        located(
+            f"{where}:13", rf"raw LaTeX uses \begin{{input}}, ^^, \makeatletter, \@@input, "
+            f"{reaching}", "raw",
+        ),
+    ])  # fmt: skip
+    text = (app.outdir / "book.tex").read_text(encoding="utf-8")
+    assert r"\chapter{Raw LaTeX}" in text and r"\textbf{Kept}" in text
+    for command in (r"\input{/etc/passwd}", "write18", r"\catcode`\^", "^^5c", "@@input"):
+        assert command not in text, command
+
+
+# --- feeds, the files the site writes, and its address --------------------------------------
+
+HOSTILE_SUMMARY = "<img src=x onerror=alert(1)> & more"
+HOSTILE_TITLE = "Bold <b>claim</b> &amp; <img src=x onerror=alert(2)>"
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("Tom & Jerry", "Tom & Jerry"),
+        ("a < b", "a < b"),
+        ("Why <angle> brackets", "Why &lt;angle&gt; brackets"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
+        ("x &amp; y", "x &amp;amp; y"),
+        ("x &#60; y", "x &amp;#60; y"),
+    ],
+)
+def test_an_rss_title_that_a_reader_could_take_for_html_is_escaped_for_html(title, written):
+    assert rss_title(title) == written
+
+
+def shown(detail: dict) -> str:
+    """What a reader shows of a text that feedparser read: text as it is; HTML
+    (sanitised by feedparser), which must hold no markup, as text."""
+    if detail["type"] == "text/plain":
+        return detail["value"]
+    assert "<" not in detail["value"], detail
+    return unescape(detail["value"])
+
+
+def test_feeds_show_hostile_summaries_and_titles_as_text(make_app, tmp_path):
+    extra = f"summary: {json.dumps(HOSTILE_SUMMARY)}\n"
+    srcdir = site_with(
+        tmp_path, {"posts/hostile.md": post(json.dumps(HOSTILE_TITLE), "2022-01-01", extra=extra)}
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    for name in ("rss.xml", "atom.xml", "tags/python.xml"):
+        feed = feedparser.parse((app.outdir / name).read_bytes())
+        assert not feed.bozo, (name, feed.bozo_exception)
+        entry = feed.entries[0]
+        assert shown(entry.summary_detail) == HOSTILE_SUMMARY, name
+        assert shown(entry.title_detail) == HOSTILE_TITLE, name
+    items = json.loads((app.outdir / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert items[0]["content_text"] == HOSTILE_SUMMARY
+
+
+def test_an_alias_onto_an_authors_feed_is_refused(make_app, tmp_path):
+    extra = "author: Jane Doe\naliases: [authors/jane-doe.xml]\n"
+    srcdir = site_with(tmp_path, {"posts/aliased.md": post("Aliased", extra=extra)})
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert blog_warnings(app, "alias") == [
+        located(
+            srcdir / "posts" / "aliased.md",
+            "alias 'authors/jane-doe.xml' (authors/jane-doe.xml/index.html) is inside "
+            "authors/jane-doe.xml, the feed of the author 'Jane Doe', which is a file; "
+            "no redirect written",
+            "alias",
+        )
+    ]
+    feed = feedparser.parse((app.outdir / "authors" / "jane-doe.xml").read_bytes())
+    assert not feed.bozo and [entry.title for entry in feed.entries] == ["Aliased"]
+    assert not list(app.outdir.rglob("*.tmp"))
+
+
+def test_a_redirect_gives_way_to_an_authors_feed_that_comes_later(make_app, tmp_path):
+    aliased = post("Aliased", extra="aliases: [authors/jane-doe.xml]\n")
+    srcdir = site_with(tmp_path, {"posts/aliased.md": aliased})
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    redirect = app.outdir / "authors" / "jane-doe.xml" / "index.html"
+    assert MARKER in redirect.read_text(encoding="utf-8")
+    jane = post("Jane's", extra="author: Jane Doe\n")
+    (srcdir / "posts" / "jane.md").write_text(jane, encoding="utf-8")
+    app.cleanup()
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    assert blog_warnings(again, "alias") == [
+        located(
+            srcdir / "posts" / "aliased.md",
+            "alias 'authors/jane-doe.xml' (authors/jane-doe.xml/index.html) is inside "
+            "authors/jane-doe.xml, the feed of the author 'Jane Doe', which is a file; "
+            "no redirect written",
+            "alias",
+        )
+    ]
+    feed = feedparser.parse((again.outdir / "authors" / "jane-doe.xml").read_bytes())
+    assert not feed.bozo and [entry.title for entry in feed.entries] == ["Jane's"]
+
+
+def test_an_authors_feed_goes_with_the_author(make_app, tmp_path):
+    srcdir = site_with(tmp_path, {"posts/jane.md": post("Jane's", extra="author: Jane Doe\n")})
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert (app.outdir / "authors" / "jane-doe.xml").is_file()
+    (srcdir / "posts" / "jane.md").write_text(post("Jane's"), encoding="utf-8")
+    app.cleanup()
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    assert not (again.outdir / "authors" / "jane-doe.xml").exists()
+
+
+def test_a_base_url_without_a_final_slash_keeps_its_path(make_app, tmp_path):
+    srcdir = site_with(
+        tmp_path, {"posts/aliased.md": post("Aliased", extra="aliases: [old.html]\n")}
+    )
+    base = "https://blog.example.org/blog"
+    overrides = {
+        "extensions": ["myst_parser", "sphinxblog", "sphinxext.opengraph"],
+        "html_baseurl": base,
+        "ogp_social_cards": {"enable": False},
+    }
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
+    app.build()
+    out = app.outdir
+    archive = read_html(out, "archive.html")
+    assert archive.select_one('meta[property="og:url"]')["content"] == f"{base}/archive.html"
+    assert archive.select_one('link[rel="canonical"]')["href"] == f"{base}/archive.html"
+    redirect = read_html(out, "old.html")
+    assert redirect.select_one('link[rel="canonical"]')["href"] == f"{base}/posts/aliased.html"
+    locations = [loc.text for loc in etree.parse(str(out / "sitemap.xml")).iter("{*}loc")]
+    assert locations[0] == f"{base}/index.html"
+    atom = feedparser.parse((out / "atom.xml").read_bytes())
+    assert atom.feed.link == f"{base}/"
+    assert {entry.link for entry in atom.entries} >= {f"{base}/posts/aliased.html"}
+    assert json.loads((out / "feed.json").read_text(encoding="utf-8"))["home_page_url"] == (
+        f"{base}/"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("short words", "short words"),
+        ("word " * 100, " ".join(["word"] * SUMMARY_WORDS) + " …"),
+        ("long " * 70 + "x" * 1_000, " ".join(["long"] * SUMMARY_WORDS) + " …"),
+        ("x" * 1_000_000, "x" * SUMMARY_LENGTH + "…"),
+        ("a " + "x" * 1_000_000, "a " + "x" * (SUMMARY_LENGTH - 2) + "…"),
+        ("abcdefghij " * 50, ("abcdefghij " * 36).rstrip() + " …"),
+    ],
+)
+def test_a_summary_is_cut_at_a_word_within_its_length(text, cut):
+    assert cut_summary(text) == cut
+    assert len(cut_summary(text)) <= SUMMARY_LENGTH + 2
+
+
+def test_long_summaries_are_cut_in_every_file_they_reach(make_app, tmp_path):
+    body = "---\ntitle: Long\ndate: 2022-01-01\ntags: [python]\n---\n" + "y" * 1_000_000 + "\n"
+    written = "---\ntitle: Written\ndate: 2022-01-02\ntags: [python]\n" + (
+        f"description: {'z ' * 100_000}\n---\nText.\n"
+    )
+    srcdir = site_with(tmp_path, {"posts/long.md": body, "posts/written.md": written})
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert blog_warnings(app, "summary") == [
+        f"{srcdir / 'posts' / 'written.md'}:5: WARNING: summary has 199,999 characters; "
+        f"it is cut to at most {WRITTEN_SUMMARY_LENGTH:,} [blog.summary]"
+    ]
+    long_summary = "y" * SUMMARY_LENGTH + "…"
+    page = read_html(app.outdir, "posts/long.html")
+    assert page.select_one('meta[name="description"]')["content"] == long_summary
+    assert long_summary in read_html(app.outdir, "tags/python.html").get_text()
+    rss = feedparser.parse((app.outdir / "rss.xml").read_bytes())
+    summaries = {entry.title: entry.summary for entry in rss.entries}
+    assert summaries["Long"] == long_summary
+    assert summaries["Written"] == ("z " * (WRITTEN_SUMMARY_LENGTH // 2)).strip() + " …"
+    for name in ("rss.xml", "atom.xml", "feed.json", "tags/python.html", "archive.html"):
+        assert (app.outdir / name).stat().st_size < 100_000, name
+
+
+def test_an_inventory_loses_the_entries_of_hidden_pages_alone():
+    entries = [
+        "posts/a b std:doc -1 posts/a b.html A b",
+        "hidden-part std:label -1 posts/a b.html#$ Hidden part",
+        "posts/a std:doc -1 posts/a.html -",
+        "posts/a b c std:doc -1 posts/a b c.html -",
+    ]
+    header = b"# Sphinx inventory version 2\n# Project: x\n# Version: \n# zlib\n"
+    inventory = header + zlib.compress("".join(f"{line}\n" for line in entries).encode())
+    pruned = inventory_without(inventory, {"posts/a b.html"})
+    assert pruned.startswith(header)
+    kept = zlib.decompress(pruned[len(header) :]).decode().splitlines()
+    assert kept == entries[2:]
+    assert inventory_without(inventory, {"posts/x.html"}) is inventory
+    assert inventory_without(b"not an inventory", {"posts/a b.html"}) == b"not an inventory"
+
+
+def test_drafts_stay_out_of_the_inventory(make_app, tmp_path):
+    draft = post("Secret draft", extra="draft: true\n") + "\n(secret-label)=\n## Hidden part\n"
+    srcdir = site_with(tmp_path, {"posts/secret.md": draft})
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert (app.outdir / "posts" / "secret.html").is_file()  # written, as drafts are
+    inventory = InventoryFile.loads((app.outdir / "objects.inv").read_bytes(), uri="")
+    names = {(kind, name) for kind, items in inventory.data.items() for name in items}
+    assert ("std:doc", "posts/post-1") in names
+    assert not [entry for entry in names if "secret" in entry[1]], names
+
+
+def test_a_json_build_with_social_cards_works(make_app, tmp_path):
+    srcdir = site_with(tmp_path)
+    overrides = {
+        "extensions": ["myst_parser", "sphinxblog", "sphinxext.opengraph"],
+        "ogp_social_cards": {"enable": False},
+    }
+    app = make_app("json", srcdir=srcdir, freshenv=True, confoverrides=overrides)
+    app.build()
+    page = json.loads((app.outdir / "posts" / "post-1.fjson").read_text(encoding="utf-8"))
+    assert f'content="{BASE}posts/post-1/"' in page["metatags"]
+    assert 'type="application/atom+xml"' in page["metatags"]
+    assert 'href="../../atom.xml"' in page["metatags"]  # the feed, from this page
+    assert "Traceback" not in app.warning.getvalue()

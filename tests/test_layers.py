@@ -18,16 +18,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "_ext" / "sphinxblog"
 LAYERS: dict[str, tuple[str, ...]] = {
     "core": (
         "authors", "buildlock", "catalog", "dates", "files", "frontmatter", "headers",
-        "language", "locations", "newpost", "oldurls", "posts", "problems", "slugs", "values",
+        "language", "locations", "newpost", "oldurls", "posts", "problems", "slugs", "urls",
+        "values",
     ),
     "reading": (
-        "addresses", "config", "i18n", "links", "markup", "placeholders", "rawhtml",
+        "addresses", "config", "headingslugs", "i18n", "links", "markup", "placeholders", "rawhtml",
         "reading", "safety", "scan", "sourcelinks", "sources", "store", "tagpages", "titles",
     ),
     "pages": ("authorpages", "listings", "oldlinks", "pagination", "postpage", "render"),
     "outputs": (
-        "__init__", "book", "context", "feeds", "interrupted", "laterpages", "outputs",
-        "redirects", "searchindex", "sitemap", "stale", "updates",
+        "__init__", "book", "context", "feeds", "interrupted", "laterpages", "lockbuild",
+        "outputs", "redirects", "searchindex", "sitemap", "stale", "updates",
     ),
 }  # fmt: skip
 ORDER = list(LAYERS)

@@ -15,7 +15,7 @@ from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
 from sphinxblog.oldlinks import find_document, parse_old_url, post_slug
 from sphinxblog.posts import Post
-from sphinxblog.rawhtml import latex_nodes, xhtml, xhtml_tag
+from sphinxblog.rawhtml import inline_xhtml, latex_nodes, xhtml
 
 ROOT = Path(__file__).parent / "roots" / "test-links"
 SOURCE = "posts/2022-01-10-links.md"
@@ -221,9 +221,14 @@ def test_raw_html_becomes_well_formed_xhtml():
     assert xhtml('<img src="https://example.org/a.png" alt="A">') == (
         '<a href="https://example.org/a.png">A</a>'
     )
-    assert [xhtml_tag(tag) for tag in ("<br>", "<kbd class=k>", "</kbd>", "</br>")] == [
-        "<br/>", '<kbd class="k">', "</kbd>", "",
+    # a paragraph's inline tags (strings) around its text (None), parsed together
+    assert inline_xhtml(["<kbd class=k>", None, "</b>", "<br>", None, "</kbd>", "</br>"]) == [
+        '<kbd class="k">', 1, "<br/>", 4, "</kbd>",
     ]  # fmt: skip
+    assert inline_xhtml(["<b>", None, "<i>", None, "</b>", "</i>"]) == [
+        "<b>", 1, "<i>", 3, "</i></b>",
+    ]  # fmt: skip
+    assert inline_xhtml(['<b title="\ufdd0">', None, "</b>"]) is None  # the slots' own mark
 
 
 def test_raw_html_in_the_pdf_keeps_simple_markup_and_names_the_rest():

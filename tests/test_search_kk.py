@@ -4,9 +4,11 @@ JavaScript (queries), and a plain Sphinx site in Kazakh without the blog."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 from docutils.languages import get_language
@@ -163,7 +165,7 @@ def test_the_search_finds_other_forms_of_kazakh_words(app):
 def test_the_search_pages_script_gets_the_sites_kazakh(app):
     app.build()
     search = read_html(app.outdir, "search.html")
-    assert search.select_one('script[src$="_static/translations.js"]') is not None
+    assert search.select_one('script[src*="_static/translations.js"]') is not None
     script = (app.outdir / "_static" / "translations.js").read_text(encoding="utf-8")
     assert '"locale": "kk"' in script
     assert '"Search Results": "Іздеу нәтижелері"' in script  # from the site's sphinx.po
@@ -212,3 +214,56 @@ def test_every_builder_and_spelling_gets_docutils_kazakh(
     app.build()
     assert LACKING not in app.warning.getvalue()
     assert "Мазмұны" in (app.outdir / page).read_text(encoding="utf-8")
+
+
+# --- incremental builds of a Kazakh site equal clean ones ------------------------------------
+
+
+def build_in_a_process(srcdir, *options: str) -> dict[str, bytes]:
+    """Build *srcdir* as ``sphinx-build`` does (Sphinx keeps the files' checksums for the
+    life of a process) and return every file of its output, by path."""
+    outdir = srcdir / "_build" / "html"
+    command = [
+        sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", *options,
+        "-d", str(srcdir / "_build" / "doctrees"), str(srcdir), str(outdir),
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in outdir.rglob("*")
+        if path.is_file() and path.name != ".buildinfo"
+    }
+
+
+def differing(ours: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
+    return sorted(
+        [f"left over: {name}" for name in ours.keys() - clean.keys()]
+        + [f"missing: {name}" for name in clean.keys() - ours.keys()]
+        + [f"differs: {name}" for name in ours.keys() & clean.keys() if ours[name] != clean[name]]
+    )
+
+
+def test_an_edited_kazakh_site_is_written_as_a_clean_build_writes_it(rootdir, tmp_path):
+    """``translations.js`` is linked alike from the pages of both (Sphinx adds a checksum to
+    the link only where the file is already there when the page is written)."""
+    edited = kazakh_site_copy(rootdir, tmp_path / "edited")
+    build_in_a_process(edited)
+    with (edited / "school.rst").open("a", encoding="utf-8") as source:
+        source.write("\nМектептерде оқушылар көп.\n")
+    clean = shutil.copytree(edited, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    assert differing(build_in_a_process(edited), build_in_a_process(clean)) == []
+
+
+def test_a_language_changed_and_back_leaves_no_other_languages_scripts(rootdir, tmp_path):
+    site = kazakh_site_copy(rootdir, tmp_path / "switched")
+    build_in_a_process(site)
+    english = build_in_a_process(site, "-D", "language=en")
+    assert "_static/english-stemmer.js" in english
+    assert "_static/translations.js" not in english  # Sphinx has no English catalog
+    switched_back = build_in_a_process(site)
+    clean = shutil.copytree(site, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    # Sphinx's index keeps the words stemmed in English, each with no page (found by no
+    # search): its incremental index never forgets a word
+    assert differing(switched_back, build_in_a_process(clean)) == ["differs: searchindex.js"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_kazakh import catalogs, docutils_language, script_translations
+from sphinx_kazakh import catalogs, docutils_language, leftovers, script_translations
 from sphinx_kazakh.search import SearchKazakh
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after the extensions that load their own domains (500), which are left to them
     app.connect("config-inited", catalogs.load_catalogs, priority=600)
     app.connect("builder-inited", script_translations.add_script_translations)
-    app.connect("build-finished", script_translations.write_script_translations)
+    app.connect("build-finished", leftovers.remove_other_languages_scripts)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -4,6 +4,11 @@ Sphinx's scripts (the search page's result counts, "Searching") translate their 
 ``_static/translations.js``, which Sphinx ships only for the languages it has catalogs for.
 For any other language (Kazakh) this extension writes one from the translations Sphinx
 loaded (``locale_dirs``), for the messages Sphinx's own scripts use.
+
+It is written before any page: Sphinx adds a checksum to a script's link
+(``translations.js?v=…``) only when the file is already in the output as the page is
+written, so a file written after the pages would be linked without it by a clean build
+and with it by the next, and the two builds' pages would differ.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ if TYPE_CHECKING:
 SPHINX_TEMPLATE = Path(package_dir, "locale", "sphinx.pot")
 
 
-def _sphinx_has_script_translations(config: Config) -> bool:
+def sphinx_has_script_translations(config: Config) -> bool:
     folders = [*config.locale_dirs, Path(package_dir, "locale")]
     return any(
         Path(folder, config.language, "LC_MESSAGES", "sphinx.js").is_file() for folder in folders
@@ -37,13 +42,14 @@ def needs_script_translations(app: Sphinx) -> bool:
         app.builder.format == "html"
         and bool(config.language)
         and config.language != "en"
-        and not _sphinx_has_script_translations(config)
+        and not sphinx_has_script_translations(config)
     )
 
 
 def add_script_translations(app: Sphinx) -> None:
-    """``builder-inited``: announce the ``translations.js`` written after the build."""
+    """``builder-inited``: write ``translations.js`` and link it from every page."""
     if needs_script_translations(app):
+        write_script_translations(app)
         app.add_js_file("translations.js")
 
 
@@ -79,11 +85,10 @@ def script_translations(language: str) -> str:
     return f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n"
 
 
-def write_script_translations(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: the search page's strings in the site's language."""
-    if exception is not None or not needs_script_translations(app):
-        return
+def write_script_translations(app: Sphinx) -> None:
+    """The search page's strings in the site's language, unless the file holds them."""
     target = Path(app.outdir, "_static", "translations.js")
     text = script_translations(app.config.language)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -10,10 +10,12 @@ from sphinxblog import (
     book,
     config,
     feeds,
+    headingslugs,
     i18n,
     interrupted,
     laterpages,
     listings,
+    lockbuild,
     oldlinks,
     placeholders,
     postpage,
@@ -27,11 +29,22 @@ from sphinxblog import (
     stale,
     titles,
 )
-from sphinxblog.context import add_blog_context, add_post_description
+from sphinxblog.context import add_blog_context, add_post_description, name_the_page
 from sphinxblog.markup.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
 from sphinxblog.markup.reading import translate_post
 from sphinxblog.reading import BlogCollector
-from sphinxblog.safety import DropHttpEquiv, XmlSafeText, check_encodings, keep_from_myst
+from sphinxblog.safety import (
+    DropHttpEquiv,
+    FilesOutsideTheSource,
+    PostCSVTable,
+    PostLiteralInclude,
+    PostRaw,
+    RawLatexInPosts,
+    XmlSafeText,
+    check_encodings,
+    keep_from_myst,
+    refuse_includes,
+)
 from sphinxblog.tagpages import sync_tag_pages
 from sphinxblog.updates import (
     fill_placeholders,
@@ -75,6 +88,7 @@ _DIRECTIVES = {
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
+    FilesOutsideTheSource, RawLatexInPosts,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.RawHtmlAsXhtml,
@@ -83,6 +97,8 @@ _POST_TRANSFORMS = (
 
 #: every event handler, with its priority, in the order of a build
 _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
+    # before Sphinx loads the saved environment: one build at a time
+    ("config-inited", lockbuild.take_lock, 100),
     ("config-inited", config.check_config, 500),
     ("config-inited", config.share_site_address, 500),
     ("config-inited", config.exclude_environments, 500),
@@ -90,8 +106,10 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("config-inited", _add_assets, 500),
     ("config-inited", i18n.load_catalogs, 500),
     ("config-inited", oldlinks.set_heading_anchors, 500),
+    ("config-inited", headingslugs.use_numbered_slugs, 500),
     # after Sphinx has made source_suffix a mapping (800)
     ("config-inited", sources.add_markdown_suffixes, 900),
+    ("config-inited", sources.exclude_unsafe_names, 900),
     # before reading: the posts scanned once, the generated pages written
     ("builder-inited", scan.load_profiles, 500),
     ("builder-inited", scan.scan_posts, 500),
@@ -105,7 +123,9 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     # after any handler that changes the list
     ("env-before-read-docs", note_documents_read, 900),
     # reading: the header for MyST, then other generators' body markup
+    ("source-read", headingslugs.start_document, 400),
     ("source-read", keep_from_myst, 500),
+    ("include-read", refuse_includes, 500),
     ("source-read", translate_post, 600),
     ("doctree-read", postpage.add_post_placeholders, 500),
     ("env-updated", scan.refresh_catalog, 500),
@@ -118,6 +138,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     # writing
     ("doctree-resolved", fill_placeholders, 500),
     # before sphinxext-opengraph (500), which keeps a description it finds
+    ("html-page-context", name_the_page, 400),
     ("html-page-context", add_post_description, 400),
     ("html-page-context", add_blog_context, 500),
     # after sphinx-book-theme (500) has set the page's print title
@@ -126,12 +147,14 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-collect-pages", laterpages.write_pages, 500),
     ("html-collect-pages", searchindex.prune_search_index, 500),
     ("build-finished", stale.remove_stale_output, 500),
+    ("build-finished", searchindex.prune_inventory, 500),
     ("build-finished", redirects.write_redirects, 500),
     ("build-finished", feeds.write_feeds, 500),
     ("build-finished", feeds.write_author_feeds, 500),
     ("build-finished", sitemap.write_sitemap, 800),
     ("build-finished", save_shown, 850),
-    ("build-finished", interrupted.mark_finished, 900),  # the very last
+    ("build-finished", interrupted.mark_finished, 900),
+    ("build-finished", lockbuild.release_lock, 1000),  # the very last
 )
 
 
@@ -143,6 +166,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_node(node)
     for name, directive in _DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_directive("literalinclude", PostLiteralInclude, override=True)
+    app.add_directive("csv-table", PostCSVTable, override=True)
+    app.add_directive("raw", PostRaw, override=True)
     for transform in _TRANSFORMS:
         app.add_transform(transform)
     for post_transform in _POST_TRANSFORMS:
@@ -153,7 +179,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 7,
+        "env_version": 8,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -35,9 +35,12 @@ from sphinxblog.placeholders import authorindex, authorposts
 from sphinxblog.slugs import assign_slugs
 from sphinxblog.store import blog_data, catalog_of
 from sphinxblog.tagpages import escape_markdown
+from sphinxblog.urls import safe_link
 from sphinxblog.values import tag_key
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -73,9 +76,16 @@ def _digest(value: object) -> str:
 
 
 def author_names(env: BuildEnvironment, post: Post) -> list[str]:
-    """The names of *post*'s authors as pages show them (a profile's for a key)."""
+    """The names of *post*'s authors as pages show them (a profile's for a key, and
+    one spelling for names that differ only in case, as :func:`author_pages` has it)."""
     authors = blog_data(env).post_authors.get(post.docname)
-    return [author.name for author in authors] if authors else list(post.authors)
+    if not authors:
+        return list(post.authors)
+    pages = author_pages(env)
+    return [
+        page.author.name if (page := pages.get(author_key(author))) else author.name
+        for author in authors
+    ]
 
 
 def author_slugs(keys: set[str]) -> dict[str, str]:
@@ -83,8 +93,46 @@ def author_slugs(keys: set[str]) -> dict[str, str]:
     return {key: slugs[tag_key(key)] for key in keys}
 
 
+def author_key(author: Author) -> str:
+    """What makes two authors one, with one page: their key in any case, as for tags
+    (``Ann Lee`` and ``ann lee`` are one author)."""
+    return tag_key(author.key)
+
+
+def _oldest_first(posts: Sequence[Post]) -> list[Post]:
+    """*posts* (newest first, undated last) with the dated ones oldest first, as the
+    catalog reads tags' spellings."""
+    return [
+        *reversed([p for p in posts if p.date is not None]),
+        *(p for p in posts if p.date is None),
+    ]
+
+
+def one_per_author(
+    posts: Sequence[Post],
+    authors_of: Callable[[Post], Iterable[Author]],
+    profiles: Mapping[str, Author],
+) -> dict[str, tuple[Author, list[Post]]]:
+    """Each author of *posts* once by :func:`author_key`, with their posts in the
+    order given: their profile where the authors file has one, else as their
+    oldest post names them (a tag's name is its oldest post's spelling too)."""
+    members: dict[str, list[Post]] = {}
+    for post in posts:
+        for author in authors_of(post):
+            found = members.setdefault(author_key(author), [])
+            if not found or found[-1] is not post:
+                found.append(post)
+    chosen: dict[str, Author] = {}
+    for post in _oldest_first(posts):
+        for author in authors_of(post):
+            current = chosen.get(author_key(author))
+            if current is None or (author.key in profiles and current.key not in profiles):
+                chosen[author_key(author)] = author
+    return {key: (chosen[key], found) for key, found in members.items()}
+
+
 def author_pages(env: BuildEnvironment, catalog: Catalog | None = None) -> dict[str, AuthorPage]:
-    """Every author of a visible post, by key, with their posts newest first.
+    """Every author of a visible post, by :func:`author_key`, with their posts newest first.
 
     A page renders them from its *catalog*: what they show depends on every
     visible post (:mod:`sphinxblog.updates` notes what a rendering reads).
@@ -94,15 +142,11 @@ def author_pages(env: BuildEnvironment, catalog: Catalog | None = None) -> dict[
     if data.author_pages is not None and data.author_pages[0] is data.catalog:
         return data.author_pages[1]
     by_post = data.post_authors
-    authors: dict[str, Author] = {}
-    posts: dict[str, list[Post]] = {}
-    for post in visible:
-        for author in by_post.get(post.docname, ()):
-            authors.setdefault(author.key, author)
-            posts.setdefault(author.key, []).append(post)
+    authors = one_per_author(visible, lambda post: by_post.get(post.docname, ()), data.profiles)
     slugs = author_slugs(set(authors))
     pages = {
-        key: AuthorPage(author, slugs[key], tuple(posts[key])) for key, author in authors.items()
+        key: AuthorPage(author, slugs[key], tuple(posts))
+        for key, (author, posts) in authors.items()
     }
     data.author_pages = (data.catalog, pages)
     return pages
@@ -147,12 +191,17 @@ def sync_author_pages(app: Sphinx) -> None:
     authors no post names any more."""
     folder = Path(app.srcdir, FOLDER)
     profiles = blog_data(app.env).profiles
-    authors: dict[str, Author] = {}
-    for post in catalog_of(app.env).posts:  # as scanned (scan.scan_posts)
-        for name in post.authors:
-            authors.setdefault(name, profiles.get(name) or Author(key=name, name=name))
+
+    def authors_of(post: Post) -> list[Author]:
+        return [profiles.get(name) or Author(key=name, name=name) for name in post.authors]
+
+    # as scanned (scan.scan_posts); the pages render them as read (author_pages)
+    authors = one_per_author(catalog_of(app.env).posts, authors_of, profiles)
     slugs = author_slugs(set(authors))
-    wanted = {f"{slugs[key]}.md": author_page_source(a, slugs[key]) for key, a in authors.items()}
+    wanted = {
+        f"{slugs[key]}.md": author_page_source(author, slugs[key])
+        for key, (author, _posts) in authors.items()
+    }
     # always, as the tag index: a book's toctree may name it before any post has an author
     wanted["index.md"] = author_index_source(authors_title(app.config.language))
     if folder.exists() and (folder.is_symlink() or not folder.is_dir()):
@@ -234,7 +283,7 @@ def _profile_items(author: Author, builder: Builder) -> list[nodes.Node]:
         items += [avatar, nodes.Text(" ")]
     if author.title:
         items += [nodes.inline(author.title, author.title, classes=["blog-author-title"])]
-    if author.url:
+    if author.url and safe_link(author.url):  # checked when read; stored ones too
         shown = author.url.split("://", 1)[-1].rstrip("/")
         if items:
             items.append(nodes.Text(" · "))
@@ -260,7 +309,7 @@ def byline(post: Post, builder: Builder, fromdocname: str) -> nodes.inline:
         avatar = avatar_node(author, builder)
         if avatar is not None:
             result += [avatar, nodes.Text(" ")]
-        page = pages.get(author.key)
+        page = pages.get(author_key(author))
         name = nodes.inline(author.name, author.name, classes=["blog-author"])
         result += author_link(builder, fromdocname, page) if page else name
         details = _profile_items(dataclasses.replace(author, avatar=""), builder)

@@ -167,9 +167,12 @@ def share_site_address(app: Sphinx, config: Config) -> None:
 
     ``html_baseurl`` may come from ``conf.py``, the environment or ``-D``;
     social cards read their own ``ogp_site_url``, which a ``-D`` would miss.
+    It is given with a final slash: sphinxext-opengraph joins page names to it
+    as URLs join, so that ``https://example.org/blog`` would lose its ``blog``
+    (Sphinx, the feeds, sitemap and redirects add the slash themselves).
     """
     if config.html_baseurl and "ogp_site_url" in config and not config.ogp_site_url:
-        config.ogp_site_url = config.html_baseurl
+        config.ogp_site_url = config.html_baseurl.rstrip("/") + "/"
 
 
 #: what marks a folder as a Python environment (venv, virtualenv, conda)

@@ -7,7 +7,9 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
+from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
+from sphinxblog.addresses import relative_path
 from sphinxblog.authorpages import author_names
 from sphinxblog.config import site_zone
 from sphinxblog.feeds import feed_links, feed_time, tag_names
@@ -53,18 +55,22 @@ def add_blog_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """Give templates ``blog_recent_posts`` (dicts of ``title``, ``url``, ``date``, ``lang``)
-    and ``blog_post``: the :class:`~sphinxblog.posts.Post` of this page, or ``None``.
+    and ``blog_post``: the :class:`~sphinxblog.posts.Post` of this page, or ``None``
+    (not with json and pickle, which render no template but write the context).
 
     ``blog_post.extra`` holds the front-matter keys the blog does not use itself.
     """
     catalog = catalog_of(app.env)
-    context["blog_post"] = catalog.post(pagename)
+    post = catalog.post(pagename)
+    if not isinstance(app.builder, SerializingHTMLBuilder):
+        # for templates; json and pickle write the context itself, as plain data
+        context["blog_post"] = post
+    # not the context's pathto, which the json and pickle builders give one argument
     head = [
         f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" '
-        f'href="{html.escape(context["pathto"](path, resource=True))}" />'
+        f'href="{html.escape(relative_path(app.builder, pagename, path))}" />'
         for kind, title, path in feed_links(app, pagename)
     ]
-    post = context["blog_post"]
     if post is not None and has_tag_pages(app.builder):  # web pages, not an ePub's
         head += _article_tags(post, app.config, catalog, author_names(app.env, post))
     if head:
@@ -88,6 +94,18 @@ def recent_posts(builder: Builder, catalog: Catalog, pagename: str) -> list[dict
         }
         for post in catalog.dated[: config.blog_sidebar_posts]
     ]
+
+
+def name_the_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: the page's name in its context.
+
+    The json and pickle builders leave ``pagename`` out of a page's context
+    (the HTML builders set it); sphinxext-opengraph reads it there, and would
+    stop the build.
+    """
+    context.setdefault("pagename", pagename)
 
 
 def add_post_description(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import json
 import re
 from pathlib import Path
@@ -133,6 +134,20 @@ def feed_html(fragment: str, base: str) -> str:
     return absolute_links(_PERMALINK.sub("", fragment), base)
 
 
+#: what makes a reader that guesses whether an RSS title is HTML (feedparser's
+#: rule, which others share) take it for HTML: an end tag or a character reference
+_LOOKS_LIKE_HTML = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
+
+
+def rss_title(title: str) -> str:
+    """*title* (text) as an RSS item's ``<title>``: RSS means text there, and most
+    readers show it as text, but some guess, and show a title that looks like
+    HTML (a tag, even a start tag alone, or an entity) as HTML; such a title is
+    escaped for HTML, so that it stays the text it is.  Others stay as they are:
+    ``Tom & Jerry`` must not read ``Tom &amp; Jerry``."""
+    return html.escape(title, quote=False) if _LOOKS_LIKE_HTML.search(title) else title
+
+
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -163,14 +178,18 @@ class _FeedExtension:
 class _EntryExtension(_FeedExtension):
     """A feedgen extension for an entry: ``xml:lang`` on an Atom entry and its
     content, which feedgen sets only on the whole feed, and the RSS item's date
-    as :func:`rss_date` writes it."""
+    as :func:`rss_date` writes it and title as :func:`rss_title` does."""
 
     def __init__(self) -> None:
         self.language = ""
         self.published: dt.datetime | None = None
+        self.rss_title = ""
 
     def extend_rss(self, entry: etree._Element) -> etree._Element:
         _set_rss_date(entry.find("pubDate"), self.published)
+        title = entry.find("title")
+        if title is not None and self.rss_title:
+            title.text = self.rss_title
         return entry
 
     def extend_atom(self, entry: etree._Element) -> etree._Element:
@@ -292,6 +311,7 @@ def feed_generator(
         entry.id(url)
         entry.guid(url, permalink=True)
         entry.title(post.title)
+        entry.blog.rss_title = rss_title(post.title)
         entry.link(href=url, rel="alternate")
         entry.published(site.published(post))
         entry.blog.published = site.published(post)
@@ -303,7 +323,9 @@ def feed_generator(
         entry.dc.dc_language(site.language_of(post))
         entry.blog.language = site.language_of(post)
         if post.summary:
-            entry.summary(post.summary)
+            entry.summary(post.summary)  # text in Atom, whose summary has no type
+            # RSS's description is HTML: the text escaped for it, to stay text
+            entry.description(html.escape(post.summary, quote=False))
         if fulltext:
             entry.content(site.content(post), type="html")
         for name in [tag.name] if tag else site.tags(post):
@@ -406,11 +428,13 @@ def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
     return links
 
 
-def author_feed_files(app: Sphinx) -> set[str]:
-    """The author feeds this build writes, as paths from the output folder."""
+def author_feeds(app: Sphinx) -> dict[str, str]:
+    """The author feeds this build writes, by path from the output folder: each
+    author's name."""
     if not feeds_enabled(app.builder):
-        return set()
-    return {author_feed_path(page.slug) for page in author_pages(app.env).values()}
+        return {}
+    pages = author_pages(app.env).values()
+    return {author_feed_path(page.slug): page.author.name for page in pages}
 
 
 def write_author_feeds(app: Sphinx, exception: Exception | None) -> None:

@@ -1,9 +1,11 @@
-"""Every file a web build writes into its output folder, to check new files against.
+"""Every file a web build writes into its output folder: one list, for two uses.
 
 A redirect page (:mod:`sphinxblog.redirects`) must never take the place of a
 page, a feed or a file of Sphinx's, nor need one of them as a folder, nor lie
 inside a folder Sphinx fills (``_static``); whichever is written last would
-win, or the build would stop on ``FileExistsError``.
+win, or the build would stop on ``FileExistsError``.  And a file of the
+blog's kinds that is not on the list is one no build wants any more
+(:mod:`sphinxblog.stale` removes it).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinxblog import sitemap
 from sphinxblog.addresses import SITE_FEEDS, feeds_enabled
-from sphinxblog.feeds import tag_feeds
+from sphinxblog.feeds import author_feeds, tag_feeds
 from sphinxblog.laterpages import later_pages
 
 if TYPE_CHECKING:
@@ -53,6 +55,10 @@ class SiteOutputs:
             self._folders[folder.casefold()] = folder
             folder = posixpath.dirname(folder)
 
+    def holds(self, path: str) -> bool:
+        """Whether *path*, spelled as it is, is a file of the site."""
+        return self._files.get(path.casefold(), ("",))[0] == path
+
     def add_folder(self, folder: str) -> None:
         """*folder*, all of whose files others write."""
         self._owned[folder.casefold()] = folder
@@ -76,12 +82,30 @@ class SiteOutputs:
         return None
 
 
+def blog_files(app: Sphinx) -> dict[str, str]:
+    """The files besides pages that the blog alone writes into a web build's
+    output folder, by path from it, and what each is: the site's feeds, the
+    feed of each tag and of each author, and the sitemap."""
+    config, builder = app.config, app.builder
+    files = {}
+    if feeds_enabled(builder):
+        for kind in config.blog_feeds:
+            files[SITE_FEEDS[kind]] = _FEED_NAMES[kind]
+        for path, tag in tag_feeds(app).items():
+            files[path] = f"the feed of the tag {tag.name!r}"
+        for path, name in author_feeds(app).items():
+            files[path] = f"the feed of the author {name!r}"
+    if config.html_baseurl and builder.name in sitemap.BUILDERS:
+        files[sitemap.FILENAME] = "the sitemap"
+    return files
+
+
 def site_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> SiteOutputs:
     """What the build writes into the output folder (html, dirhtml), once it has
     written its documents and later listing pages: documents (as
     ``builder.get_outfilename`` names them), Sphinx's index and search pages and
-    files, the later pages of long listings, feeds, the sitemap, the files of
-    ``html_extra_path``, and the folders of all of these."""
+    files, the later pages of long listings, the files of ``html_extra_path``,
+    the blog's own files (:func:`blog_files`), and the folders of all of these."""
     config, env = app.config, app.env
     outdir = Path(app.outdir)
     outputs = SiteOutputs()
@@ -113,11 +137,6 @@ def site_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> SiteOutputs:
             for name in files:
                 path = name if relative == "." else f"{relative}/{name}"
                 outputs.add(path, "a file of html_extra_path")
-    if feeds_enabled(builder):
-        for kind in config.blog_feeds:
-            outputs.add(SITE_FEEDS[kind], _FEED_NAMES[kind])
-        for path, tag in tag_feeds(app).items():
-            outputs.add(path, f"the feed of the tag {tag.name!r}")
-    if config.html_baseurl and builder.name in sitemap.BUILDERS:
-        outputs.add(sitemap.FILENAME, "the sitemap")
+    for path, what in blog_files(app).items():
+        outputs.add(path, what)
     return outputs

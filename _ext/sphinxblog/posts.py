@@ -81,13 +81,37 @@ SUMMARY_STARTS = frozenset({"<!-- PELICAN_BEGIN_SUMMARY -->", "<!--PELICAN_BEGIN
 MORE_MARKERS = frozenset({"<!-- more -->", "<!--more-->", "<!-- truncate -->", "<!--truncate-->"})
 
 
-#: the longest summary taken from a post's text (one the author writes is kept whole)
+#: the longest summary taken from a post's text, in words (Hugo's is 70) and in
+#: characters: a listing shows it, and every feed and the page's description carry it
 SUMMARY_WORDS = 60
+SUMMARY_LENGTH = 400
+#: the longest summary an author writes: generous, but one front-matter key must
+#: not copy a whole book into every feed, listing and page head
+WRITTEN_SUMMARY_LENGTH = 1_000
+
+
+#: the keys a summary is read from, the first found winning (:mod:`sphinxblog.frontmatter`)
+_SUMMARY_KEYS = ("summary", "description", "excerpt")
+
+
+def shorten(text: str, length: int) -> str:
+    """*text* cut to at most *length* characters and an ellipsis, at a space where
+    there is one in its second half (else within the word), if it is longer."""
+    if len(text) <= length:
+        return text
+    space = text.rfind(" ", 0, length + 1)
+    if space < length // 2:
+        return text[:length] + "…"
+    return text[:space].rstrip() + " …"
 
 
 def cut_summary(text: str) -> str:
+    """A summary from the post's text: its first :data:`SUMMARY_WORDS` words, and at
+    most :data:`SUMMARY_LENGTH` characters (a first paragraph may be one long line)."""
     words = text.split()
-    return text if len(words) <= SUMMARY_WORDS else " ".join(words[:SUMMARY_WORDS]) + " …"
+    if len(words) > SUMMARY_WORDS:
+        return shorten(" ".join(words[:SUMMARY_WORDS]) + " …", SUMMARY_LENGTH)
+    return shorten(text, SUMMARY_LENGTH)
 
 
 _UNDATED = "the post is listed as undated, after dated posts"
@@ -132,6 +156,15 @@ def post_from_front_matter(
         problems += [dataclasses.replace(p, line=front_matter.line_of(key)) for p in found]
     aliases += bundle_addresses(docname)
 
+    written = metadata.summary
+    summary = shorten(written, WRITTEN_SUMMARY_LENGTH) if written else None
+    if written and summary != written:
+        keys = [key for name in _SUMMARY_KEYS for key in front_matter.data if key.lower() == name]
+        line = front_matter.line_of(keys[0]) if keys else None
+        message = f"summary has {len(written):,} characters; it is cut to at most "
+        message += f"{WRITTEN_SUMMARY_LENGTH:,}"
+        problems.append(Problem("summary", message, line))
+
     post = Post(
         docname=docname,
         title=title,
@@ -139,12 +172,10 @@ def post_from_front_matter(
         tags=metadata.tags,
         updated=metadata.updated,
         authors=metadata.authors,
-        summary=metadata.summary,
+        summary=summary,
         draft=bool(metadata.draft),
         aliases=tuple(dict.fromkeys(aliases)),
         language=metadata.language or "",
         extra=metadata.extra,
     )
     return post, problems
-
-

@@ -3,7 +3,8 @@
 Posts from other generators hold HTML written for browsers: ``<br>``, ``<img>``
 without ``/``, unclosed ``<p>``, ``&nbsp;``, boolean attributes. The HTML
 pages keep it as it is. The ePub's pages are XHTML: there it is parsed as a
-browser would and written out again as XML. The PDF cannot show HTML: simple
+browser would and written out again as XML, a paragraph's inline tags
+together (MyST gives each its own node). The PDF cannot show HTML: simple
 markup becomes text, links, line breaks and titled paragraphs; anything else
 keeps its text and is named in a warning, never lost silently.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 import lxml.etree
 import lxml.html
@@ -26,7 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 logger = logging.getLogger(__name__)
 
@@ -141,11 +142,6 @@ class RemoteImagesAsLinks(SphinxPostTransform):
 # --- ePub: XHTML ------------------------------------------------------------------------
 
 
-def _start_tag(element: lxml.html.HtmlElement) -> str:
-    attributes = "".join(f" {name}={quoteattr(value)}" for name, value in element.items())
-    return f"<{element.tag}{attributes}{' /' if element.tag in VOID else ''}>"
-
-
 def _links_for_remote_images(element: lxml.html.HtmlElement) -> None:
     for image in list(element.iter("img")):
         src = image.get("src", "")
@@ -166,19 +162,47 @@ def _well_formed(text: str) -> bool:
     return True
 
 
+#: what would run or restyle the page in a reader: an ePub must declare scripts (and
+#: EPUBCheck refuses them undeclared, and ``<style>`` inside the text)
+_ACTIVE = re.compile(r"<\s*(script|style|template)\b|\s(on[a-z]+)\s*=", re.IGNORECASE)
+
+
+def active_html(text: str) -> list[str]:
+    """The scripts, styles and event attributes in raw HTML *text*, each once."""
+    found = (f"<{tag.lower()}>" if tag else name.lower() for tag, name in _ACTIVE.findall(text))
+    return list(dict.fromkeys(found))
+
+
+def _make_inert(element: lxml.html.HtmlElement) -> None:
+    """Drop the scripts, styles and event attributes inside *element*."""
+    for inner in list(element.iter()):
+        if not isinstance(inner.tag, str):
+            continue  # a comment
+        if inner is not element and inner.tag.lower() in SILENT:
+            inner.drop_tree()  # its tail stays
+            continue
+        for name in [name for name in inner.attrib if name.lower().startswith("on")]:
+            del inner.attrib[name]
+
+
 def xhtml(text: str) -> str:
-    """HTML as browsers read it, written as well-formed XHTML; remote images as links.
+    """HTML as browsers read it, written as well-formed XHTML; remote images as links;
+    no scripts, styles or event attributes.
 
     Text that is well-formed XML already is kept as it is (an inline SVG keeps
     its ``viewBox``), only given the SVG namespace it needs in XHTML.
     """
-    if _well_formed(text) and "<img" not in text:
+    if not _ACTIVE.search(text) and _well_formed(text) and "<img" not in text:
         return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', text)
     out = []
     for part in html_fragments(text):
         if isinstance(part, str):
             out.append(escape(part))
             continue
+        if isinstance(part.tag, str) and part.tag.lower() in SILENT:
+            out.append(escape(part.tail or ""))
+            continue
+        _make_inert(part)
         if part.tag == "img" and is_remote(part.get("src", "")):
             wrapper = lxml.html.Element("span")
             wrapper.append(part)
@@ -192,23 +216,34 @@ def xhtml(text: str) -> str:
 _END_TAG = re.compile(r"^</\s*([A-Za-z][\w-]*)\s*>$")
 _START_TAG = re.compile(r"^<([A-Za-z][\w-]*)\b[^<>]*>$", re.DOTALL)
 
+#: where a part between inline raw HTML stands while the HTML around it is parsed:
+#: noncharacters, which the parser keeps in place as text and posts do not hold
+_SLOT = "\ufdd0{}\ufdd1"
+_SLOTS = re.compile("\ufdd0([0-9]+)\ufdd1")
 
-def xhtml_tag(text: str) -> str:
-    """One inline piece of raw HTML (MyST gives each tag its own) as XHTML.
 
-    A start tag stays open (its end tag comes in a later piece); a void
-    element closes itself; anything longer is written out whole.
+def inline_xhtml(parts: Sequence[str | None]) -> list[str | int] | None:
+    """A paragraph's inline raw HTML, written out together as well-formed XHTML.
+
+    MyST gives each inline tag its own raw node, with the paragraph's text and
+    inline markup between them: *parts* holds the raw HTML as strings and
+    ``None`` for each part between. Tags written one by one cannot be closed
+    right (``<b><i>x</b></i>``, ``<svg><circle/></svg>``, a stray
+    ``</script>``), so they are parsed together, as a browser would, with a
+    slot standing for each part between. The result is the XHTML in pieces,
+    with the index of each part between (in *parts*) where it goes, in
+    order; a part inside a script or a style is not there (it is code, not
+    text). ``None`` if the parts between cannot keep their order around it.
     """
-    stripped = text.strip()
-    if stripped.startswith("<!--"):
-        return text
-    if match := _END_TAG.match(stripped):
-        return "" if match[1].lower() in VOID else f"</{match[1].lower()}>"
-    if (match := _START_TAG.match(stripped)) and match[1].lower() not in VOID:
-        _lead, elements = _parts(stripped)
-        if len(elements) == 1:
-            return _start_tag(elements[0])
-    return xhtml(text)
+    if any(part and ("\ufdd0" in part or "\ufdd1" in part) for part in parts):
+        return None
+    between = [index for index, part in enumerate(parts) if part is None]
+    text = "".join(_SLOT.format(at) if part is None else part for at, part in enumerate(parts))
+    pieces = _SLOTS.split(xhtml(text))
+    slots = [int(index) for index in pieces[1::2]]
+    if slots != sorted(set(slots)) or not set(slots) <= set(between):
+        return None
+    return [int(piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece]
 
 
 class RawHtmlAsXhtml(SphinxPostTransform):
@@ -219,10 +254,44 @@ class RawHtmlAsXhtml(SphinxPostTransform):
     builders = ("epub",)
 
     def run(self, **kwargs: object) -> None:
+        inline: dict[int, nodes.Element] = {}
         for raw in list(_raw_html(self.document)):
-            text = raw.astext()
-            fixed = xhtml_tag(text) if isinstance(raw.parent, nodes.TextElement) else xhtml(text)
-            raw.replace_self(nodes.raw("", fixed, format="html"))
+            self._warn_active(raw)
+            if isinstance(raw.parent, nodes.TextElement):
+                inline.setdefault(id(raw.parent), raw.parent)
+            else:
+                raw.replace_self(nodes.raw("", xhtml(raw.astext()), format="html"))
+        for parent in inline.values():
+            self._rewrite_inline(parent)
+
+    @staticmethod
+    def _warn_active(raw: nodes.raw) -> None:
+        found = active_html(raw.astext())
+        if found:
+            logger.warning(
+                "raw HTML %s is left out of the ePub, which takes no scripts, styles or event "
+                "attributes in its text",
+                ", ".join(found), location=raw, type="blog", subtype="html",
+            )  # fmt: skip
+
+    def _rewrite_inline(self, parent: nodes.Element) -> None:
+        """Write the raw HTML among *parent*'s children again, parsed together."""
+        children = list(parent.children)
+        parts = [child.astext() if _is_raw_html(child) else None for child in children]
+        pieces = inline_xhtml(parts)
+        if pieces is None:
+            first = next(child for child in children if _is_raw_html(child))
+            logger.warning(
+                "raw HTML cannot be written as well-formed XHTML in the ePub; its tags are left "
+                "out there, its text is kept",
+                location=first, type="blog", subtype="html",
+            )  # fmt: skip
+            parent[:] = [child for child in children if not _is_raw_html(child)]
+            return
+        parent[:] = [
+            children[piece] if isinstance(piece, int) else nodes.raw("", piece, format="html")
+            for piece in pieces
+        ]
 
 
 # --- PDF: text, links and line breaks ----------------------------------------------------
@@ -347,7 +416,11 @@ class RawHtmlForLatex(SphinxPostTransform):
         return latex_nodes(text, inline=True)
 
 
+def _is_raw_html(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
 def _raw_html(document: nodes.document) -> Iterator[nodes.raw]:
     for raw in list(document.findall(nodes.raw)):
-        if "html" in raw.get("format", "").split():
+        if _is_raw_html(raw):
             yield raw

@@ -22,7 +22,14 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 from sphinx.util.nodes import clean_astext
 
-from sphinxblog.authors import DEFAULT_FILES, Author, avatar_candidates, resolve_authors
+from sphinxblog.authors import (
+    DEFAULT_FILES,
+    Author,
+    avatar_candidates,
+    avatar_problem,
+    inline_problems,
+    resolve_authors,
+)
 from sphinxblog.config import site_zone
 from sphinxblog.frontmatter import FrontMatter
 from sphinxblog.language import guess_language
@@ -35,7 +42,9 @@ from sphinxblog.posts import (
     cut_summary,
     post_from_front_matter,
 )
+from sphinxblog.problems import short_repr
 from sphinxblog.store import blog_data, front_matter_of
+from sphinxblog.urls import front_matter_address_problem
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -156,9 +165,39 @@ def read_post(app: Sphinx, docname: str, doctree: nodes.document) -> Post:
     metadata["og:type"] = "article"
     if post.summary:
         metadata.setdefault("og:description", post.summary)
+    _drop_unsafe_addresses(docname, front_matter, metadata)
     if isinstance(post.extra.get("image"), str):
-        metadata.setdefault("og:image", post.extra["image"])
+        image = post.extra["image"]
+        if _address_is_safe(docname, front_matter, "image", image):
+            metadata.setdefault("og:image", image)
     return post
+
+
+def _address_is_safe(docname: str, front_matter: FrontMatter, key: str, value: str) -> bool:
+    """Whether the address *value* of the front-matter *key* may reach the page's
+    head; if not, a warning at its line says so."""
+    problem = front_matter_address_problem(key, value)
+    if problem is not None:
+        logger.warning(
+            "%s %s %s; it is left out", key, short_repr(value), problem,
+            location=(docname, front_matter.line_of(key)), type="blog", subtype="image",
+        )  # fmt: skip
+    return problem is None
+
+
+def _drop_unsafe_addresses(
+    docname: str, front_matter: FrontMatter, metadata: dict[str, object]
+) -> None:
+    """Take out of the page's metadata the ``og:`` addresses that sphinxext-opengraph
+    would write into its head as they are, where they are not safe."""
+    for key, value in front_matter.data.items():
+        is_og = isinstance(key, str) and key.casefold().startswith("og:") and key in metadata
+        if (
+            is_og
+            and isinstance(value, str)
+            and not _address_is_safe(docname, front_matter, key, value)
+        ):
+            del metadata[key]
 
 
 # --- authors -------------------------------------------------------------------------------
@@ -183,10 +222,26 @@ def authors_file(app: Sphinx) -> Path | None:
     return next((srcdir / name for name in DEFAULT_FILES if (srcdir / name).is_file()), None)
 
 
-def local_avatar(srcdir: Path, avatar: str, folder: str) -> str | None:
-    """The path from the source folder of a local *avatar* that exists."""
+def _excluded(config: Config, path: str) -> bool:
+    """Whether *path* (from the source folder) is in ``exclude_patterns``, itself or
+    a folder holding it (``_build`` excludes ``_build/a.png``), as Sphinx reads them."""
+    matches = _matcher(tuple(config.exclude_patterns))
+    parts = path.split("/")
+    return any(matches("/".join(parts[:end])) for end in range(1, len(parts) + 1))
+
+
+def local_avatar(app: Sphinx, avatar: str, folder: str) -> str | None:
+    """The path from the source folder of a local *avatar* that exists: an image
+    file in the source folder, also once symbolic links are followed, and not
+    in ``exclude_patterns``."""
+    srcdir = Path(app.srcdir)
+    root = srcdir.resolve()
     for candidate in avatar_candidates(avatar, folder):
-        if (srcdir / candidate).is_file():
+        path = srcdir / candidate
+        if not path.is_file() or _excluded(app.config, candidate):
+            continue
+        real = path.resolve()
+        if real.is_relative_to(root) and not avatar_problem(real.relative_to(root).as_posix()):
             return candidate
     return None
 
@@ -202,17 +257,22 @@ def read_authors(app: Sphinx, post: Post) -> tuple[Author, ...]:
     authors, unknown = resolve_authors(post.authors, raw, profiles)
     path = authors_file(app)
     line = front_matter.line_of(key) if key else None
+    for problem in inline_problems(raw):
+        logger.warning(
+            "%s", problem.message,
+            location=(docname, line), type="blog", subtype=problem.subtype,
+        )  # fmt: skip
     for name in unknown:
         logger.warning(
             "author %r is not in the authors file (%s); shown as written",
             name, path.name if path else "none",
             location=(docname, line), type="blog", subtype="authors_file",
         )  # fmt: skip
-    folder, srcdir = posixpath.dirname(docname), Path(app.srcdir)
+    folder = posixpath.dirname(docname)
     resolved = []
     for author in authors:
         if author.key not in profiles and author.avatar:
-            avatar = local_avatar(srcdir, author.avatar, folder) or ""
+            avatar = local_avatar(app, author.avatar, folder) or ""
             author = dataclasses.replace(author, avatar=avatar)
         if author.avatar:
             env.images.add_file(docname, author.avatar)

@@ -14,16 +14,35 @@ this module covers what happens around it:
   surrogate stops Sphinx writing ``objects.inv``: they are dropped from a
   post's text (:class:`XmlSafeText`);
 - ``html_meta`` can make a post redirect its readers (``http-equiv``):
-  such tags are dropped from posts (:class:`DropHttpEquiv`).
+  such tags are dropped from posts (:class:`DropHttpEquiv`);
+- ``{include}``, ``{literalinclude}``, ``{download}``, links to files and
+  images take any path (``../../etc/passwd``) and publish what is there: in
+  posts, files outside the source folder are left out (:func:`refuse_includes`,
+  :class:`PostLiteralInclude`, :class:`PostCSVTable`, :class:`PostRaw`,
+  :class:`FilesOutsideTheSource`; ``{raw}`` and ``{csv-table}`` with a ``:url:``
+  too, which docutils would fetch), and so is an
+  ``{include}`` of a file that is already being included, which would
+  otherwise nest until Python stops the build with ``RecursionError``;
+- raw LaTeX reaches TeX as it is written: in posts, raw LaTeX that reads or
+  writes files, runs commands or changes how TeX reads (``\\input``,
+  ``\\write18``, ``\\catcode``, …) is left out (:class:`RawLatexInPosts`).
+  Any other raw LaTeX is trusted as its author wrote it.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from docutils.parsers.rst.directives.misc import Raw
+from docutils.parsers.rst.directives.tables import CSVTable
+from myst_parser.mocking import MockIncludeDirective
+from sphinx import addnodes
+from sphinx.directives.code import LiteralInclude
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -34,6 +53,11 @@ from sphinxblog.store import front_matter_of
 from sphinxblog.values import xml_safe
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import FrameType
+
+    from docutils.nodes import Node
+    from docutils.parsers.rst import Directive
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from typing_extensions import Buffer
@@ -250,3 +274,214 @@ class DropHttpEquiv(SphinxTransform):
     def _html_meta_line(self) -> int | None:
         front_matter = front_matter_of(self.env, self.env.docname)
         return front_matter.line_of("html_meta") or front_matter.line_of("myst")
+
+
+# --- files outside the source folder ------------------------------------------------------
+
+
+def _outside_source(env: BuildEnvironment, written: str, docname: str) -> bool:
+    """Whether *written*, a path in *docname*, leads outside the source folder, as Sphinx
+    reads it (``/x`` from the source folder, else from the document's folder; ``//x`` and
+    ``../..`` leave it) and through symbolic links."""
+    try:
+        _relative, absolute = env.relfn2path(written, docname)
+        return not Path(absolute).resolve().is_relative_to(Path(env.srcdir).resolve())
+    except (OSError, ValueError):
+        return True
+
+
+def _warn_outside(what: str, written: str, location: str | tuple[str, int | None]) -> None:
+    shown = repr(written) if len(written) <= 200 else short_repr(written)
+    logger.warning(
+        "%s %s is outside the source folder; it is left out", what, shown,
+        location=location, type="blog", subtype="include",
+    )  # fmt: skip
+
+
+class PostLiteralInclude(LiteralInclude):
+    """``{literalinclude}`` that shows no file outside the source folder in a post."""
+
+    def run(self) -> list[Node]:
+        docname = self.env.docname
+        if post_matcher(self.config)(docname):
+            for written in (self.arguments[0], self.options.get("diff")):
+                if written and _outside_source(self.env, written, docname):
+                    _warn_outside("{literalinclude} of", written, (docname, self.lineno))
+                    return []
+        return super().run()
+
+
+def _refuses_file_options(directive: Directive, what: str) -> bool:
+    """Whether a docutils directive (``{csv-table}``, ``{raw}``) in a post must not run:
+    its ``:file:`` leads outside the source folder (docutils reads it from the
+    document's folder, and an absolute path as it is), or it has a ``:url:``, which
+    docutils would fetch, ``file://`` too. It is named in a warning."""
+    env = directive.state.document.settings.env
+    if not post_matcher(env.config)(env.docname):
+        return False
+    location = (env.docname, directive.lineno)
+    if "url" in directive.options:
+        _warn_outside(f"{what} of", directive.options["url"], location)
+        return True
+    if "file" in directive.options:
+        folder = Path(directive.state.document.current_source or ".").absolute().parent
+        path = (folder / directive.options["file"]).resolve()
+        if not path.is_relative_to(Path(env.srcdir).resolve()):
+            _warn_outside(f"{what} of", directive.options["file"], location)
+            return True
+    return False
+
+
+class PostCSVTable(CSVTable):
+    """``{csv-table}`` that reads no file outside the source folder, nor any URL, in a post."""
+
+    def run(self) -> Sequence[nodes.table | nodes.system_message]:
+        return [] if _refuses_file_options(self, "{csv-table}") else super().run()
+
+
+class PostRaw(Raw):
+    """``{raw}`` that reads no file outside the source folder, nor any URL, in a post."""
+
+    def run(self) -> Sequence[Node]:
+        return [] if _refuses_file_options(self, "{raw}") else super().run()
+
+
+class FilesOutsideTheSource(SphinxTransform):
+    """Leave out of a post the images and downloads of files outside the source folder.
+
+    Sphinx copies them into the output (``_images``,
+    ``_downloads``) when it collects them, after the transforms; a refused
+    image is left as its alt text, a download as its text. Remote ones are not
+    files: they stay.
+    """
+
+    # after ImagesFromRawHtml (400), which makes images of <img> tags
+    default_priority = 410
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.docname
+        if not post_matcher(self.config)(docname):
+            return
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if "://" in uri or uri.startswith("data:") or not uri:
+                continue
+            if _outside_source(self.env, uri, docname):
+                _warn_outside("image", uri, (docname, _line_of(image)))
+                alt = image.get("alt", "")
+                if isinstance(image.parent, nodes.TextElement):
+                    image.replace_self(nodes.Text(alt))
+                else:
+                    image.replace_self(nodes.paragraph("", alt) if alt else [])
+        for download in list(self.document.findall(addnodes.download_reference)):
+            target = download.get("reftarget", "")
+            if "://" in target or not target:
+                continue
+            if _outside_source(self.env, target, docname):
+                _warn_outside("download", target, (docname, _line_of(download)))
+                download.replace_self(nodes.inline("", "", *download.children))
+
+
+def _includes_in_progress() -> list[tuple[MockIncludeDirective, Path]]:
+    """MyST's ``{include}`` directives being run, outermost first, with the files they read.
+
+    MyST tells of each file it includes (``include-read``) but not of where it
+    is, nor when it is done with it: the frames of its directive still running
+    are the chain of includes, and each holds the file it reads (``path``).
+    """
+    chain = []
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code is MockIncludeDirective.run.__code__:
+            directive, path = frame.f_locals.get("self"), frame.f_locals.get("path")
+            if isinstance(directive, MockIncludeDirective) and isinstance(path, Path):
+                chain.append((directive, path.resolve()))
+        frame = frame.f_back
+    return chain[::-1]
+
+
+def refuse_includes(
+    app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]
+) -> None:
+    """``include-read``: include nothing that is already being included (the document
+    itself, or a file that includes itself through others), which would nest without
+    end; and in a post, nothing from outside the source folder."""
+    env = app.env
+    docname = env.docname
+    srcdir = Path(app.srcdir).resolve()
+    path = (srcdir / relative_path).resolve()
+    chain = _includes_in_progress()
+    written = chain[-1][0].arguments[0] if chain else str(relative_path)
+    location = (docname, chain[0][0].lineno) if chain else docname
+    if post_matcher(app.config)(docname) and not path.is_relative_to(srcdir):
+        _warn_outside("{include} of", written, location)
+        content[0] = ""
+        return
+    own = Path(env.doc2path(docname)).resolve()
+    including = [own, *(included for _directive, included in chain[:-1])]
+    if path in including:
+        shown = [
+            p.relative_to(srcdir).as_posix() if p.is_relative_to(srcdir) else str(p)
+            for p in [*including, path]
+        ]
+        logger.warning(
+            "{include} of %s includes itself (%s); it is left out",
+            short_repr(written), " > ".join(shown[shown.index(shown[-1]):]),
+            location=location, type="blog", subtype="include",
+        )  # fmt: skip
+        content[0] = ""
+
+
+# --- raw LaTeX ----------------------------------------------------------------------------
+
+#: TeX and LaTeX commands that read or write files, run programs (``\\write18``, Lua), or
+#: make other commands out of text (``\\csname``, ``\\catcode``, ``^^5c``), which would
+#: let a post reach them anyway
+_TEX_REACHING_OUT = (
+    "input include includeonly InputIfFileExists IfFileExists openin openout read readline "
+    "write immediate newread newwrite closein closeout endinput everyeof scantokens "
+    "catcode lccode uccode csname begincsname ifcsname string detokenize "
+    "directlua latelua luaexec luadirect luacode special pdfobj pdffiletotext ShellEscape "
+    "ExplSyntaxOn makeatletter usepackage RequirePackage documentclass "
+    "lstinputlisting verbatiminput includegraphics includepdf"
+).split()
+_TEX_COMMAND = re.compile(r"\\begin\s*\{([^}]*)\}|\\([A-Za-z@:_]+)|(\^\^)")
+
+
+def tex_reaching_out(text: str) -> list[str]:
+    """The commands in raw LaTeX *text* that could reach beyond the page: files, programs,
+    or commands made out of text (an ``@``, ``:`` or ``_`` in a name is a package's
+    internal command, such as ``\\@@input``); each once, in order."""
+    found = []
+    for match in _TEX_COMMAND.finditer(text):
+        environment, command = match[1], match[2]
+        if match[3]:
+            found.append("^^")
+        elif command and (command in _TEX_REACHING_OUT or set("@:_") & set(command)):
+            found.append(f"\\{command}")
+        elif environment and environment.strip() in _TEX_REACHING_OUT:
+            found.append(f"\\begin{{{environment}}}")
+    return list(dict.fromkeys(found))
+
+
+class RawLatexInPosts(SphinxTransform):
+    """Leave out of posts the raw LaTeX that could read or write files or run programs."""
+
+    default_priority = 680
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.docname
+        if not post_matcher(self.config)(docname):
+            return
+        for raw in list(self.document.findall(nodes.raw)):
+            if "latex" not in raw.get("format", "").split():
+                continue
+            found = tex_reaching_out(raw.astext())
+            if found:
+                logger.warning(
+                    "raw LaTeX uses %s, which could read or write files or run programs; it "
+                    "is left out",
+                    ", ".join(found[:5]),
+                    location=(docname, _line_of(raw)), type="blog", subtype="raw",
+                )  # fmt: skip
+                raw.parent.remove(raw)

@@ -130,12 +130,13 @@ def load_profiles(app: Sphinx) -> None:
             )  # fmt: skip
         folder = path.parent.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) else ""
         for key, profile in profiles.items():
-            local = local_avatar(srcdir, profile.avatar, folder)
+            local = local_avatar(app, profile.avatar, folder)
             if profile.avatar and local is None and avatar_candidates(profile.avatar, folder):
                 logger.warning(
-                    "the avatar %s of author %r is not in the source folder; it is left out",
-                    profile.avatar, key,
-                    location=file_location(path), type="blog", subtype="authors_file",
+                    "the avatar %s of author %r is not an image file of the source folder; "
+                    "it is left out", profile.avatar, key,
+                    location=file_location(f"{path}:{profile.line}"),
+                    type="blog", subtype="authors_file",
                 )  # fmt: skip
             profiles[key] = dataclasses.replace(profile, avatar=local or "")
     blog_data(app.env).profiles = profiles

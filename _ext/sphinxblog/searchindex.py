@@ -2,7 +2,9 @@
 
 Sphinx indexes every document it writes, keeping at least the name and title
 even of a ``nosearch`` one, so drafts and held future posts would be found by
-their titles and paths; they are taken out before the index is written.
+their titles and paths; they are taken out before the index is written.  So
+are they from Sphinx's inventory (``objects.inv``, which other sites'
+intersphinx reads), which names every document and label.
 
 Sphinx's index is incremental: a build loads the last one and adds the pages
 it writes.  After a build stopped halfway (or an index from elsewhere), pages
@@ -12,12 +14,15 @@ index with the pages it should hold and writes the missing ones again.
 
 from __future__ import annotations
 
+import re
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
+from sphinxblog.files import replace_if_changed
 from sphinxblog.store import catalog_of
 
 if TYPE_CHECKING:
@@ -89,3 +94,51 @@ def prune_search_index(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     for docname in hidden & entries.keys():
         del entries[docname]
     return []
+
+
+INVENTORY = "objects.inv"
+#: an entry of an inventory: name, domain:role, priority, then the URI and the display
+#: name, which Sphinx writes as they are (a page name's spaces too), with a space between
+_INVENTORY_ENTRY = re.compile(r"(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(.*)")
+_INVENTORY_HEADER_LINES = 4
+
+
+def inventory_without(inventory: bytes, uris: set[str]) -> bytes:
+    """*inventory* (an ``objects.inv`` of version 2) without the entries that lead
+    to a page at one of *uris* (as ``builder.get_target_uri`` gives them), or to
+    a place in one; as it is if it has none (or is no such inventory)."""
+    lines = inventory.split(b"\n", _INVENTORY_HEADER_LINES)
+    if len(lines) <= _INVENTORY_HEADER_LINES or lines[0] != b"# Sphinx inventory version 2":
+        return inventory
+    try:
+        entries = zlib.decompress(lines[-1]).decode("utf-8").splitlines(keepends=True)
+    except (zlib.error, UnicodeDecodeError):
+        return inventory
+    kept = [entry for entry in entries if not _leads_to(entry, uris)]
+    if len(kept) == len(entries):
+        return inventory
+    body = zlib.compress("".join(kept).encode("utf-8"), 9)
+    return b"\n".join(lines[:_INVENTORY_HEADER_LINES]) + b"\n" + body
+
+
+def _leads_to(entry: str, uris: set[str]) -> bool:
+    match = _INVENTORY_ENTRY.fullmatch(entry.rstrip("\n"))
+    if match is None:
+        return False
+    rest = match[4]
+    return any(rest.startswith((f"{page} ", f"{page}#")) for page in uris)
+
+
+def prune_inventory(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: drafts and held future posts out of ``objects.inv``."""
+    builder = app.builder
+    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    hidden = {builder.get_target_uri(docname) for docname in hidden_pages(app.env)}
+    path = Path(app.outdir, INVENTORY)
+    if not hidden or not path.is_file():
+        return
+    inventory = path.read_bytes()
+    pruned = inventory_without(inventory, hidden)
+    if pruned is not inventory:
+        replace_if_changed(path, pruned)

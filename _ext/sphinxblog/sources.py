@@ -1,18 +1,23 @@
-"""Which files of a blog Sphinx reads: Markdown under every generator's suffix, and a
-warning for each file among the posts that the site cannot read."""
+"""Which files of a blog Sphinx reads: Markdown under every generator's suffix, a
+warning for each file among the posts that the site cannot read, and none whose
+name would break the build or its links (it is left out, with a warning)."""
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.project import EXCLUDE_PATHS
 from sphinx.util import logging
-from sphinx.util.matching import Matcher
+from sphinx.util.matching import Matcher, compile_matchers
 
+from sphinxblog.files import name_problems, printable
 from sphinxblog.locations import file_location
 from sphinxblog.reading import post_matcher
+from sphinxblog.sourcelinks import glob_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -95,3 +100,46 @@ def warn_unread_files(app: Sphinx) -> None:
             path.name, read,
             location=file_location(f"{path}:1"), type="blog", subtype="source",
         )  # fmt: skip
+
+
+def document_paths(srcdir: Path, suffixes: tuple[str, ...], exclude: list[str]) -> list[str]:
+    """The documents under *srcdir* that Sphinx would find, by their paths from it as they
+    are on disk (Sphinx matches and names them in composed Unicode)."""
+    excluded = compile_matchers([*exclude, *EXCLUDE_PATHS])
+
+    def kept(path: str) -> bool:
+        return not any(matches(unicodedata.normalize("NFC", path)) for matches in excluded)
+
+    found = []
+    for folder, dirnames, filenames in os.walk(srcdir, followlinks=True):
+        relative = Path(folder).relative_to(srcdir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        dirnames[:] = sorted(name for name in dirnames if kept(prefix + name))
+        found += [
+            prefix + name for name in sorted(filenames)
+            if name.endswith(suffixes) and kept(prefix + name)
+        ]  # fmt: skip
+    return found
+
+
+def exclude_unsafe_names(app: Sphinx, config: Config) -> None:
+    """``config-inited``, once ``source_suffix`` is complete: leave out, with a warning
+    that says how to rename it, each document whose name would break its links, the
+    ePub or the build (:func:`~sphinxblog.files.name_problems`)."""
+    srcdir = Path(app.srcdir)
+    exclude = [*config.exclude_patterns, *config.templates_path]
+    outdir = Path(app.outdir)
+    if outdir.is_relative_to(srcdir):
+        exclude.append(outdir.relative_to(srcdir).as_posix())
+    paths = document_paths(srcdir, tuple(config.source_suffix), exclude)
+    left_out = []
+    for problem in name_problems(paths):
+        logger.warning(
+            "%s", problem.message,
+            location=file_location(f"{srcdir}{os.sep}{printable(problem.path)}"),
+            type="blog", subtype="source",
+        )  # fmt: skip
+        if problem.left_out:
+            left_out.append(glob_escape(unicodedata.normalize("NFC", problem.path)))
+    if left_out:
+        config.exclude_patterns = [*config.exclude_patterns, *left_out]

@@ -11,8 +11,10 @@ were stopped before removing:
   file beside the doctrees remembers them until their output is deleted);
 - in html and dirhtml, every file the blog alone writes into the tag folder,
   of later listing pages (``…/page/2.html``), of redirects (the redirect
-  marker), of the site's feeds, and under ``_sources``, ``_images`` and
-  ``_downloads``, that this build does not want.
+  marker), of the site's feeds, the authors' feeds and the sitemap, and under
+  ``_sources``, ``_images`` and ``_downloads``, that this build does not want:
+  that is not among the files it writes (:mod:`sphinxblog.outputs`, the list
+  redirects are checked against) or its redirects.
 """
 
 from __future__ import annotations
@@ -26,13 +28,12 @@ from typing import TYPE_CHECKING
 
 from sphinx.builders.html import StandaloneHTMLBuilder
 
-from sphinxblog import redirects
-from sphinxblog.addresses import AUTHORS_FOLDER, SITE_FEEDS, feeds_enabled
-from sphinxblog.config import tags_folder
-from sphinxblog.feeds import author_feed_files, tag_feeds
+from sphinxblog import redirects, sitemap
+from sphinxblog.addresses import AUTHORS_FOLDER, SITE_FEEDS
 from sphinxblog.files import replace_if_changed
-from sphinxblog.laterpages import later_pages
+from sphinxblog.outputs import site_outputs
 from sphinxblog.store import catalog_of, state_file
+from sphinxblog.tagpages import tag_folders
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 #: builders whose output folder is a web site, with the files listed above
 WEB_BUILDERS = frozenset({"html", "dirhtml"})
 _LATER_PAGE = re.compile(r"(^|/)page/[0-9]+(\.html|/index\.html)$")
+#: the files at the top of the output folder that the blog alone writes
+_BLOG_FILE_NAMES = frozenset({*SITE_FEEDS.values(), sitemap.FILENAME})
 
 
 def _known_documents(app: Sphinx) -> set[str]:
@@ -90,7 +93,7 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
         if relative not in aliases or not _is_redirect(path):
             stale.append(path)
     if builder.name in WEB_BUILDERS:
-        stale += _stale_web_output(app, builder, pages, aliases)
+        stale += _stale_web_output(app, builder, aliases)
     for path in stale:
         _remove(path, outdir)
     _save_known_documents(app, env.found_docs)
@@ -118,18 +121,12 @@ def _wanted_aliases(app: Sphinx) -> set[str]:
     }
 
 
-def _stale_web_output(
-    app: Sphinx, builder: StandaloneHTMLBuilder, pages: set[str], aliases: set[str]
-) -> list[Path]:
-    """The files of the kinds listed in the module's docstring that the build does not want."""
+def _stale_web_output(app: Sphinx, builder: StandaloneHTMLBuilder, aliases: set[str]) -> list[Path]:
+    """The files of the kinds listed in the module's docstring that the build does
+    not want: those not among the files it writes (:mod:`sphinxblog.outputs`)."""
     config, env = app.config, app.env
     outdir = Path(app.outdir)
-    pages = pages | {_relative(builder.get_outfilename(name), outdir) for name in later_pages(app)}
-    pages |= _extra_files(app)
-    feeds = feeds_enabled(builder)
-    site_feeds = {name for kind, name in SITE_FEEDS.items() if feeds and kind in config.blog_feeds}
-    wanted_tag_feeds = set(tag_feeds(app))
-    wanted_author_feeds = author_feed_files(app)
+    outputs = site_outputs(app, builder)
     sources = set()
     if getattr(builder, "copysource", False) and config.html_copy_source:
         suffix = config.html_sourcelink_suffix
@@ -138,27 +135,30 @@ def _stale_web_output(
             sources.add(f"_sources/{name}{'' if name[len(docname) :] == suffix else suffix}")
     images = {f"{builder.imagedir}/{name}" for _docnames, name in env.images.values()}
     downloads = {f"_downloads/{name}" for _docnames, name in env.dlfiles.values()}
-    folder = tags_folder(config) + "/"
+    folders = tuple(f"{name}/" for name in tag_folders(app))  # the earlier ones' too
 
     stale = []
     for file in _files(outdir):
-        if file in pages or file in aliases:
+        if outputs.holds(file):
+            continue
+        if file in aliases and outputs.clash(file) is None:
             continue  # a redirect that is not one yet is the redirects' to warn of
+        # (an alias that clashes is refused: a redirect of an earlier build there goes)
         if file.startswith("_sources/"):
             wanted = file in sources
         elif file.startswith(f"{builder.imagedir}/") and "/" not in file.partition("/")[2]:
             wanted = file in images  # not the subfolders of other extensions (imgmath)
         elif file.startswith("_downloads/"):
             wanted = file in downloads
-        elif file.startswith(f"{AUTHORS_FOLDER}/") and file.endswith(".xml"):
-            wanted = file in wanted_author_feeds  # the blog's alone: author feeds
-        elif file.startswith(folder):
-            # the blog's alone: tag pages, their later pages, feeds
-            wanted = file in wanted_tag_feeds
-        elif _LATER_PAGE.search(file):
+        elif (
+            # the blog's alone: tag pages, their later pages and feeds, author
+            # feeds, later pages of listings, the site's feeds and sitemap
+            file.startswith(folders)
+            or (file.startswith(f"{AUTHORS_FOLDER}/") and file.endswith(".xml"))
+            or _LATER_PAGE.search(file)
+            or file in _BLOG_FILE_NAMES
+        ):
             wanted = False
-        elif file in SITE_FEEDS.values():
-            wanted = file in site_feeds
         elif file.endswith((".html", ".htm")):
             wanted = not _is_redirect(outdir / file)
         else:
@@ -166,18 +166,6 @@ def _stale_web_output(
         if not wanted:
             stale.append(outdir / file)
     return stale
-
-
-def _extra_files(app: Sphinx) -> set[str]:
-    """The files Sphinx copies from ``html_extra_path``, as paths from the output folder."""
-    found = set()
-    for extra in app.config.html_extra_path:
-        source = Path(app.confdir, extra)
-        if source.is_file():
-            found.add(source.name)
-        elif source.is_dir():
-            found.update(_files(source))
-    return found
 
 
 def _files(outdir: Path) -> list[str]:

@@ -13,10 +13,15 @@ link there is left alone, whatever it holds.  A tag folder the blog cannot use
 (a file, a link leading out of the source folder, a read-only folder) gives one
 warning, and the build goes on without new or updated tag pages: the tags'
 badges are then plain text, and pages already there are still built.
+
+When ``blog_tags_folder`` changes, the blog's pages in the folders it wrote
+before are removed (a file beside the doctrees names those folders), so the
+old tag pages are neither built nor listed in the sitemap any more.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +30,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from sphinxblog.config import tags_folder
+from sphinxblog.files import replace_if_changed
 from sphinxblog.locations import file_location
 from sphinxblog.store import catalog_of
 
@@ -99,9 +105,46 @@ def _folder_problem(folder: Path, srcdir: Path) -> str | None:
     return None
 
 
+def _folders_record(app: Sphinx) -> Path:
+    """The file naming every tag folder the blog has written pages into."""
+    return Path(app.doctreedir, "blog-tag-folders.json")
+
+
+def tag_folders(app: Sphinx) -> list[str]:
+    """Every tag folder the blog has written pages into here, the current one last:
+    the output of the earlier ones is the blog's to remove (:mod:`sphinxblog.stale`)."""
+    try:
+        recorded = json.loads(_folders_record(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = []
+    current = tags_folder(app.config)
+    earlier = [str(name) for name in recorded] if isinstance(recorded, list) else []
+    return [*dict.fromkeys(name for name in earlier if name != current), current]
+
+
+def _remove_earlier_folders(app: Sphinx) -> None:
+    """Remove the blog's pages from the tag folders of earlier settings."""
+    srcdir = Path(app.srcdir)
+    folders = tag_folders(app)
+    for name in folders[:-1]:
+        folder = srcdir / name
+        if _folder_problem(folder, srcdir) is not None or not folder.is_dir():
+            continue
+        try:
+            for path in folder.glob("*.md"):
+                if _is_ours(path):
+                    path.unlink()
+            folder.rmdir()  # unless something of the site's own is left there
+        except OSError:
+            pass  # tried again at the next build
+    replace_if_changed(_folders_record(app), json.dumps(folders, ensure_ascii=False).encode())
+
+
 def sync_tag_pages(app: Sphinx) -> None:
-    """Write a page per tag and the tag index; remove pages of vanished tags."""
+    """Write a page per tag and the tag index; remove pages of vanished tags, and
+    the pages of a tag folder no longer used."""
     folder = Path(app.srcdir, tags_folder(app.config))
+    _remove_earlier_folders(app)
     catalog = catalog_of(app.env)  # as scanned (scan.scan_posts)
     summaries = app.config.blog_tag_page_summaries
     wanted = {f"{tag.slug}.md": tag_page_source(tag, summaries) for tag in catalog.tags.values()}
