@@ -46,6 +46,20 @@ def copy_site(srcdir: Path) -> Path:
     return srcdir
 
 
+def root_with(root: Path, srcdir: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """A copy of the test *root* in *srcdir*, with *files* (path from the source folder:
+    text or bytes) added."""
+    shutil.copytree(root, srcdir)
+    for name, content in (files or {}).items():
+        path = srcdir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return srcdir
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     return copy_site(tmp_path / "site")

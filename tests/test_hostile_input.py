@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from myst_parser.slugs import github_slugify, unique_slug
 
-from conftest import PROJECT, read_html, warning_lines
+from conftest import PROJECT, read_html, root_with, warning_lines
 from sphinxblog.authors import (
     avatar_candidates,
     inline_problems,
@@ -618,15 +618,7 @@ Text.
 
 def authors_site(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     """A copy of the hostile-paths root (no authors yet) with *files* added."""
-    srcdir = Path(shutil.copytree(AUTHORS_SITE, tmp_path / "site"))
-    for name, content in files.items():
-        path = srcdir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return srcdir
+    return root_with(AUTHORS_SITE, tmp_path / "site", files)
 
 
 def blog_warnings_of(app) -> list[str]:

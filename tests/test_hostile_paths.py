@@ -24,8 +24,8 @@ from lxml import etree
 from sphinx.util.inventory import InventoryFile
 from sphinx.util.matching import Matcher
 
-from checkers import epubcheck_messages
-from conftest import PROJECT, read_html
+from checkers import chromium, epubcheck_messages
+from conftest import PROJECT, read_html, root_with
 from sphinxblog.feeds import rss_title
 from sphinxblog.files import name_problems, safe_name
 from sphinxblog.outputs import SiteOutputs
@@ -43,16 +43,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def site_with(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
     """A copy of the root with *files* (path from the source folder: text) added."""
-    srcdir = tmp_path / "site"
-    shutil.copytree(ROOT, srcdir)
-    for name, content in (files or {}).items():
-        path = srcdir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return srcdir
+    return root_with(ROOT, tmp_path / "site", files)
 
 
 def post(title: str, date: str = "2021-05-05", tags: str = "[python]", extra: str = "") -> str:
@@ -975,6 +966,34 @@ def test_feeds_show_hostile_summaries_and_titles_as_text(make_app, tmp_path):
         assert shown(entry.title_detail) == HOSTILE_TITLE, name
     items = json.loads((app.outdir / "feed.json").read_text(encoding="utf-8"))["items"]
     assert items[0]["content_text"] == HOSTILE_SUMMARY
+    item = etree.parse(str(app.outdir / "rss.xml")).find("channel/item")
+    rendered = [rendered_as_html(item.findtext(name)) for name in ("description", "title")]
+    assert rendered == [(HOSTILE_SUMMARY, []), (HOSTILE_TITLE, [])]
+
+
+def rendered_as_html(text: str) -> tuple[str, list[str]]:
+    """*text* rendered as a reader that takes it for HTML renders it, in Chromium: the
+    text it shows, and the dialogs its scripts opened."""
+    with chromium() as browser:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_content("<div id='item'></div>")
+        page.eval_on_selector("#item", "(item, html) => { item.innerHTML = html; }", text)
+        page.wait_for_timeout(300)  # an image's error handler runs after its load fails
+        shown = page.eval_on_selector("#item", "item => item.textContent")
+        page.close()
+    return shown, dialogs
+
+
+def alias_on_janes_feed(srcdir: Path) -> str:
+    return located(
+        srcdir / "posts" / "aliased.md",
+        "alias 'authors/jane-doe.xml' (authors/jane-doe.xml/index.html) is inside "
+        "authors/jane-doe.xml, the feed of the author 'Jane Doe', which is a file; "
+        "no redirect written",
+        "alias",
+    )
 
 
 def test_an_alias_onto_an_authors_feed_is_refused(make_app, tmp_path):
@@ -982,15 +1001,7 @@ def test_an_alias_onto_an_authors_feed_is_refused(make_app, tmp_path):
     srcdir = site_with(tmp_path, {"posts/aliased.md": post("Aliased", extra=extra)})
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
-    assert blog_warnings(app, "alias") == [
-        located(
-            srcdir / "posts" / "aliased.md",
-            "alias 'authors/jane-doe.xml' (authors/jane-doe.xml/index.html) is inside "
-            "authors/jane-doe.xml, the feed of the author 'Jane Doe', which is a file; "
-            "no redirect written",
-            "alias",
-        )
-    ]
+    assert blog_warnings(app, "alias") == [alias_on_janes_feed(srcdir)]
     feed = feedparser.parse((app.outdir / "authors" / "jane-doe.xml").read_bytes())
     assert not feed.bozo and [entry.title for entry in feed.entries] == ["Aliased"]
     assert not list(app.outdir.rglob("*.tmp"))
@@ -1008,15 +1019,7 @@ def test_a_redirect_gives_way_to_an_authors_feed_that_comes_later(make_app, tmp_
     app.cleanup()
     again = make_app("html", srcdir=srcdir)
     again.build()
-    assert blog_warnings(again, "alias") == [
-        located(
-            srcdir / "posts" / "aliased.md",
-            "alias 'authors/jane-doe.xml' (authors/jane-doe.xml/index.html) is inside "
-            "authors/jane-doe.xml, the feed of the author 'Jane Doe', which is a file; "
-            "no redirect written",
-            "alias",
-        )
-    ]
+    assert blog_warnings(again, "alias") == [alias_on_janes_feed(srcdir)]
     feed = feedparser.parse((again.outdir / "authors" / "jane-doe.xml").read_bytes())
     assert not feed.bozo and [entry.title for entry in feed.entries] == ["Jane's"]
 
