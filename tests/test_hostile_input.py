@@ -520,6 +520,8 @@ def test_limits_are_what_the_readme_says():
         "java\nscript:alert(1)", "\x01javascript:alert(1)", "vbscript:msgbox(1)",
         "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "file:///etc/passwd",
         "ｊａｖａｓｃｒｉｐｔ:alert(1)", "c:\\windows", "",
+        # spellings from the URL standard's parsing rules and HTML's entities
+        "\u2028javascript:alert(1)", "java\x00script:alert(1)", "%6Aavascript:alert(1)",
     ],
 )  # fmt: skip
 def test_only_web_and_mail_addresses_and_relative_paths_are_links(url):

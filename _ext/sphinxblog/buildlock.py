@@ -105,7 +105,7 @@ def let_go(folder: str, descriptor: int) -> None:
     os.close(descriptor)
 
 
-def _say(message: str) -> None:
+def say_on_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
@@ -115,7 +115,7 @@ def main(arguments: list[str]) -> int:
         return 2
     folder, command = arguments[0], arguments[1:]
     try:
-        descriptor = hold_lock(folder, _say)
+        descriptor = hold_lock(folder, say_on_stderr)
     except KeyboardInterrupt:
         return 130
     os.set_inheritable(descriptor, True)

@@ -12,13 +12,12 @@ taken (no temporary folder to write in), the build says so and goes on.
 
 from __future__ import annotations
 
-import sys
 import weakref
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinxblog.buildlock import hold_lock, let_go
+from sphinxblog.buildlock import hold_lock, let_go, say_on_stderr
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,17 +33,13 @@ logger = logging.getLogger(__name__)
 _HELD: dict[str, weakref.finalize[[str, int], Sphinx]] = {}
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def take_lock(app: Sphinx, config: Config) -> None:
     """``config-inited``, first: wait for any other build of this source folder."""
     folder = str(app.srcdir)
     if folder in _HELD:
         _HELD.pop(folder)()
     try:
-        descriptor = hold_lock(folder, _say)
+        descriptor = hold_lock(folder, say_on_stderr)
     except OSError as error:
         logger.info(
             "cannot take the lock of the builds of %s (%s): building without it",

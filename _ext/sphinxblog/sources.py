@@ -73,17 +73,23 @@ def unread_files(srcdir: Path, config: Config, exclude: list[str]) -> list[Path]
     return found
 
 
+def not_sources(app: Sphinx, config: Config) -> list[str]:
+    """The patterns of what is not a source: ``exclude_patterns``, the templates and
+    the output folder where it is inside the source folder."""
+    srcdir, outdir = Path(app.srcdir), Path(app.outdir)
+    exclude = [*config.exclude_patterns, *config.templates_path]
+    if outdir.is_relative_to(srcdir):
+        exclude.append(outdir.relative_to(srcdir).as_posix())
+    return exclude
+
+
 def warn_unread_files(app: Sphinx) -> None:
     """``builder-inited``: name each file among the posts that the site cannot read,
     so that no post is left out without a word."""
     config = app.config
     srcdir = Path(app.srcdir)
-    exclude = [*config.exclude_patterns, *config.templates_path]
-    outdir = Path(app.outdir)
-    if outdir.is_relative_to(srcdir):
-        exclude.append(outdir.relative_to(srcdir).as_posix())
     read = ", ".join(sorted(config.source_suffix))
-    for path in unread_files(srcdir, config, exclude):
+    for path in unread_files(srcdir, config, not_sources(app, config)):
         text = path.read_text(encoding="utf-8", errors="replace")
         ablog = _ABLOG_POST.search(text) if path.suffix == ".rst" else None
         if ablog:
@@ -127,11 +133,7 @@ def exclude_unsafe_names(app: Sphinx, config: Config) -> None:
     that says how to rename it, each document whose name would break its links, the
     ePub or the build (:func:`~sphinxblog.files.name_problems`)."""
     srcdir = Path(app.srcdir)
-    exclude = [*config.exclude_patterns, *config.templates_path]
-    outdir = Path(app.outdir)
-    if outdir.is_relative_to(srcdir):
-        exclude.append(outdir.relative_to(srcdir).as_posix())
-    paths = document_paths(srcdir, tuple(config.source_suffix), exclude)
+    paths = document_paths(srcdir, tuple(config.source_suffix), not_sources(app, config))
     left_out = []
     for problem in name_problems(paths):
         logger.warning(
