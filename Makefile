@@ -20,9 +20,9 @@ SPHINX_TARGETS = html dirhtml singlehtml epub latex text linkcheck
 # extension does, however Sphinx is started) and a second one waits, saying so;
 # `make clean` takes it too, so that it never removes a folder under a build
 # (standard library only: any Python runs it, before .venv exists too)
-LOCKED = $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) _ext/sphinxblog/buildlock.py \
+LOCKED = $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) tools/locked.py \
   "$(SOURCEDIR)"
-# what `make latexpdf` needs from Debian (see README.md)
+# what `make latexpdf` needs from Debian (see docs/books.md)
 TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 
 BENCH_VENV  = .venv-bench
@@ -31,7 +31,16 @@ BENCH_STAMP = $(BENCH_VENV)/.requirements
 .PHONY: help venv node lint test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
-	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
+	@echo "Please use \`make target' where target is one of"
+	@echo "  html        to build the site into $(BUILDDIR)/html (warnings fail the build)"
+	@echo "  dirhtml     to build the site with a folder per page"
+	@echo "  singlehtml  to build the site as one page"
+	@echo "  latexpdf    to build the blog as a PDF book with XeLaTeX (see docs/books.md)"
+	@echo "  latex       to write the book's LaTeX sources only"
+	@echo "  epub        to build the blog as an ePub book"
+	@echo "  text        to write every page as plain text"
+	@echo "  linkcheck   to check every link, external ones included"
+	@echo "  clean       to remove the build folder and the generated tags/ and authors/"
 	@echo "  test        to run the linters, then the test suite"
 	@echo "  lint        to check the Python code with ruff and mypy (pyproject.toml)"
 	@echo "  check       to build with nit-picky warnings and check internal links"
@@ -78,11 +87,12 @@ check: $(SITE_STAMP)
 	  -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/linkcheck"
 
 post: $(SITE_STAMP)
-	PYTHONPATH=_ext $(BIN)/python -m sphinxblog.newpost --title "$(TITLE)" --tags "$(TAGS)"
+	PYTHONPATH=_ext $(BIN)/python tools/newpost.py --title "$(TITLE)" --tags "$(TAGS)"
 
 livehtml: $(TEST_STAMP)
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --ignore "*/.venv*" --ignore "*/_build/*" --ignore "*/.git/*" --ignore "*/tests/*" \
+	  --ignore "*/docs/*" \
 	  --ignore "*/bench/*" $(O)
 
 # the extension's messages: the template, and the catalogs translators edit

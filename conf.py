@@ -24,7 +24,7 @@ extensions = [
 root_doc = "index"
 source_suffix = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown"}
 exclude_patterns = [
-    "_build", ".venv", ".venv-bench", ".ci", "_ext", "bench", "tests", "README.md",
+    "_build", ".venv", ".venv-bench", ".ci", "_ext", "bench", "tests", "docs", "README.md",
     ".pytest_cache", "Thumbs.db", ".DS_Store",
 ]  # fmt: skip
 
@@ -35,7 +35,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # `#heading` links keep working
 myst_heading_anchors = 6
 
-# --- the blog extension (see README.md) ---
+# --- the blog extension (see docs/configuration.md) ---
 blog_post_pattern = ["posts/**"]
 blog_tags_folder = "tags"
 blog_sidebar_posts = 5

@@ -49,7 +49,7 @@ def require(available: bool, what: str) -> None:
     """Skip the calling test without *what*; in CI, fail instead."""
     if available:
         return
-    message = f"{what} is not installed (see README: Tests)"
+    message = f"{what} is not installed (see docs/testing.md)"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

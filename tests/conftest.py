@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
+sys.path.insert(0, str(PROJECT / "tools"))
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 collect_ignore = ["roots"]
@@ -69,9 +70,7 @@ def warning_lines(text: str, srcdir: Path) -> list[str]:
     """Warnings as a sorted list of lines: no colours, paths from the source folder."""
     text = strip_escape_sequences(text)
     return sorted(
-        line.replace(f"{srcdir}{os.sep}", "")
-        for line in text.splitlines()
-        if line.strip()
+        line.replace(f"{srcdir}{os.sep}", "") for line in text.splitlines() if line.strip()
     )
 
 

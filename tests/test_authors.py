@@ -11,14 +11,14 @@ import pytest
 
 from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
-from sphinxblog.authorpages import MARKER
-from sphinxblog.authors import (
+from sphinxblog.core.authors import (
     Author,
     avatar_candidates,
     is_remote,
     parse_profiles,
     resolve_authors,
 )
+from sphinxblog.reading.termpages import AUTHOR_MARKER as MARKER
 
 DOCUSAURUS = """\
 ada:
@@ -104,7 +104,6 @@ def test_avatars_are_paths_from_the_file_or_urls_never_fetched():
 @pytest.fixture(scope="module")
 def authors(builds):
     return builds("authors")
-
 
 
 def test_post_header_shows_profiles_linked_to_author_pages(authors):

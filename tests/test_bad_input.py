@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import read_html, warnings_of
-from sphinxblog.problems import SUBTYPES
+from sphinxblog.core.problems import SUBTYPES
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def test_unusable_settings_warn_and_fall_back(app, bad_input):
     assert (app.outdir / "archive.html").exists()
 
 
-def test_readme_documents_every_warning():
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `blog\.(\w+)` \|", readme, re.M))
+def test_the_docs_name_every_warning():
+    table = (Path(__file__).parent.parent / "docs" / "warnings.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `blog\.(\w+)` \|", table, re.M))
     assert documented == set(SUBTYPES)

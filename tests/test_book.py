@@ -46,6 +46,16 @@ def test_latex_links_tags_to_the_tag_index_and_every_link_resolves(book):
     assert "\\href{" not in tex  # nothing points back to a website
 
 
+def test_a_books_posts_show_no_web_navigation(book, builds):
+    # chapters follow each other: "Older"/"Newer" links would only fill a page
+    assert "Older" not in tex_of(book) and "Newer" not in tex_of(book)
+    epub = builds("book", "epub")
+    newest = read_html(epub.outdir, "posts/b.xhtml")
+    assert newest.select(".blog-post-nav") == []
+    web = builds("book", "html")
+    assert read_html(web.outdir, "posts/b.html").select(".blog-post-nav a")
+
+
 def test_text_lists_each_tags_posts_on_the_tag_index(builds):
     app = builds("book", "text")
     index = (app.outdir / "tags" / "index.txt").read_text(encoding="utf-8")
@@ -124,7 +134,7 @@ def test_books_give_dates_and_the_blogs_words_in_kazakh(make_app, tmp_path, buil
 
 needs_xelatex = pytest.mark.skipif(
     not (shutil.which("xelatex") and shutil.which("latexmk") and shutil.which("pdftotext")),
-    reason="XeLaTeX, latexmk or pdftotext is not installed (see README: PDF)",
+    reason="XeLaTeX, latexmk or pdftotext is not installed (see docs/books.md)",
 )
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
 SITE_POSTS = sorted((Path(__file__).parent.parent / "posts").glob("*.md"))

@@ -13,9 +13,9 @@ import pytest
 from lxml import etree
 
 from conftest import read_html, warnings_of
-from sphinxblog.catalog import build_catalog
-from sphinxblog.feeds import absolute_links, feed_html, rss_date, tag_names, uri, uri_path
-from sphinxblog.posts import Post
+from sphinxblog.core.catalog import build_catalog
+from sphinxblog.core.posts import Post
+from sphinxblog.outputs.feeds import absolute_links, feed_html, rss_date, tag_names, uri, uri_path
 
 BASE = "https://blog.example.org/kk/latest/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -83,7 +83,6 @@ def feeds(builds):
 @pytest.fixture(scope="module")
 def fulltext(builds):
     return builds("feeds", blog_feed_fulltext=True)
-
 
 
 def check_atom(data: bytes) -> etree._Element:
@@ -201,7 +200,6 @@ def test_each_tag_has_an_atom_feed(feeds):
     assert titles(python) == ["Ampersands & <angle> brackets", "Older"]
     politics = check_atom((app.outdir / "tags" / "saiasat.xml").read_bytes())
     assert titles(politics) == ["Қазақстан туралы", "Ampersands & <angle> brackets"]
-
 
 
 #: a sentence of each post's text, which a full-text entry holds once

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sphinxblog.dates import date_from_path, parse_date
-from sphinxblog.frontmatter import interpret, read_front_matter
-from sphinxblog.values import parse_aliases, parse_authors, parse_tags, parse_text, tag_key
+from sphinxblog.core.dates import date_from_path, parse_date
+from sphinxblog.core.frontmatter import interpret, read_front_matter
+from sphinxblog.core.values import parse_aliases, parse_authors, parse_tags, parse_text, tag_key
 
 
 def test_reads_yaml_types_and_key_lines():

@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinxblog.frontmatter import FIELD_KEYS, read_front_matter
-from sphinxblog.posts import Post, post_from_front_matter
-from sphinxblog.problems import SUBTYPES
-from sphinxblog.slugs import assign_slugs
-from sphinxblog.values import MAX_TAGS, xml_safe
+from sphinxblog.core.frontmatter import FIELD_KEYS, read_front_matter
+from sphinxblog.core.posts import Post, post_from_front_matter
+from sphinxblog.core.problems import SUBTYPES
+from sphinxblog.core.slugs import assign_slugs
+from sphinxblog.core.values import MAX_TAGS, xml_safe
 
 scalars = (
     st.none()

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import heading, read_html, warnings_of
-from sphinxblog.dates import date_from_path
-from sphinxblog.frontmatter import for_myst, interpret, read_front_matter
-from sphinxblog.headers import is_pelican_header, myst_header
-from sphinxblog.oldurls import bundle_addresses, pattern_addresses, slug_addresses
-from sphinxblog.values import parse_permalink, parse_redirect
+from sphinxblog.core.dates import date_from_path
+from sphinxblog.core.frontmatter import for_myst, interpret, read_front_matter
+from sphinxblog.core.headers import is_pelican_header, myst_header
+from sphinxblog.core.oldurls import bundle_addresses, pattern_addresses, slug_addresses
+from sphinxblog.core.values import parse_permalink, parse_redirect
 
 
 @pytest.fixture(scope="module")

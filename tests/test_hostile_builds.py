@@ -22,7 +22,7 @@ import pytest
 from lxml import etree
 from sphinx.search import js_index
 
-from sphinxblog.buildlock import hold_lock, let_go, lock_file, waiting_message
+from sphinxblog.core.lock import hold_lock, let_go, lock_file, waiting_message
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOT = Path(__file__).parent / "roots" / "test-hostile-builds"
@@ -317,7 +317,8 @@ def make_command(tmp_path: Path, site: Path, target: str) -> list[str]:
         project.mkdir()
         for name in ("Makefile", "requirements.txt"):
             shutil.copy2(PROJECT / name, project / name)
-        shutil.copytree(PROJECT / "_ext", project / "_ext")
+        for folder in ("_ext", "tools"):
+            shutil.copytree(PROJECT / folder, project / folder)
         (tmp_path / "site-requirements").touch()  # the environment is ready: make installs nothing
     return [
         "make", "-s", "-C", str(project), target, f"SOURCEDIR={site}",

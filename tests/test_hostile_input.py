@@ -27,25 +27,25 @@ from lxml import etree
 from myst_parser.slugs import github_slugify, unique_slug
 
 from conftest import PROJECT, read_html, root_with, warning_lines
-from sphinxblog.authors import (
+from sphinxblog.core.authors import (
     avatar_candidates,
     inline_problems,
     is_remote,
     parse_profiles,
     resolve_authors,
 )
-from sphinxblog.frontmatter import (
+from sphinxblog.core.frontmatter import (
     MAX_DEPTH,
     MAX_VALUES,
     interpret,
     read_front_matter,
 )
-from sphinxblog.headingslugs import NumberedSlugs
-from sphinxblog.posts import Post, post_from_front_matter
-from sphinxblog.problems import short_repr
-from sphinxblog.safety import lenient_encoding
-from sphinxblog.urls import image_path_problem, safe_link
-from sphinxblog.values import MAX_TAGS, parse_tags, parse_text, tag_key, xml_safe
+from sphinxblog.core.posts import Post, post_from_front_matter
+from sphinxblog.core.problems import short_repr
+from sphinxblog.core.urls import image_path_problem, safe_link
+from sphinxblog.core.values import MAX_TAGS, parse_tags, parse_text, tag_key, xml_safe
+from sphinxblog.reading.headingslugs import NumberedSlugs
+from sphinxblog.reading.safety import lenient_encoding
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile-input"
 #: a clean build of the root takes a few seconds; a hang is stopped here
@@ -504,10 +504,11 @@ def test_a_post_of_repeated_headings_has_the_ids_myst_gives(make_app, tmp_path):
         assert "example-2000" not in page
 
 
-def test_limits_are_what_the_readme_says():
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert f"{MAX_VALUES:,}" in readme and f"{MAX_DEPTH} levels" in readme
-    assert f"first {MAX_TAGS} tags" in readme
+def test_limits_are_what_the_docs_say():
+    warnings = (PROJECT / "docs" / "warnings.md").read_text(encoding="utf-8")
+    writing = (PROJECT / "docs" / "writing.md").read_text(encoding="utf-8")
+    assert f"{MAX_VALUES:,}" in warnings and f"{MAX_DEPTH} levels" in warnings
+    assert f"first {MAX_TAGS} tags" in writing
 
 
 # --- 9. URLs and files that front matter names ------------------------------------------

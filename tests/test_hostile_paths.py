@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 import zlib
 from html import unescape
+from io import StringIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,20 +22,21 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 from sphinx.util.matching import Matcher
 
 from checkers import chromium, epubcheck_messages
 from conftest import PROJECT, read_html, root_with
-from sphinxblog.feeds import rss_title
-from sphinxblog.files import name_problems, safe_name
-from sphinxblog.outputs import SiteOutputs
-from sphinxblog.posts import SUMMARY_LENGTH, SUMMARY_WORDS, WRITTEN_SUMMARY_LENGTH, cut_summary
-from sphinxblog.redirects import MARKER
-from sphinxblog.safety import tex_reaching_out
-from sphinxblog.searchindex import inventory_without
-from sphinxblog.slugs import WINDOWS_DEVICES
-from sphinxblog.sourcelinks import glob_escape
+from sphinxblog.core.files import name_problems, safe_name
+from sphinxblog.core.posts import SUMMARY_LENGTH, SUMMARY_WORDS, WRITTEN_SUMMARY_LENGTH, cut_summary
+from sphinxblog.core.slugs import WINDOWS_DEVICES
+from sphinxblog.outputs.feeds import rss_title
+from sphinxblog.outputs.redirects import MARKER
+from sphinxblog.outputs.searchindex import inventory_without
+from sphinxblog.outputs.sitefiles import SiteOutputs
+from sphinxblog.reading.safety import tex_reaching_out
+from sphinxblog.reading.sourcelinks import glob_escape
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile-paths"
 BASE = "https://blog.example.org/"
@@ -216,6 +218,75 @@ def test_an_alias_becomes_a_warning_when_its_listing_grows_onto_it(make_app, tmp
     assert MARKER not in page.read_text(encoding="utf-8")  # the listing's own page
 
 
+#: each kind of file the site writes, with an alias onto it in html and in dirhtml (each
+#: spelled as that builder names the file) and what the warning says the file is
+GENERATED_FILES = {
+    "tag page": ("tags/python.html", "tags/python/", "a page of the site"),
+    "tag feed": ("tags/python.xml", "tags/python.xml", "the feed of the tag 'python'"),
+    "author page": ("authors/jane-doe.html", "authors/jane-doe/", "a page of the site"),
+    "author feed": (
+        "authors/jane-doe.xml", "authors/jane-doe.xml", "the feed of the author 'Jane Doe'"
+    ),
+    "later page": ("page/2.html", "page/2/", "a later page of a listing"),
+    "Atom feed": ("atom.xml", "atom.xml", "the site's Atom feed"),
+    "RSS feed": ("rss.xml", "rss.xml", "the site's RSS feed"),
+    "JSON feed": ("feed.json", "feed.json", "the site's JSON feed"),
+    "sitemap": ("sitemap.xml", "sitemap.xml", "the sitemap"),
+    "tag index": ("tags/index.html", "tags/", "a page of the site"),
+    "authors index": ("authors/index.html", "authors/", "a page of the site"),
+    "general index": ("genindex.html", "genindex/", "a page Sphinx writes"),
+    "search page": ("search.html", "search/", "a page Sphinx writes"),
+}  # fmt: skip
+#: a long listing on the home page (its page 2 is ``page/2``), and the authors index reachable
+HOME_WITH_ARCHIVE = (
+    "# Home\n\n```{archive}\n```\n\n```{toctree}\narchive\ntags/index\nauthors/index\n```\n"
+)
+
+
+@pytest.fixture(scope="module", params=["html", "dirhtml"])
+def aliased_onto_everything(request, tmp_path_factory):
+    """One build of a site whose post has an alias onto each of :data:`GENERATED_FILES`."""
+    builder = request.param
+    column = 0 if builder == "html" else 1
+    aliases = "".join(f"  - {files[column]}\n" for files in GENERATED_FILES.values())
+    extra = f"author: Jane Doe\naliases:\n{aliases}"
+    files = {"index.md": HOME_WITH_ARCHIVE, "posts/aliased.md": post("Aliased", extra=extra)}
+    srcdir = root_with(ROOT, tmp_path_factory.mktemp(f"aliased-{builder}") / "site", files)
+    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, column
+
+
+@pytest.mark.parametrize("kind", GENERATED_FILES)
+def test_an_alias_onto_a_generated_file_warns_where_it_is_written(aliased_onto_everything, kind):
+    app, column = aliased_onto_everything
+    alias, what = GENERATED_FILES[kind][column], GENERATED_FILES[kind][2]
+    file = alias if alias.endswith(".html") else f"{alias.rstrip('/')}/index.html"
+    if alias.endswith((".xml", ".json")):
+        problem = f"alias {alias!r} ({file}) is inside {alias}, {what}, which is a file"
+    elif file != alias:
+        problem = f"alias {alias!r} ({file}) is {what}"
+    else:
+        problem = f"alias {alias!r} is {what}"
+    where = app.srcdir / "posts" / "aliased.md"
+    warning = located(where, f"{problem}; no redirect written", "alias")
+    assert warnings_of(app.warning.getvalue()).count(warning) == 1
+    written = app.outdir / (alias if alias.endswith((".xml", ".json")) else file)
+    assert written.is_file()  # still the site's file, not a folder of redirects
+    assert MARKER not in written.read_text(encoding="utf-8")
+
+
+def test_aliases_onto_generated_files_write_no_redirect_and_stop_nothing(aliased_onto_everything):
+    app, _column = aliased_onto_everything
+    warnings = warnings_of(app.warning.getvalue())
+    assert len([w for w in warnings if w.endswith("[blog.alias]")]) == len(GENERATED_FILES)
+    assert "Traceback" not in app.warning.getvalue()
+    assert not [path for path in app.outdir.rglob("*.html") if MARKER in path.read_text("utf-8")]
+
+
 # --- the generated tags folder -------------------------------------------------------------
 
 
@@ -360,7 +431,7 @@ def test_a_read_only_tag_folder_is_one_warning(tmp_path):
             "the tag folder tags cannot be written (Permission denied); tag pages are not "
             "written or updated",
             "tag_page",
-        )
+        ),
     ]
     assert "Traceback" not in result.stderr
     assert (tmp_path / "out" / "posts" / "post-1.html").exists()

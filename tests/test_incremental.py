@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import read_html
-from sphinxblog import render
+from sphinxblog.pages import render
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 
@@ -73,22 +73,27 @@ def test_editing_a_summary_rewrites_the_listings_that_show_it(make_app, site):
 
 
 def test_a_clean_build_renders_what_each_page_shows_once(make_app, site, monkeypatch):
-    # pages that Sphinx writes anyway are fingerprinted as written, not rendered before
+    # pages are rendered as Sphinx writes them; deciding what to write renders nothing
     renders: Counter[tuple[str, str, int]] = Counter()
     ended = []
     for kind, renderer in list(render.RENDERERS.items()):
 
-        def counted(node, catalog, builder, fromdocname, page, renderer=renderer):
+        def counted(view, builder, fromdocname, around, renderer=renderer):
             if not ended:  # the feeds' full text renders posts again, at the end
-                renders[fromdocname, type(node).__name__, page.number] += 1
-            return renderer(node, catalog, builder, fromdocname, page)
+                renders[fromdocname, type(view).__name__, view_page(view)] += 1
+            return renderer(view, builder, fromdocname, around)
 
         monkeypatch.setitem(render.RENDERERS, kind, counted)
     app = make_app("html", srcdir=site)
     app.connect("build-finished", lambda app, exception: ended.append(True), priority=0)
     app.build()
-    assert ("tags/python", "tagposts", 1) in renders and ("index", "postlist", 1) in renders
+    assert ("tags/python", "TermPostsView", 1) in renders and ("index", "PostsView", 1) in renders
     assert {key: count for key, count in renders.items() if count > 1} == {}
+
+
+def view_page(view: object) -> int:
+    page = getattr(view, "page", None)
+    return page.number if page is not None else 1
 
 
 def test_a_no_op_rebuild_rewrites_nothing(make_app, site):

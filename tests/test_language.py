@@ -10,8 +10,8 @@ from docutils import nodes
 from lxml import etree
 
 from conftest import read_html, warnings_of
-from sphinxblog.language import guess_language, parse_language, same_language
-from sphinxblog.listings import language_around
+from sphinxblog.core.language import guess_language, parse_language, same_language
+from sphinxblog.pages.fill import language_around
 
 # --- pure functions ------------------------------------------------------------------------
 
@@ -212,7 +212,7 @@ def test_epub_xhtml_marks_each_post_with_its_language(app):
 def test_code_says_nothing_of_a_posts_language():
     from docutils.core import publish_doctree
 
-    from sphinxblog.reading import prose_of
+    from sphinxblog.reading.collector import prose_of
 
     doctree = publish_doctree(
         "Short English words.\n\n::\n\n    print('Қазақстан әңгімелері өте көп жазылған')\n"

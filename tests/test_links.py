@@ -13,9 +13,9 @@ from lxml import etree
 
 from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
-from sphinxblog.oldlinks import find_document, parse_old_url, post_slug
-from sphinxblog.posts import Post
-from sphinxblog.rawhtml import inline_xhtml, latex_nodes, xhtml
+from sphinxblog.core.posts import Post
+from sphinxblog.migrate.oldlinks import find_document, parse_old_url, post_slug
+from sphinxblog.pages.rawhtml import inline_xhtml, latex_nodes, xhtml
 
 ROOT = Path(__file__).parent / "roots" / "test-links"
 SOURCE = "posts/2022-01-10-links.md"

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from checkers import epubcheck_messages
 from conftest import read_html, warnings_of
-from sphinxblog.markup import (
+from sphinxblog.migrate.markup import (
     docusaurus,
     fences,
     hugo,
@@ -20,7 +20,7 @@ from sphinxblog.markup import (
     spans,
     translate,
 )  # fmt: skip
-from sphinxblog.markup.common import Block, Site
+from sphinxblog.migrate.markup.common import Block, Site
 
 ROOTS = Path(__file__).parent / "roots"
 #: what must never reach a page's text (outside code) as written
@@ -332,8 +332,7 @@ def test_gatsby(builds):
     assert warnings_of(app) == [
         # the root's home page globs posts/*; its one post is a bundle, posts/<name>/index
         "index.md:6: WARNING: toctree glob pattern 'posts/*' didn't match any documents",
-        f"posts/2024-08-01-hello/index.md:8: WARNING: JSX component <Callout> {JSX} "
-        "[blog.markup]",
+        f"posts/2024-08-01-hello/index.md:8: WARNING: JSX component <Callout> {JSX} [blog.markup]",
     ]
 
 

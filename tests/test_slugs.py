@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from sphinxblog.slugs import assign_slugs, is_reserved, slugify
-from sphinxblog.values import tag_key
+from sphinxblog.core.slugs import assign_slugs, is_reserved, slugify
+from sphinxblog.core.values import tag_key
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import yaml
+from newpost import main, new_post
 
-from sphinxblog.frontmatter import interpret, read_front_matter
-from sphinxblog.newpost import main, new_post
+from sphinxblog.core.frontmatter import interpret, read_front_matter
 
 
 def test_new_post_has_todays_date_valid_front_matter_and_a_slug_name(tmp_path):
@@ -101,8 +101,9 @@ def _free_port() -> int:
 def test_make_post_command_writes_into_posts(tmp_path):
     # what `make post TITLE=... TAGS=...` runs
     project = Path(__file__).resolve().parent.parent
+    newpost = str(project / "tools" / "newpost.py")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinxblog.newpost", "--title", "From make", "--tags", "a, b"],
+        [sys.executable, newpost, "--title", "From make", "--tags", "a, b"],
         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(project / "_ext")},
         capture_output=True, text=True, check=True,
     )  # fmt: skip

@@ -5,35 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinxblog import (
-    authorpages,
-    book,
+from sphinxblog.book import extension as book
+from sphinxblog.core import VERSION
+from sphinxblog.migrate import oldlinks
+from sphinxblog.migrate.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
+from sphinxblog.migrate.translate import translate_post
+from sphinxblog.outputs import feeds, laterpages, redirects, searchindex, sitemap
+from sphinxblog.outputs.context import add_blog_context, add_post_description, name_the_page
+from sphinxblog.pages import listings, postpage, rawhtml
+from sphinxblog.pages.fill import fill_placeholders
+from sphinxblog.reading import (
     config,
-    feeds,
     headingslugs,
     i18n,
-    interrupted,
-    laterpages,
-    listings,
     lockbuild,
-    oldlinks,
+    output,
     placeholders,
-    postpage,
-    rawhtml,
-    redirects,
     scan,
-    searchindex,
-    sitemap,
     sourcelinks,
     sources,
-    stale,
     titles,
 )
-from sphinxblog.context import add_blog_context, add_post_description, name_the_page
-from sphinxblog.markup.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
-from sphinxblog.markup.reading import translate_post
-from sphinxblog.reading import BlogCollector
-from sphinxblog.safety import (
+from sphinxblog.reading.collector import BlogCollector
+from sphinxblog.reading.safety import (
     DropHttpEquiv,
     FilesOutsideTheSource,
     PostCSVTable,
@@ -45,13 +39,9 @@ from sphinxblog.safety import (
     keep_from_myst,
     refuse_includes,
 )
-from sphinxblog.tagpages import sync_tag_pages
-from sphinxblog.updates import (
-    fill_placeholders,
-    note_documents_read,
-    pages_to_rewrite,
-    save_shown,
-)
+from sphinxblog.reading.termpages import sync_term_pages
+from sphinxblog.rebuild import interrupted, stale
+from sphinxblog.rebuild.updates import note_documents_read, pages_to_rewrite, save_shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,7 +50,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 _HERE = Path(__file__).parent
 
@@ -79,8 +69,8 @@ _DIRECTIVES = {
     "tagposts": listings.TagPostsDirective,
     "posttoctree": listings.PostTocTreeDirective,
     "feeds": listings.FeedLinksDirective,
-    "authorposts": authorpages.AuthorPostsDirective,
-    "authorindex": authorpages.AuthorIndexDirective,
+    "authorposts": listings.AuthorPostsDirective,
+    "authorindex": listings.AuthorIndexDirective,
     "blog-admonition": BlogAdmonition,
     "blog-dropdown": BlogDropdown,
     "blog-code": BlogCode,
@@ -111,10 +101,10 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("config-inited", sources.add_markdown_suffixes, 900),
     ("config-inited", sources.exclude_unsafe_names, 900),
     # before reading: the posts scanned once, the generated pages written
+    ("builder-inited", output.describe_output, 400),
     ("builder-inited", scan.load_profiles, 500),
     ("builder-inited", scan.scan_posts, 500),
-    ("builder-inited", sync_tag_pages, 500),
-    ("builder-inited", authorpages.sync_author_pages, 500),
+    ("builder-inited", sync_term_pages, 500),
     ("builder-inited", sources.warn_unread_files, 500),
     ("env-get-outdated", scan.reread_for_profiles, 500),
     ("env-get-outdated", scan.reread_post_toctrees, 500),
@@ -160,9 +150,9 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
-    app.setup_extension("sphinxblog.book")
+    app.setup_extension("sphinxblog.book.extension")
     config.add_config_values(app)
-    for node in (*placeholders.NODES, listings.feedlinks):
+    for node in placeholders.NODES:
         app.add_node(node)
     for name, directive in _DIRECTIVES.items():
         app.add_directive(name, directive)

@@ -1,0 +1,1 @@
+"""The book: the PDF and the ePub, as their own small extension."""

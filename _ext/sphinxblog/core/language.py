@@ -1,0 +1,185 @@
+"""A post's language: from its front matter, else guessed from the script of its text.
+
+A Kazakh post on an English site must not be read aloud, hyphenated or
+indexed as English, so each post carries a BCP 47 language tag that the page,
+the feeds and the books put on its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sphinxblog.core.problems import Problem
+
+__all__ = [
+    "guess_language",
+    "language_class",
+    "language_tag",
+    "parse_language",
+    "same_language",
+    "site_language",
+]
+
+#: a primary language subtag, then script, region, variant subtags (RFC 5646, loosely)
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+#: Cyrillic letters that only one of the languages a post here is likely to be
+#: in uses (і is left out: Kazakh, Ukrainian and Belarusian all write it)
+_CYRILLIC_MARKS = {
+    "kk": frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ"),
+    "uk": frozenset("їєґЇЄҐ"),
+    "be": frozenset("ўЎ"),
+}
+#: at least one letter in so many must be the language's own: about one in ten
+#: is in Kazakh text, one in 70 in Ukrainian, one in 50 in Belarusian, so a
+#: Russian paragraph naming Қазақстан once stays Russian
+_MARK_EVERY = {"kk": 50, "uk": 300, "be": 200}
+
+#: languages written in Cyrillic that a site may be in
+_CYRILLIC_LANGUAGES = frozenset({"kk", "ru", "uk", "be", "bg", "mk", "sr", "ky", "tg", "mn"})
+#: sites whose own alphabet is known well enough to tell another language's
+#: letters from it (Kyrgyz, for one, writes ң, ө and ү too)
+_KNOWN_ALPHABETS = frozenset({"ru", *_CYRILLIC_MARKS})
+#: Cyrillic letters a text needs before the absence of a language's own letters
+#: says it is not in that language: "Тағы бір" has only ғ, a line of Russian none
+_ENOUGH_LETTERS = 80
+
+
+def language_tag(value: str) -> str | None:
+    """*value* as a BCP 47 tag in its usual case (``pt_br`` -> ``pt-BR``,
+    ``zh-hant`` -> ``zh-Hant``), or ``None`` if it is not shaped like one."""
+    value = value.strip().replace("_", "-")
+    if not _TAG.match(value):
+        return None
+    primary, *subtags = value.split("-")
+    cased = [primary.lower()]
+    for subtag in subtags:
+        if len(subtag) == 4 and subtag.isalpha():
+            cased.append(subtag.title())  # script
+        elif len(subtag) == 2 and subtag.isalpha():
+            cased.append(subtag.upper())  # region
+        else:
+            cased.append(subtag.lower())
+    return "-".join(cased)
+
+
+def parse_language(raw: object) -> tuple[str | None, list[Problem]]:
+    """A ``lang``/``language`` value as a BCP 47 tag; an empty one means "guess"."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, []
+    tag = language_tag(raw) if isinstance(raw, str) else None
+    if tag is not None:
+        return tag, []
+    if isinstance(raw, str):
+        shown = repr(raw[:40])
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        shown = repr(raw)
+    else:
+        shown = f"(a {type(raw).__name__})"
+    message = (
+        f"language {shown} is not a language tag such as 'en' or 'kk'; "
+        "the language is guessed from the text"
+    )
+    return None, [Problem("language", message)]
+
+
+def same_language(first: str, second: str) -> bool:
+    """Whether two tags name the same language (``en-GB`` is not ``en``)."""
+    return first.replace("_", "-").casefold() == second.replace("_", "-").casefold()
+
+
+def language_class(tag: str) -> str:
+    """The class that Docutils' HTML writers turn into a ``lang`` attribute."""
+    return f"language-{tag}"
+
+
+def site_language(configured: str | None) -> str:
+    """The site's ``language`` setting as a BCP 47 tag (Sphinx's default is English)."""
+    return language_tag(configured or "") or "en"
+
+
+#: any character of the Cyrillic block: text without one is in no Cyrillic language
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+# A post has thousands of letters: they are counted in its UTF-8 bytes, where
+# counting runs in C. UTF-8 writes ASCII characters as bytes below 0x80 and
+# every other character as a first byte from 0xC0 on, then bytes 0x80-0xBF.
+#: every byte but the ASCII letters
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (b < 0x80 and chr(b).isalpha()))
+#: every byte but the first bytes of non-ASCII characters
+_NOT_FIRST_BYTES = bytes(range(0xC0))
+#: the first bytes of U+0400-U+04FF, each starting one character of the block
+_CYRILLIC_FIRST_BYTES = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+#: the characters of the Cyrillic block that are not letters (combining marks, ҂)
+_CYRILLIC_NOT_LETTERS = "".join(chr(c) for c in range(0x400, 0x500) if not chr(c).isalpha())
+#: characters neither ASCII nor Cyrillic: few in a post, and judged one by one
+_OTHER_SCRIPTS = re.compile("[^\x00-\x7f\u0400-\u04ff]")
+
+
+def _is_latin(letter: str) -> bool:
+    return letter.isascii() or "\u00c0" <= letter <= "\u024f"
+
+
+def _letter_counts(text: str) -> tuple[int, int, int]:
+    """How many letters *text* has, how many of them are Cyrillic and how many Latin."""
+    # a lone surrogate (hostile text) is no letter: it is kept as three bytes
+    # that no count below mistakes for another character
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data.translate(None, _NOT_ASCII_LETTERS))
+    letters = latin
+    non_ascii = len(data.translate(None, _NOT_FIRST_BYTES))
+    if not non_ascii:
+        return letters, 0, latin
+    in_block = sum(map(data.count, _CYRILLIC_FIRST_BYTES))
+    cyrillic = in_block - sum(map(text.count, _CYRILLIC_NOT_LETTERS))
+    letters += cyrillic
+    if non_ascii > in_block:
+        for char, count in Counter(_OTHER_SCRIPTS.findall(text)).items():
+            if char.isalpha():
+                letters += count
+                latin += count if _is_latin(char) else 0
+    return letters, cyrillic, latin
+
+
+def _marked_language(text: str, cyrillic: int) -> str | None:
+    """The language whose own letters are frequent enough among the *cyrillic*
+    letters of *text*, if any."""
+    for lang, marks in _CYRILLIC_MARKS.items():
+        count = sum(map(text.count, marks))
+        if count and count * _MARK_EVERY[lang] >= cyrillic:
+            return lang
+    return None
+
+
+def guess_language(text: str, site_language_setting: str | None) -> str:
+    """The language of *text*, judged by its script against the site's language.
+
+    Mostly Cyrillic text is Kazakh where it has Kazakh's own letters,
+    Ukrainian or Belarusian where it has theirs, else Russian. On a site in
+    a Cyrillic language it is in the site's language, unless the site is in
+    Russian, Kazakh, Ukrainian or Belarusian and the text has another of
+    these languages' letters, or is long and still lacks the site language's
+    own (then it is Russian).
+    Mostly Latin text is in the site's language, or English on a Cyrillic
+    site. Text in other scripts, or with no letters, is in the site's language.
+    """
+    site = site_language(site_language_setting)
+    primary = site.partition("-")[0]
+    if primary not in _CYRILLIC_LANGUAGES and not _ANY_CYRILLIC.search(text):
+        return site  # most posts: no letter to count changes the answer
+    letters, cyrillic, latin = _letter_counts(text)
+    if cyrillic * 2 > letters:
+        marked = _marked_language(text, cyrillic)
+        if primary not in _CYRILLIC_LANGUAGES:
+            return marked or "ru"
+        if primary not in _KNOWN_ALPHABETS:
+            return site
+        if marked is not None and marked != primary:
+            return marked
+        if marked is None and primary in _CYRILLIC_MARKS and cyrillic >= _ENOUGH_LETTERS:
+            return "ru"
+        return site
+    if primary in _CYRILLIC_LANGUAGES and latin * 2 > letters:
+        return "en"
+    return site

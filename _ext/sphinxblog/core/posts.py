@@ -1,0 +1,184 @@
+"""Post records: what each post's front matter says.
+
+Pure; read by :mod:`sphinxblog.reading.collector`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sphinxblog.core.dates import Date, date_from_path
+from sphinxblog.core.frontmatter import FrontMatter, interpret
+from sphinxblog.core.oldurls import bundle_addresses, slug_addresses
+from sphinxblog.core.problems import Problem
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post, as listings, feeds and templates need it."""
+
+    docname: str
+    title: str
+    #: a calendar date, or a date-time with the offset it was written with
+    date: Date | None
+    #: tag names as this post spells them, without case duplicates
+    tags: tuple[str, ...] = ()
+    updated: Date | None = None
+    authors: tuple[str, ...] = ()
+    #: plain text: from the front matter, the text before ``<!-- more -->``,
+    #: or the first paragraph
+    summary: str | None = None
+    draft: bool = False
+    #: old paths that redirect to the post
+    aliases: tuple[str, ...] = ()
+    #: words in the post's text, for its reading time
+    words: int = 0
+    #: the BCP 47 tag of the post's text: its front matter's, else guessed
+    #: from its script (see :mod:`sphinxblog.core.language`)
+    language: str = ""
+
+    #: front-matter keys the blog does not know, for templates (read-only); left out of
+    #: comparisons and ``repr()`` (and so of the digests of what pages show):
+    #: no listing shows them, and a value shared through YAML aliases is small
+    #: only until it is written out
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The calendar day the author wrote, never shifted through a time zone."""
+        if isinstance(self.date, dt.datetime):
+            return self.date.date()
+        return self.date
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.datetime, str]:
+        """Chronological order that never compares naive and aware date-times.
+
+        Posts order by the day written first, so that a day, month or year of
+        a listing is never split; within a day, date-times with an offset order
+        by the instant they name (12:00 +05:00 before 12:00 -05:00), those
+        without one by the time written, as if it were UTC, and a date-only
+        post counts as midnight of its day.
+        """
+        if isinstance(self.date, dt.datetime):
+            moment = self.date
+            if moment.utcoffset() is not None:
+                # within hours of year 1 or 9999: as written
+                with contextlib.suppress(OverflowError):
+                    moment = moment.astimezone(dt.UTC)
+            return self.date.date(), moment.replace(tzinfo=None), self.docname
+        day = self.date or dt.date.min
+        return day, dt.datetime.combine(day, dt.time()), self.docname
+
+
+#: the comments that end a post's summary: most generators', and Docusaurus'
+#: where Pelican's summary starts (its end is translated to ``<!-- more -->``)
+SUMMARY_STARTS = frozenset({"<!-- PELICAN_BEGIN_SUMMARY -->", "<!--PELICAN_BEGIN_SUMMARY-->"})
+MORE_MARKERS = frozenset({"<!-- more -->", "<!--more-->", "<!-- truncate -->", "<!--truncate-->"})
+
+
+#: the longest summary taken from a post's text, in words (Hugo's is 70) and in
+#: characters: a listing shows it, and every feed and the page's description carry it
+SUMMARY_WORDS = 60
+SUMMARY_LENGTH = 400
+#: the longest summary an author writes: generous, but one front-matter key must
+#: not copy a whole book into every feed, listing and page head
+WRITTEN_SUMMARY_LENGTH = 1_000
+
+
+#: the keys a summary is read from, the first found winning (:mod:`sphinxblog.core.frontmatter`)
+_SUMMARY_KEYS = ("summary", "description", "excerpt")
+
+
+def shorten(text: str, length: int) -> str:
+    """*text* cut to at most *length* characters and an ellipsis, at a space where
+    there is one in its second half (else within the word), if it is longer."""
+    if len(text) <= length:
+        return text
+    space = text.rfind(" ", 0, length + 1)
+    if space < length // 2:
+        return text[:length] + "…"
+    return text[:space].rstrip() + " …"
+
+
+def cut_summary(text: str) -> str:
+    """A summary from the post's text: its first :data:`SUMMARY_WORDS` words, and at
+    most :data:`SUMMARY_LENGTH` characters (a first paragraph may be one long line)."""
+    words = text.split()
+    if len(words) > SUMMARY_WORDS:
+        return shorten(" ".join(words[:SUMMARY_WORDS]) + " …", SUMMARY_LENGTH)
+    return shorten(text, SUMMARY_LENGTH)
+
+
+_UNDATED = "the post is listed as undated, after dated posts"
+
+
+def post_from_front_matter(
+    docname: str,
+    front_matter: FrontMatter,
+    heading: str | None,
+    zone: ZoneInfo | None = None,
+) -> tuple[Post, list[Problem]]:
+    """Build a post record; every problem found on the way comes back with it."""
+    metadata, problems = interpret(front_matter, zone)
+
+    title = metadata.title or heading
+    if not title:
+        title = docname.rpartition("/")[2]
+        problems.append(
+            Problem(
+                "title",
+                f"post has no title; add 'title:' to its front matter or start it "
+                f"with a '# Heading' (shown as {title!r} meanwhile)",
+                1,
+            )
+        )
+
+    date = metadata.date or date_from_path(docname)
+    if date is None and not any(p.subtype == "date" for p in problems):
+        problems.append(Problem("date", f"post has no date; {_UNDATED}", 1))
+    elif metadata.date is None:
+        fallback = f"the date in its path ({date}) is used" if date else _UNDATED
+        problems = [
+            dataclasses.replace(p, message=f"{p.message}; {fallback}") if p.subtype == "date" else p
+            for p in problems
+        ]
+
+    aliases = metadata.aliases
+    if metadata.slug:
+        implied, found = slug_addresses(metadata.slug, front_matter.form, docname)
+        aliases += implied
+        key = next((key for key in front_matter.data if key.casefold() == "slug"), "slug")
+        problems += [dataclasses.replace(p, line=front_matter.line_of(key)) for p in found]
+    aliases += bundle_addresses(docname)
+
+    written = metadata.summary
+    summary = shorten(written, WRITTEN_SUMMARY_LENGTH) if written else None
+    if written and summary != written:
+        keys = [key for name in _SUMMARY_KEYS for key in front_matter.data if key.lower() == name]
+        line = front_matter.line_of(keys[0]) if keys else None
+        message = f"summary has {len(written):,} characters; it is cut to at most "
+        message += f"{WRITTEN_SUMMARY_LENGTH:,}"
+        problems.append(Problem("summary", message, line))
+
+    post = Post(
+        docname=docname,
+        title=title,
+        date=date,
+        tags=metadata.tags,
+        updated=metadata.updated,
+        authors=metadata.authors,
+        summary=summary,
+        draft=bool(metadata.draft),
+        aliases=tuple(dict.fromkeys(aliases)),
+        language=metadata.language or "",
+        extra=metadata.extra,
+    )
+    return post, problems

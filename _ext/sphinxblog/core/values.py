@@ -1,0 +1,259 @@
+"""Front-matter values other than dates, each turned into text by a pure function.
+
+Every function returns the value and the problems found, never raises.  Text
+keeps only characters that XML allows, so that feeds, the ePub and the pages
+stay well-formed whatever a post's front matter holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from sphinxblog.core.problems import Problem, short_repr
+
+__all__ = [
+    "MAX_TAGS",
+    "parse_aliases",
+    "parse_authors",
+    "parse_flag",
+    "parse_permalink",
+    "parse_redirect",
+    "parse_status",
+    "parse_tags",
+    "parse_text",
+    "tag_key",
+    "xml_safe",
+]
+
+_WHITESPACE = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[,;]")
+
+#: characters XML 1.0 does not allow (C0 controls but tab and line breaks,
+#: surrogates, U+FFFE, U+FFFF), and those it discourages and HTML calls errors
+#: (DEL, C1 controls, the other noncharacters)
+_NOT_XML_IN_BMP = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+_NOT_XML_BEYOND_BMP = "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
+)
+_NOT_XML = re.compile(f"[{_NOT_XML_IN_BMP}{_NOT_XML_BEYOND_BMP}]")
+# a class holding characters beyond the Basic Multilingual Plane is searched ten
+# times slower: clean text, nearly all of it, is told clean by the two parts
+_ANY_NOT_XML_IN_BMP = re.compile(f"[{_NOT_XML_IN_BMP}]")
+
+#: invisible characters that are not format characters (category Cf): the
+#: combining grapheme joiner, Hangul fillers, variation selectors
+_OTHER_INVISIBLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
+def _invisible(char: str) -> bool:
+    return char in _OTHER_INVISIBLE or unicodedata.category(char) == "Cf"
+
+
+def xml_safe(text: str) -> tuple[str, list[str]]:
+    """*text* without the characters XML does not allow, and those found (as ``U+0001``)."""
+    if not _ANY_NOT_XML_IN_BMP.search(text) and not any(
+        map(text.__contains__, _NOT_XML_BEYOND_BMP)
+    ):
+        return text, []
+    found = _NOT_XML.findall(text)
+    if not found:
+        return text, []
+    return _NOT_XML.sub("", text), [f"U+{ord(char):04X}" for char in dict.fromkeys(found)]
+
+
+def _not_xml_problem(subtype: str, what: str, codes: list[str]) -> Problem:
+    shown = ", ".join(codes[:5]) + (", ..." if len(codes) > 5 else "")
+    return Problem(
+        subtype, f"{what} holds characters that XML does not allow ({shown}); they are dropped"
+    )
+
+
+def _clean(text: str) -> str:
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", _NOT_XML.sub("", text))).strip()
+
+
+@functools.lru_cache(maxsize=8192)
+def tag_key(tag: str) -> str:
+    """The identity of a tag: the same tag in another case, or with invisible
+    characters (zero-width spaces and joiners, other format characters), is the
+    same tag."""
+    text = unicodedata.normalize("NFC", tag)
+    if not text.isascii():
+        text = "".join(char for char in text if not _invisible(char))
+    return text.casefold()
+
+
+def _strip_invisible(text: str) -> str:
+    """*text* without invisible characters at either end (a joiner inside stays)."""
+    start, end = 0, len(text)
+    while start < end and (_invisible(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (_invisible(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
+
+def parse_text(raw: object, what: str) -> tuple[str | None, list[Problem]]:
+    """A title or summary: text with its whitespace collapsed (numbers are text too)."""
+    if raw is None:
+        return None, []
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        return None, [Problem(what, f"{what} {_short(raw)} is not text")]
+    text = str(raw)
+    _safe, found = xml_safe(text)
+    problems = [_not_xml_problem(what, what, found)] if found else []
+    return _clean(text) or None, problems
+
+
+#: the most tags a post keeps: every tag is a page and a feed that list the
+#: post, and every entry of those feeds names all of the post's tags
+MAX_TAGS = 50
+#: the most problems reported for one value; the rest are counted
+MAX_PROBLEMS = 10
+
+
+def cap_problems(problems: list[Problem], what: str) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS` of *problems*, the rest counted in one more."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    subtype = problems[MAX_PROBLEMS].subtype
+    return [*problems[:MAX_PROBLEMS], Problem(subtype, f"{rest} more problems with {what}")]
+
+
+def parse_tags(raw: object, key: str = "tags") -> tuple[tuple[str, ...], list[Problem]]:
+    """Distinct, cleaned tag names from a YAML list or a comma- or semicolon-separated string.
+
+    The first spelling of a tag wins over later ones that differ only in case
+    or in invisible characters; a tag of invisible characters alone is dropped.
+    """
+    if raw is None:
+        return (), []
+    if isinstance(raw, str):
+        items: list[object] = _SEPARATORS.split(raw)
+    elif isinstance(raw, list):
+        items = raw
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        items = [raw]
+    else:
+        message = f"{key} must be a list or a comma-separated string, not {_short(raw)}"
+        return (), [Problem("tags", message)]
+    problems: list[Problem] = []
+    tags: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            problems.append(Problem("tags", f"tag {_short(item)} is not text; it is ignored"))
+            continue
+        if not isinstance(item, str):
+            message = f"tag {item!r} is not a string; quote it to use it as text"
+            problems.append(Problem("tags", message))
+            item = str(item)
+        _safe, found = xml_safe(item)
+        if found:
+            problems.append(_not_xml_problem("tags", f"tag {_short(item)}", found))
+        name = _clean(item)
+        if not name:
+            problems.append(Problem("tags", "an empty tag is ignored"))
+            continue
+        name = _strip_invisible(name)
+        if not name or not tag_key(name).strip():
+            message = f"tag {_short(item)} has no visible characters; it is ignored"
+            problems.append(Problem("tags", message))
+            continue
+        tags.setdefault(tag_key(name), name)
+    return tuple(tags.values()), cap_problems(problems, key)
+
+
+def parse_authors(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
+    """Author names from a string, a list, or mappings with a ``name`` (Docusaurus)."""
+    if raw is None:
+        return (), []
+    if isinstance(raw, str):
+        raw = _SEPARATORS.split(raw)  # Pelican: "authors: Alexis Métaireau, Conan Doyle"
+    items = raw if isinstance(raw, list) else [raw]
+    names: list[str] = []
+    problems: list[Problem] = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            item = item["name"]
+        if isinstance(item, str) and _clean(item):
+            _safe, found = xml_safe(item)
+            if found:
+                problems.append(_not_xml_problem("authors", f"author {_short(item)}", found))
+            names.append(_clean(item))
+        else:
+            problems.append(Problem("authors", f"author {_short(item)} is not a name"))
+    return tuple(dict.fromkeys(names)), cap_problems(problems, "authors")
+
+
+def parse_flag(raw: object, key: str) -> tuple[bool | None, list[Problem]]:
+    """``draft: true``: a YAML boolean (or yes/no text)."""
+    if isinstance(raw, bool):
+        return raw, []
+    if isinstance(raw, str) and raw.strip().lower() in {"true", "yes", "on", "false", "no", "off"}:
+        return raw.strip().lower() in {"true", "yes", "on"}, []
+    return None, [Problem("draft", f"{key} {_short(raw)} is neither true nor false")]
+
+
+_STATUSES = {"draft": True, "hidden": True, "published": False, "public": False}
+
+
+def parse_status(raw: object) -> tuple[bool | None, list[Problem]]:
+    """Pelican's ``status``: whether it makes the post a draft."""
+    if isinstance(raw, str) and raw.strip().lower() in _STATUSES:
+        return _STATUSES[raw.strip().lower()], []
+    allowed = ", ".join(_STATUSES)
+    return None, [Problem("draft", f"status {_short(raw)} is not one of {allowed}")]
+
+
+_SAFE_PATH = re.compile(r"^[\w.~@+-]+(/[\w.~@+-]+)*/?$")
+
+
+def parse_aliases(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
+    """Old paths of a post (Hugo ``aliases``, Jekyll ``redirect_from``), made relative.
+
+    ``/2019/06/old/`` and ``old.html`` are kept as ``2019/06/old/`` and
+    ``old.html``; a path that could leave the output folder is refused.
+    """
+    if raw is None:
+        return (), []
+    items = raw if isinstance(raw, list) else [raw]
+    paths: list[str] = []
+    problems: list[Problem] = []
+    for item in items:
+        path = item.strip().lstrip("/") if isinstance(item, str) else None
+        segments = path.split("/") if path else ()
+        if not path or not _SAFE_PATH.match(path) or any(s in {".", ".."} for s in segments):
+            problems.append(Problem("alias", f"alias {_short(item)} is not a safe relative path"))
+            continue
+        paths.append(path)
+    return tuple(dict.fromkeys(paths)), cap_problems(problems, "aliases")
+
+
+def parse_permalink(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
+    """Jekyll's ``permalink``: an old path, unless it holds placeholders (``:title``)."""
+    if isinstance(raw, str) and ":" in raw:
+        message = (
+            f"permalink {_short(raw)} holds placeholders (:year, :title, …), which are not "
+            "expanded; no redirect is written for it"
+        )
+        return (), [Problem("alias", message)]
+    return parse_aliases(raw)
+
+
+def parse_redirect(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
+    """ABlog's ``redirect``: old paths, separated by commas."""
+    if isinstance(raw, str):
+        raw = [part for part in raw.split(",") if part.strip()]
+    return parse_aliases(raw)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    """A value for a message, cut to a readable length (never written out whole)."""
+    return short_repr(value, limit)

@@ -1,0 +1,109 @@
+"""The directives other generators' admonitions and dropdowns become.
+
+A MyST directive's options take lines of their own, and a post's lines
+must keep their numbers: these take what Material and Docusaurus write on
+one line (the kind, a title, whether it is open) as arguments instead.
+
+- ``blog-admonition kind [title]``: an admonition of class *kind*, titled
+  *title* (else the kind, capitalised), as ``{admonition}`` with ``:class:``;
+- ``blog-dropdown open|closed kind [title]``: sphinx-design's dropdown,
+  open or not, with class *kind* (``plain`` for none);
+- ``blog-code language [emphasize-lines=1,3-5] [caption='a title'] [linenos]
+  [lineno-start=10]``: ``{code-block}`` with these options (shell quoting).
+
+And :class:`TabsInSequence`, so that tab sets leave an ePub valid.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.directives.admonitions import Admonition
+from sphinx.directives.code import CodeBlock
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_design.dropdown import DropdownDirective
+from sphinx_design.shared import is_component
+
+
+class BlogAdmonition(Admonition):
+    """``{admonition}`` whose first argument is its class."""
+
+    required_arguments = 1
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {}
+
+    def run(self):
+        kind, *rest = self.arguments[0].split(None, 1) + self.arguments[1:]
+        self.options = {"class": [directives.class_option(kind)[0]]}
+        self.arguments = [" ".join(rest) or kind.capitalize()]
+        return super().run()
+
+
+class BlogDropdown(DropdownDirective):
+    """sphinx-design's dropdown whose first arguments say whether it is open, and its class."""
+
+    required_arguments = 2
+    optional_arguments = 1
+    option_spec = {}
+
+    def run_with_defaults(self):
+        words = " ".join(self.arguments).split(None, 2)
+        state, kind = words[0], words[1] if len(words) > 1 else "plain"
+        self.arguments = words[2:]
+        self.options = {}
+        if state == "open":
+            self.options["open"] = None
+        if kind != "plain":
+            self.options["class-container"] = [directives.class_option(kind)[0]]
+        return super().run_with_defaults()
+
+
+class BlogCode(CodeBlock):
+    """``{code-block}`` whose options follow the language on its first line."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = True
+    option_spec = {}
+
+    def run(self):
+        words = shlex.split(self.arguments[0])
+        self.arguments = words[:1]
+        self.options = {}
+        for word in words[1:]:
+            key, _, value = word.partition("=")
+            if key in CodeBlock.option_spec:
+                # docutils gives a converter None for an option without a value
+                convert = CodeBlock.option_spec[key]
+                self.options[key] = convert(value or None)  # type: ignore[arg-type]
+        return super().run()
+
+
+class TabsInSequence(SphinxPostTransform):
+    """sphinx-design's tab sets, in an ePub, as their tabs one after another.
+
+    Its radio-button tabs are not well-formed XHTML (``<input>`` unclosed), which
+    EPUBCheck rejects; each tab's label is kept as a heading over its content,
+    as sphinx-design prints tabs in LaTeX.
+    """
+
+    default_priority = 199  # before sphinx-design's TabSetHtmlTransform
+    builders = ("epub",)
+
+    def run(self, **kwargs) -> None:
+        elements = self.document.findall(nodes.Element)
+        for tab_set in [node for node in elements if is_component(node, "tab-set")]:
+            flat = nodes.container(classes=["blog-tab-set"])
+            for item in tab_set.children:
+                if not is_component(item, "tab-item"):
+                    flat += item.deepcopy()
+                    continue
+                for child in item.children:
+                    if is_component(child, "tab-content"):
+                        flat.extend(grandchild.deepcopy() for grandchild in child.children)
+                    else:
+                        flat += child.deepcopy()
+            tab_set.replace_self(flat)

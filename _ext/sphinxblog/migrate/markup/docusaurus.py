@@ -1,0 +1,167 @@
+"""Docusaurus (MDX) markup, as MyST and sphinx-design.
+
+``:::note Title`` and ``:::tip[Title]`` become MyST admonitions (``:::{note}``),
+``<Tabs>``/``<TabItem value label>`` a tab set, ``<details><summary>`` a
+dropdown; MDX ``import``/``export`` lines and ``{/* comments */}`` are
+dropped. Any other JSX component is dropped, its text kept, with a warning
+naming it. ``<!-- truncate -->`` already ends a post's summary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sphinxblog.core.problems import Problem
+from sphinxblog.migrate.markup.common import (
+    Signs,
+    admonition_line,
+    code_mask,
+    colons,
+    dedent,
+    indent_of,
+    problem,
+)
+
+ADMONITION = re.compile(
+    r"^(?P<indent>\s*)(?P<colons>:{3,})\s*(?P<kind>[a-zA-Z][\w-]*)"
+    r"(?:\[(?P<bracket>[^\]]*)\]|\{[^}]*\})?\s*(?P<title>.*?)\s*$"
+)
+#: MDX's ECMAScript lines, at the start of a line: ``import X from 'y'``, ``export const``
+IMPORT = re.compile(
+    r"""^(import\s+(['"]|[\w$*{][^'"]*\bfrom\s+['"]|\{\s*$|type\s)"""
+    r"|export\s+(const|default|function|let|var)\b)"
+)
+COMMENT = re.compile(r"\{/\*.*?\*/\}")
+_VALUE = r"""(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?"""
+TAG = re.compile(r"<(/?)([A-Z][\w.]*)((?:\s+[\w-]+" + _VALUE + r")*)\s*(/?)>")
+_ATTRIBUTE = re.compile(r"""([\w-]+)(?:=("[^"]*"|'[^']*'|\{[^}]*\}))?""")
+DETAILS = re.compile(r"^\s*<details(\s+open)?\s*>\s*(?:<summary>(.*?)</summary>)?\s*$")
+SUMMARY = re.compile(r"^\s*<summary>(.*?)</summary>\s*$")
+END_DETAILS = re.compile(r"^\s*</details>\s*$")
+#: an ``import``/``export`` line, a ``:::kind`` fence, a component (``<Tabs>``,
+#: ``</Tabs>``) or ``<details>``, a ``{/*`` comment
+may_hold = Signs(
+    r"\n(?:import|export)\s", r"\n\s*:{3,}\s*[a-zA-Z]", r"<(?:/?[A-Z]|details)", r"\{/\*"
+)
+
+
+def attributes(raw: str) -> dict[str, str]:
+    found = {}
+    for key, value in _ATTRIBUTE.findall(raw):
+        found[key] = value[1:-1].strip("\"'`") if value else "true"
+    return found
+
+
+def translate(text: str) -> tuple[str, list[Problem]]:
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    _imports(lines, code_mask(lines))
+    _admonitions(lines, code_mask(lines))
+    _tabs(lines, code_mask(lines))
+    _details(lines, code_mask(lines))
+    mask = code_mask(lines)
+    for number, line in enumerate(lines):
+        if not mask[number] and ("<" in line or "{/*" in line):
+            lines[number] = _components(line, number, problems)
+    return "\n".join(lines), problems
+
+
+def _imports(lines: list[str], mask: list[bool]) -> None:
+    number = 0
+    while number < len(lines):
+        if mask[number] or not IMPORT.match(lines[number]):
+            number += 1
+            continue
+        depth = 0
+        while number < len(lines):  # up to the end of the statement
+            line = lines[number]
+            depth += line.count("{") + line.count("(") - line.count("}") - line.count(")")
+            lines[number] = ""
+            number += 1
+            if depth <= 0 and not line.rstrip().endswith((",", "=", "{", "(")):
+                break
+
+
+def _admonitions(lines: list[str], mask: list[bool]) -> None:
+    for number, line in enumerate(lines):
+        match = None if mask[number] else ADMONITION.match(line)
+        if match:
+            title = match["bracket"] if match["bracket"] is not None else match["title"]
+            lines[number] = admonition_line(
+                match["indent"] + match["colons"], match["kind"].lower(), title.strip()
+            )
+
+
+def _tabs(lines: list[str], mask: list[bool]) -> None:
+    """``<Tabs>`` and ``<TabItem>`` written on lines of their own."""
+    number = 0
+    while number < len(lines):
+        match = None if mask[number] else re.match(r"^\s*<Tabs\b[^>]*>\s*$", lines[number])
+        if not match:
+            number += 1
+            continue
+        end = number + 1
+        while end < len(lines) and (mask[end] or not re.match(r"^\s*</Tabs>\s*$", lines[end])):
+            end += 1
+        if end == len(lines):
+            return
+        items, start = [], None
+        for inner in range(number + 1, end):
+            if mask[inner]:
+                continue
+            if re.match(r"^\s*<TabItem\b", lines[inner]):
+                start = inner
+            elif re.match(r"^\s*</TabItem>\s*$", lines[inner]) and start is not None:
+                items.append((start, inner))
+                start = None
+        body = [line for first, last in items for line in lines[first + 1 : last]]
+        item_colons = colons(body)
+        for first, last in items:
+            label = attributes(lines[first]).get("label") or attributes(lines[first]).get(
+                "value", "Tab"
+            )
+            content = [line for line in lines[first + 1 : last] if line.strip()]
+            width = min((indent_of(line) for line in content), default=0)
+            lines[first + 1 : last] = dedent(lines[first + 1 : last], width)
+            lines[first] = f"{':' * item_colons}{{tab-item}} {label}"
+            lines[last] = ":" * item_colons
+        lines[number] = f"{':' * (item_colons + 1)}{{tab-set}}"
+        lines[end] = ":" * (item_colons + 1)
+        number = end + 1
+
+
+def _details(lines: list[str], mask: list[bool]) -> None:
+    opened: list[int] = []
+    for number, line in enumerate(lines):
+        if mask[number]:
+            continue
+        if match := DETAILS.match(line):
+            opened.append(number)
+            state = "open" if match[1] else "closed"
+            summary = match[2]
+            if summary is None and number + 1 < len(lines):
+                inner = SUMMARY.match(lines[number + 1])
+                if inner:
+                    summary = inner[1]
+                    lines[number + 1] = ""
+            lines[number] = f"{{blog-dropdown}} {state} plain {summary or 'Details'}"
+        elif END_DETAILS.match(line) and opened:
+            start = opened.pop()
+            count = colons(lines[start + 1 : number])
+            lines[start] = ":" * count + lines[start]
+            lines[number] = ":" * count
+    for start in opened:  # never closed: the summary stays, as bold text
+        lines[start] = "**" + lines[start].split(" ", 3)[-1] + "**"
+
+
+def _components(line: str, number: int, problems: list[Problem]) -> str:
+    line = COMMENT.sub("", line)
+
+    def drop(match: re.Match[str]) -> str:
+        if not match[1]:
+            problems.append(problem(number, f"JSX component <{match[2]}> is not rendered: "
+                                    "dropped, its text kept (write it in Markdown or a "
+                                    "MyST directive)"))  # fmt: skip
+        return ""
+
+    return TAG.sub(drop, line)

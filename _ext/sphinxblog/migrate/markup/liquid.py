@@ -1,0 +1,178 @@
+"""Liquid (Jekyll) and Nunjucks (Eleventy) tags, ``{% … %}`` and ``{{ … }}``, as MyST.
+
+``{% highlight lang linenos %}`` becomes a code fence (whose options
+:mod:`.fences` reads); ``{% raw %}`` keeps its content as written;
+``{% post_url %}`` and ``{% link %}`` link to the post; ``{{ site.baseurl }}``
+and the ``relative_url``/``absolute_url`` filters leave the path alone;
+Pelican's ``{% img %}`` is an image. Anything else (``{% include %}``, a
+variable, Eleventy's shortcodes) is dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sphinxblog.core.problems import Problem
+from sphinxblog.migrate.markup.common import (
+    Signs,
+    Site,
+    code_mask,
+    doc_link,
+    problem,
+    sub_outside_code,
+)
+
+TAG = re.compile(r"\{%-?\s*(\w+)(.*?)\s*-?%\}")
+OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}")
+LINK_TAG = re.compile(r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link)\s+(.*?)\s*-?%\}\s*\)")
+_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+#.-]+)(.*?)\s*-?%\}\s*$")
+_END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
+_RAW_OPEN = re.compile(r"^\s*\{%-?\s*raw\s*-?%\}\s*$")
+_RAW_CLOSE = re.compile(r"^\s*\{%-?\s*endraw\s*-?%\}\s*$")
+_URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
+_BASEURL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+may_hold = Signs(r"\{[{%]")
+#: Liquid tags that only steer the template: dropped with a warning
+WHAT_INSTEAD = {
+    "include": "write the included text in the post",
+    "render": "write the rendered text in the post",
+}
+
+
+def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
+    site = site or Site()
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    raw = _blocks(lines, code_mask(lines), problems)
+    mask = code_mask(lines)
+    for number, line in enumerate(lines):
+        if mask[number] or raw[number] or not ("{%" in line or "{{" in line):
+            continue
+        lines[number] = _inline(line, number, site, problems)
+    return "\n".join(lines), problems
+
+
+def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> list[bool]:
+    """``highlight`` and ``raw`` on lines of their own; which lines are raw text."""
+    raw = [False] * len(lines)
+    opened: tuple[int, str] | None = None
+    for number, line in enumerate(lines):
+        if opened is not None:
+            if opened[1] == "highlight" and _END_HIGHLIGHT.match(line):
+                lines[number], opened = "```", None
+            elif opened[1] == "raw" and _RAW_CLOSE.match(line):
+                lines[number], opened = "", None
+            else:
+                raw[number] = True
+            continue
+        if mask[number]:
+            continue
+        if match := _HIGHLIGHT.match(line):
+            options = match[2].split()
+            hl = re.search(r"""mark_lines=["']([^"']*)["']""", match[2])
+            attributes = []
+            if "linenos" in options:
+                attributes.append("linenos=true")
+            if hl:
+                attributes.append(f'hl_lines="{hl[1]}"')
+            info = f"{match[1]} {{{' '.join(attributes)}}}" if attributes else match[1]
+            lines[number], opened = f"```{info}", (number, "highlight")
+        elif _RAW_OPEN.match(line):
+            lines[number], opened = "", (number, "raw")
+    if opened is not None:
+        closing = "endhighlight" if opened[1] == "highlight" else "endraw"
+        problems.append(problem(opened[0], f"Liquid {opened[1]!r} is not closed: the rest "
+                                f"of the post is taken as its content (close it with "
+                                f"{{% {closing} %}})"))  # fmt: skip
+    return raw
+
+
+def _inline(line: str, number: int, site: Site, problems: list[Problem]) -> str:
+    # {% raw %}…{% endraw %} within a line: its content as written, code or not
+    pieces = RAW.split(line)
+    kept = []
+    for index, piece in enumerate(pieces):
+        kept.append(piece if index % 2 else _tags(piece, number, site, problems))
+    return "".join(kept)
+
+
+def _tags(text: str, number: int, site: Site, problems: list[Problem]) -> str:
+    def link(match: re.Match[str]) -> str:
+        return _link(match[2], match[3], match[1], number, site, problems)
+
+    text = sub_outside_code(LINK_TAG, link, text)
+    text = sub_outside_code(_BASEURL, lambda m: "", text)
+    text = sub_outside_code(TAG, lambda m: _tag(m, number, site, problems), text)
+    return sub_outside_code(OUTPUT, lambda m: _output(m, number, site, problems), text)
+
+
+def _link(tag: str, target: str, text: str | None, number, site, problems) -> str:
+    target = target.strip().strip("\"'")
+    found = doc_link(site, target, text)
+    if found is not None:
+        return found
+    if tag == "link" and not target.startswith("_"):
+        return f"[{text}](/{target.lstrip('/')})" if text is not None else f"/{target}"
+    problems.append(
+        problem(
+            number,
+            f"Liquid {tag} {target!r} names no post of this site: "
+            "the link text is kept (link to the post's file)",
+        )
+    )
+    return text or ""
+
+
+def _tag(match: re.Match[str], number: int, site: Site, problems: list[Problem]) -> str:
+    name, rest = match[1], match[2].strip()
+    if name in {"post_url", "link"}:
+        return _link(name, rest, None, number, site, problems)
+    if name == "img":
+        return _image(rest)
+    if name in {"raw", "endraw", "comment", "endcomment"}:
+        return ""
+    instead = WHAT_INSTEAD.get(name, "write its result in Markdown or a MyST directive")
+    problems.append(
+        problem(
+            number,
+            f"template tag {{% {name} %}} (Liquid, Nunjucks) is not run: dropped ({instead})",
+        )
+    )
+    return ""
+
+
+def _image(rest: str) -> str:
+    """Pelican's ``{% img [class] src [width [height]] [title [alt]] %}``."""
+    words = re.findall(r'"[^"]*"|\'[^\']*\'|\S+', rest)
+    while words and not re.match(r"^(https?:/)?/|.*\.\w+$", words[0]):
+        words.pop(0)  # classes
+    if not words:
+        return ""
+    src, words = words[0], words[1:]
+    while words and words[0].isdigit():
+        words.pop(0)
+    texts = [word.strip("\"'") for word in words]
+    quoted = [word for word in words if word[:1] in "\"'"]
+    if len(quoted) >= 2:
+        title, alt = quoted[0].strip("\"'"), quoted[1].strip("\"'")
+    else:
+        title = alt = " ".join(texts)
+    return f'![{alt}]({src} "{title}")' if title else f"![]({src})"
+
+
+def _output(match: re.Match[str], number: int, site: Site, problems: list[Problem]) -> str:
+    expression = match[1]
+    if expression in site.substitutions:
+        return match[0]  # MyST's own substitution
+    url = _URL_FILTER.match(expression)
+    if url:
+        return url[2]
+    problems.append(
+        problem(
+            number,
+            f"template output {{{{ {expression} }}}} (Liquid, Nunjucks) "
+            "is not run: dropped (write its value)",
+        )
+    )
+    return ""

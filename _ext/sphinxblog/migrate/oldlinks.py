@@ -1,0 +1,223 @@
+"""Links written for the old site: its site-absolute URLs lead to the posts here.
+
+A blog moved from Jekyll, Hugo, Pelican, Docusaurus, MkDocs Material, Gatsby or
+ABlog links its posts by the URLs that site gave them (``/2019/06/18/slug/``,
+``/posts/slug/``, ``/blog/2013/05/07/slug.html``, ``/blog/slug``). MyST takes
+such a link for a cross-reference it cannot find and would write ``#/2019/…``.
+Here the post is found by its slug (the file name without a ``YYYY-MM-DD-``
+date) and, where the URL holds one, its date; the link then goes to the post,
+and to the heading its ``#fragment`` names, in every builder. A link that
+matches nothing goes to the old site (``blog_old_site_url``), or stays text
+with a warning.
+
+Headings get the ids the old site gave them (GitHub-style slugs, through
+MyST's ``myst_heading_anchors``), so ``#fragment`` links keep working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from sphinxblog.core.dates import date_from_path
+from sphinxblog.reading.addresses import book_start
+from sphinxblog.reading.collector import is_old_link
+from sphinxblog.reading.store import blog_data
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from sphinxblog.core.posts import Post
+
+logger = logging.getLogger(__name__)
+
+#: the heading levels that get GitHub-style ids when the site sets none
+HEADING_ANCHORS = 6
+
+
+def set_heading_anchors(app: Sphinx, config: Config) -> None:
+    """``config-inited``: headings get the ids other generators give them, unless the
+    site chose a depth itself."""
+    if "myst_heading_anchors" in config and not config.myst_heading_anchors:
+        config.myst_heading_anchors = HEADING_ANCHORS
+
+
+@dataclass(frozen=True)
+class OldUrl:
+    """What an old site-absolute URL says about the page it meant."""
+
+    #: the path's segments, without ``index.html`` and file suffixes
+    segments: tuple[str, ...]
+    #: the last segment, without a date prefix, in lower case
+    slug: str
+    #: (year, month, day) as far as the URL gives them
+    date: tuple[int, ...] = ()
+    fragment: str = ""
+
+
+_SUFFIX = re.compile(r"\.(?:html?|md|markdown|mdx|php)$", re.IGNORECASE)
+_INDEX = re.compile(r"^index(?:\.(?:html?|md|markdown|mdx|php))?$", re.IGNORECASE)
+_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_YEAR, _PART = re.compile(r"^\d{4}$"), re.compile(r"^\d{1,2}$")
+
+
+def parse_old_url(url: str) -> OldUrl | None:
+    """Split a site-absolute URL (``/2019/06/18/slug/#part``) into what matching needs;
+    ``None`` where it names no page (``/``)."""
+    path, _, fragment = url.partition("#")
+    path = urllib.parse.unquote(path.partition("?")[0])
+    segments = [segment for segment in path.split("/") if segment]
+    if segments and _INDEX.match(segments[-1]):
+        segments.pop()
+    if not segments:
+        return None
+    segments[-1] = _SUFFIX.sub("", segments[-1])
+    name, date = segments[-1], _date_of(segments[:-1])
+    if match := _DATED_NAME.match(name):
+        name, date = match[4], tuple(int(part) for part in match.groups()[:3])
+    return OldUrl(tuple(segments), name.casefold(), date, urllib.parse.unquote(fragment))
+
+
+def _date_of(segments: list[str]) -> tuple[int, ...]:
+    """The ``YYYY/MM/DD`` (or ``YYYY/MM``, ``YYYY``) run of folders in a path."""
+    for start, segment in enumerate(segments):
+        if _YEAR.match(segment):
+            date = [int(segment)]
+            for part in segments[start + 1 : start + 3]:
+                if not _PART.match(part):
+                    break
+                date.append(int(part))
+            return tuple(date)
+    return ()
+
+
+def post_slug(docname: str) -> str:
+    """A post's slug: its file name (or page-bundle folder) without a date prefix."""
+    parts = docname.split("/")
+    name = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    match = _DATED_NAME.match(name)
+    return (match[4] if match else name).casefold()
+
+
+def _slugs_of(post: Post) -> set[str]:
+    """The post's slug, and the last part of each old path it is known by (a ``slug:``
+    that differs from the file name, a ``permalink``)."""
+    slugs = {post_slug(post.docname)}
+    for alias in post.aliases:
+        if url := parse_old_url("/" + alias):
+            slugs.add(url.slug)
+    return slugs
+
+
+def _post_day(post: Post) -> dt.date | None:
+    return post.day or date_from_path(post.docname)
+
+
+def match_post(url: OldUrl, posts: list[Post]) -> list[Post]:
+    """The posts whose slug is the URL's and whose date agrees with the URL's date."""
+    found = []
+    for post in posts:
+        if url.slug not in _slugs_of(post):
+            continue
+        day = _post_day(post)
+        written = (day.year, day.month, day.day) if day else ()
+        if url.date and written[: len(url.date)] != url.date:
+            continue
+        found.append(post)
+    return found
+
+
+def _alias_key(path: str) -> str:
+    """An alias or a URL path as a comparable string: no slashes at the ends, no index page."""
+    parts = [part for part in urllib.parse.unquote(path).split("/") if part]
+    if parts and _INDEX.match(parts[-1]):
+        parts.pop()
+    return "/".join(parts).casefold()
+
+
+def find_document(
+    target: str, posts: dict[str, Post], found_docs: set[str]
+) -> tuple[str | None, list[str]]:
+    """The document an old URL means, else ``None`` and the posts it could mean."""
+    url = parse_old_url(target)
+    if url is None:
+        return None, []
+    path = _alias_key(target.partition("#")[0].partition("?")[0])
+    for post in posts.values():
+        if any(_alias_key(alias) == path for alias in post.aliases):
+            return post.docname, []
+    matches = match_post(url, list(posts.values()))
+    if len(matches) == 1:
+        return matches[0].docname, []
+    if matches:
+        return None, sorted(post.docname for post in matches)
+    # a page of this site by its path (``/archive/``, ``/tags/python.html``)
+    docname = "/".join(url.segments)
+    for candidate in (docname, f"{docname}/index"):
+        if candidate in found_docs:
+            return candidate, []
+    return None, []
+
+
+class ResolveOldLinks(SphinxPostTransform):
+    """Turn links by old site-absolute URL into links to the documents they mean.
+
+    Runs before MyST's resolver (priority 9), which then links the document
+    and the heading as for a relative ``.md`` link, in every builder.
+    """
+
+    default_priority = 8
+
+    def run(self, **kwargs: object) -> None:
+        posts = blog_data(self.env).posts
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if not is_old_link(node):
+                continue
+            target = node["reftarget"]
+            docname: str | None
+            several: list[str] = []
+            if parse_old_url(target) is None:  # the old site's home page: this one's
+                docname = self._home()
+            else:
+                docname, several = find_document(target, posts, self.env.found_docs)
+            if docname is not None:
+                node["refdomain"] = "doc"
+                node["reftarget"] = docname
+                node["reftargetid"] = urllib.parse.unquote(target.partition("#")[2]) or None
+                continue
+            node.replace_self(self._unresolved(node, target, several))
+
+    def _home(self) -> str:
+        """The home page; in an ePub that leaves it out (it starts at the book), the book's."""
+        home: str = self.config.root_doc
+        if f"{home}.xhtml" in self.config.epub_exclude_files:
+            return book_start(self.config, self.env)
+        return home
+
+    def _unresolved(
+        self, node: addnodes.pending_xref, target: str, several: list[str]
+    ) -> nodes.Node:
+        """A link to the old site where it is named, else the link's text and a warning."""
+        text = node[0].deepcopy() if node.children else nodes.inline()
+        if not text.astext():
+            text = nodes.literal(target, target)
+        old_site = self.config.blog_old_site_url
+        if old_site and not several:
+            link = nodes.reference("", "", refuri=old_site.rstrip("/") + target)
+            link += text
+            return link
+        if several:
+            problem = f"matches several posts ({', '.join(several)}); link the file instead"
+        else:
+            problem = "matches no post or page; set blog_old_site_url to link the old site"
+        logger.warning("link to %r %s", target, problem, location=node, type="blog", subtype="link")
+        return text

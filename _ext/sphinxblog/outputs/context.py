@@ -1,0 +1,121 @@
+"""What HTML templates get: the recent posts (for ``blog-recent-posts.html``) and,
+on a post's page, the post itself with every front-matter key."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from sphinx.locale import get_translation
+
+from sphinxblog.core.language import same_language
+from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names
+from sphinxblog.reading.addresses import relative_path
+from sphinxblog.reading.config import site_zone
+from sphinxblog.reading.links import doc_uri, format_day
+from sphinxblog.reading.output import output_of
+from sphinxblog.reading.store import catalog_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+
+    from sphinxblog.core.catalog import Catalog
+    from sphinxblog.core.posts import Post
+
+_ = get_translation("sphinxblog")
+
+
+def _article_tags(post: Post, config: Config, catalog: Catalog, authors: list[str]) -> list[str]:
+    """Open Graph article tags and a Twitter card; sphinxext-opengraph adds the rest.
+
+    Tags are named as the site names them (badges, tag pages, feeds), not as
+    the post happens to spell them.
+    """
+    zone = site_zone(config)
+    tags = [("name", "twitter:card", "summary")]
+    if post.date:
+        tags.append(("property", "article:published_time", feed_time(post.date, zone).isoformat()))
+    if post.updated:
+        modified = feed_time(post.updated, zone).isoformat()
+        tags.append(("property", "article:modified_time", modified))
+    tags += [("property", "article:author", name) for name in authors]
+    tags += [("property", "article:tag", name) for name in tag_names(catalog, post)]
+    return [
+        f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}" />'
+        for kind, key, value in tags
+    ]
+
+
+def add_blog_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """Give templates ``blog_recent_posts`` (dicts of ``title``, ``url``, ``date``, ``lang``)
+    and ``blog_post``: the :class:`~sphinxblog.core.posts.Post` of this page, or ``None``
+    (not with json and pickle, which render no template but write the context).
+
+    ``blog_post.extra`` holds the front-matter keys the blog does not use itself.
+    """
+    catalog = catalog_of(app.env)
+    post = catalog.post(pagename)
+    output = output_of(app.builder)
+    if not output.serialized:
+        # for templates; json and pickle write the context itself, as plain data
+        context["blog_post"] = post
+    # not the context's pathto, which the json and pickle builders give one argument
+    head = [
+        f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" '
+        f'href="{html.escape(relative_path(app.builder, pagename, path))}" />'
+        for kind, title, path in feed_links(app, pagename)
+    ]
+    if post is not None and output.pages:  # web pages, not an ePub's
+        head += _article_tags(post, app.config, catalog, catalog.author_names(post))
+    if head:
+        context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
+    # the template's own _() would look in Sphinx's catalog, not the blog's
+    context["blog_recent_posts_caption"] = _("Recent posts")
+    context["blog_recent_posts"] = recent_posts(app.builder, catalog, pagename)
+
+
+def recent_posts(builder: Builder, catalog: Catalog, pagename: str) -> list[dict[str, Any]]:
+    """What ``blog-recent-posts.html`` shows in every page's sidebar."""
+    config = builder.config
+    return [
+        {
+            "title": post.title,
+            "url": doc_uri(builder, pagename, post.docname),
+            "date": format_day(post.day, config) if post.day else "",
+            "current": post.docname == pagename,
+            # set on the title only where it is not the page's own language
+            "lang": "" if same_language(post.language, config.language) else post.language,
+        }
+        for post in catalog.dated[: config.blog_sidebar_posts]
+    ]
+
+
+def name_the_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: the page's name in its context.
+
+    The json and pickle builders leave ``pagename`` out of a page's context
+    (the HTML builders set it); sphinxext-opengraph reads it there, and would
+    stop the build.
+    """
+    context.setdefault("pagename", pagename)
+
+
+def add_post_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: a post's description is its summary.
+
+    Left alone, the description would be the page's first words: the date,
+    reading time and tags of the post's header.
+    """
+    post = catalog_of(app.env).post(pagename)
+    if post is None or not post.summary or not output_of(app.builder).pages:
+        return
+    tag = f'<meta name="description" content="{html.escape(post.summary)}" />\n'
+    context["metatags"] = context.get("metatags", "") + tag

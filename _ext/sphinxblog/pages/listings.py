@@ -1,0 +1,151 @@
+"""Directives that list posts: recent posts, the archive, the tag and author indexes, a
+tag's or an author's posts, the feeds' links and a book's toctree of posts.
+
+Each directive leaves a placeholder (:mod:`sphinxblog.reading.placeholders`),
+filled with its view at ``doctree-resolved`` (:mod:`sphinxblog.pages.fill`),
+when every post has been read (the ``todolist`` pattern), so listings are
+complete in serial and parallel builds alike.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinxblog.reading.placeholders import (
+    POST_TOCTREE,
+    archive,
+    authorindex,
+    authorposts,
+    feedlinks,
+    postlist,
+    tagindex,
+    tagposts,
+)
+from sphinxblog.reading.store import blog_data
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
+_ = get_translation("sphinxblog")
+logger = logging.getLogger(__name__)
+
+
+class _ListingDirective(SphinxDirective):
+    node_class: ClassVar[type[nodes.Element]]
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class(**self.options)
+        if "summary" in self.options:
+            node["summary"] = True  # a flag's value is None
+        self.set_source_info(node)
+        return [node]
+
+
+class PostListDirective(_ListingDirective):
+    """``{postlist}``: the newest posts; ``:limit:`` how many, ``:tag:`` of which tag."""
+
+    node_class = postlist
+    option_spec: ClassVar[OptionSpec] = {
+        "limit": directives.nonnegative_int,
+        "tag": directives.unchanged_required,
+        "summary": directives.flag,
+    }
+
+
+class ArchiveDirective(_ListingDirective):
+    """``{archive}``: every post, newest first, under year and month headings."""
+
+    node_class = archive
+    option_spec: ClassVar[OptionSpec] = {"summary": directives.flag}
+
+
+class TagIndexDirective(_ListingDirective):
+    """``{tagindex}``: every tag with its number of posts."""
+
+    node_class = tagindex
+
+
+class FeedLinksDirective(SphinxDirective):
+    """``{feeds}``: links to the site's feeds, in HTML output that has them."""
+
+    def run(self) -> list[nodes.Node]:
+        return [feedlinks()]
+
+
+class TagPostsDirective(_ListingDirective):
+    """``{tagposts} slug``: the posts of one tag (used by the generated tag pages)."""
+
+    node_class = tagposts
+    required_arguments = 1
+    option_spec: ClassVar[OptionSpec] = {"summary": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        node = tagposts(slug=self.arguments[0], **self.options)
+        if "summary" in self.options:
+            node["summary"] = True  # a flag's value is None
+        self.set_source_info(node)
+        return [node]
+
+
+class PostTocTreeDirective(SphinxDirective):
+    """``{posttoctree}``: a toctree of every post, oldest first (``:reversed:`` for
+    newest first), for the start document of a book (LaTeX, ePub).
+
+    Toctrees are made while reading, before the posts are read, so the order
+    comes from the front matter scanned when the build began.  In a web build
+    the toctree is empty: there the posts have listings, and a toctree would
+    give every post a parent page to rewrite with each new post, and links
+    to render on every post for the theme's previous/next buttons.
+    """
+
+    option_spec: ClassVar[OptionSpec] = {
+        "caption": directives.unchanged_required,
+        "maxdepth": int,
+        "reversed": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        docnames = list(blog_data(self.env).toctree)
+        if "reversed" in self.options:
+            docnames.reverse()
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, docname) for docname in docnames],
+            includefiles=docnames,
+            maxdepth=self.options.get("maxdepth", 1),
+            caption=self.options.get("caption"),
+            # hidden: books read it; a web page listing every post would be rewritten
+            # with each of them, for no reader (the archive lists them all)
+            glob=False, hidden=True, includehidden=False, numbered=0, titlesonly=False,
+        )  # fmt: skip
+        self.set_source_info(toctree)
+        wrapper = nodes.compound(classes=["toctree-wrapper", POST_TOCTREE])
+        wrapper += toctree
+        return [wrapper]
+
+
+class AuthorPostsDirective(SphinxDirective):
+    """``{authorposts} slug``: one author's profile and posts (the generated pages)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        node = authorposts(author=self.arguments[0])
+        self.set_source_info(node)
+        return [node]
+
+
+class AuthorIndexDirective(SphinxDirective):
+    """``{authorindex}``: every author with their number of posts."""
+
+    def run(self) -> list[nodes.Node]:
+        node = authorindex()
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,424 @@
+"""Raw HTML and remote images in posts, as each builder can take them.
+
+Posts from other generators hold HTML written for browsers: ``<br>``, ``<img>``
+without ``/``, unclosed ``<p>``, ``&nbsp;``, boolean attributes. The HTML
+pages keep it as it is. The ePub's pages are XHTML: there it is parsed as a
+browser would and written out again as XML, a paragraph's inline tags
+together (MyST gives each its own node). The PDF cannot show HTML: simple
+markup becomes text, links, line breaks and titled paragraphs; anything else
+keeps its text and is named in a warning, never lost silently.
+
+An ``<img>`` standing alone becomes an image of the document, so that the
+builders copy a local picture as they copy Markdown's. A remote image is
+never fetched at build time: the ePub and the PDF link it by its alt text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+import lxml.etree
+import lxml.html
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+logger = logging.getLogger(__name__)
+
+#: elements HTML writes without an end tag, which XHTML closes with ``/>``
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+#: elements the PDF shows as paragraphs of their text
+BLOCKS = frozenset(
+    "address article aside blockquote center details dd div dl dt figcaption figure footer "
+    "header main nav p section".split()
+)
+#: elements whose text the PDF shows as a bold title line
+TITLES = frozenset("summary h1 h2 h3 h4 h5 h6 caption".split())
+#: inline elements the PDF shows as their text, some with its emphasis
+INLINE = {
+    "em": nodes.emphasis, "i": nodes.emphasis, "cite": nodes.emphasis, "var": nodes.emphasis,
+    "strong": nodes.strong, "b": nodes.strong,
+    "code": nodes.literal, "kbd": nodes.literal, "samp": nodes.literal, "tt": nodes.literal,
+    "sub": nodes.subscript, "sup": nodes.superscript,
+}  # fmt: skip
+PLAIN = frozenset(
+    "abbr bdi bdo big data dfn del font ins mark q s small span strike time u".split()
+)
+#: elements with no text for a reader
+SILENT = frozenset("script style template".split())
+
+
+def is_remote(uri: str) -> bool:
+    return uri.startswith(("http://", "https://", "//"))
+
+
+def html_fragments(text: str) -> list[str | lxml.html.HtmlElement]:
+    """*text* parsed as a browser would: leading text, then elements with their tails."""
+    try:
+        fragments: list[str | lxml.html.HtmlElement] = lxml.html.fragments_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return [text] if text.strip() else []
+    return fragments
+
+
+def _parts(text: str) -> tuple[str, list[lxml.html.HtmlElement]]:
+    fragments = html_fragments(text)
+    lead = fragments[0] if fragments and isinstance(fragments[0], str) else ""
+    return lead, [part for part in fragments if not isinstance(part, str)]
+
+
+# --- all builders: an <img> alone becomes an image ---------------------------------------
+
+
+def lone_image(text: str) -> lxml.html.HtmlElement | None:
+    """The ``<img>`` that *text* consists of (maybe inside a ``<p>``), if so."""
+    lead, elements = _parts(text)
+    if lead.strip() or len(elements) != 1 or (elements[0].tail or "").strip():
+        return None
+    element = elements[0]
+    if element.tag == "p" and not (element.text or "").strip() and len(element) == 1:
+        element = element[0]
+        if (element.tail or "").strip():
+            return None
+    return element if element.tag == "img" and element.get("src") else None
+
+
+class ImagesFromRawHtml(SphinxTransform):
+    """Make a block of raw HTML that is one ``<img>`` an image node."""
+
+    default_priority = 400
+
+    def apply(self, **kwargs: object) -> None:
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" not in raw.get("format", "").split():
+                continue
+            if isinstance(raw.parent, nodes.TextElement):
+                continue
+            element = lone_image(raw.astext())
+            if element is None:
+                continue
+            image = nodes.image(uri=element.get("src"), alt=element.get("alt", ""))
+            for name in ("width", "height"):
+                if (value := element.get(name, "")).isdigit():
+                    image[name] = value + "px"
+            image.source, image.line = raw.source, raw.line
+            raw.replace_self(image)
+
+
+# --- ePub and PDF: remote images become links ---------------------------------------------
+
+
+class RemoteImagesAsLinks(SphinxPostTransform):
+    """Link a remote image by its alt text where the builder would download it."""
+
+    default_priority = 90  # before Sphinx's ImageDownloader (100)
+
+    #: the builders that download remote images (``supported_remote_images`` false)
+    builders = ("epub", "latex", "texinfo")
+
+    def run(self, **kwargs: object) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if not is_remote(uri):
+                continue
+            text = image.get("alt") or uri
+            if isinstance(image.parent, nodes.reference):
+                replacement: nodes.Node = nodes.Text(text)
+            else:
+                replacement = nodes.reference("", text, refuri=uri)
+            if not isinstance(image.parent, nodes.TextElement):
+                replacement = nodes.paragraph("", "", replacement)
+            image.replace_self(replacement)
+
+
+# --- ePub: XHTML ------------------------------------------------------------------------
+
+
+def _links_for_remote_images(element: lxml.html.HtmlElement) -> None:
+    for image in list(element.iter("img")):
+        src = image.get("src", "")
+        if is_remote(src):
+            link = lxml.html.Element("a", href=src)
+            link.text, link.tail = image.get("alt") or src, image.tail
+            image.getparent().replace(image, link)
+
+
+_SVG_WITHOUT_NAMESPACE = re.compile(r"<svg\b(?![^>]*\bxmlns=)")
+
+
+def _well_formed(text: str) -> bool:
+    try:
+        lxml.etree.fromstring(f"<div>{text}</div>")
+    except lxml.etree.XMLSyntaxError:
+        return False
+    return True
+
+
+#: what would run or restyle the page in a reader: an ePub must declare scripts (and
+#: EPUBCheck refuses them undeclared, and ``<style>`` inside the text)
+_ACTIVE = re.compile(r"<\s*(script|style|template)\b|\s(on[a-z]+)\s*=", re.IGNORECASE)
+
+
+def active_html(text: str) -> list[str]:
+    """The scripts, styles and event attributes in raw HTML *text*, each once."""
+    found = (f"<{tag.lower()}>" if tag else name.lower() for tag, name in _ACTIVE.findall(text))
+    return list(dict.fromkeys(found))
+
+
+def _make_inert(element: lxml.html.HtmlElement) -> None:
+    """Drop the scripts, styles and event attributes inside *element*."""
+    for inner in list(element.iter()):
+        if not isinstance(inner.tag, str):
+            continue  # a comment
+        if inner is not element and inner.tag.lower() in SILENT:
+            inner.drop_tree()  # its tail stays
+            continue
+        for name in [name for name in inner.attrib if name.lower().startswith("on")]:
+            del inner.attrib[name]
+
+
+def xhtml(text: str) -> str:
+    """HTML as browsers read it, written as well-formed XHTML; remote images as links;
+    no scripts, styles or event attributes.
+
+    Text that is well-formed XML already is kept as it is (an inline SVG keeps
+    its ``viewBox``), only given the SVG namespace it needs in XHTML.
+    """
+    if not _ACTIVE.search(text) and _well_formed(text) and "<img" not in text:
+        return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', text)
+    out = []
+    for part in html_fragments(text):
+        if isinstance(part, str):
+            out.append(escape(part))
+            continue
+        if isinstance(part.tag, str) and part.tag.lower() in SILENT:
+            out.append(escape(part.tail or ""))
+            continue
+        _make_inert(part)
+        if part.tag == "img" and is_remote(part.get("src", "")):
+            wrapper = lxml.html.Element("span")
+            wrapper.append(part)
+            _links_for_remote_images(wrapper)
+            part = wrapper[0]
+        _links_for_remote_images(part)
+        out.append(lxml.etree.tostring(part, method="xml", encoding="unicode", with_tail=True))
+    return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', "".join(out))
+
+
+_END_TAG = re.compile(r"^</\s*([A-Za-z][\w-]*)\s*>$")
+_START_TAG = re.compile(r"^<([A-Za-z][\w-]*)\b[^<>]*>$", re.DOTALL)
+
+#: where a part between inline raw HTML stands while the HTML around it is parsed:
+#: noncharacters, which the parser keeps in place as text and posts do not hold
+_SLOT = "\ufdd0{}\ufdd1"
+_SLOTS = re.compile("\ufdd0([0-9]+)\ufdd1")
+
+
+def inline_xhtml(parts: Sequence[str | None]) -> list[str | int] | None:
+    """A paragraph's inline raw HTML, written out together as well-formed XHTML.
+
+    MyST gives each inline tag its own raw node, with the paragraph's text and
+    inline markup between them: *parts* holds the raw HTML as strings and
+    ``None`` for each part between. Tags written one by one cannot be closed
+    right (``<b><i>x</b></i>``, ``<svg><circle/></svg>``, a stray
+    ``</script>``), so they are parsed together, as a browser would, with a
+    slot standing for each part between. The result is the XHTML in pieces,
+    with the index of each part between (in *parts*) where it goes, in
+    order; a part inside a script or a style is not there (it is code, not
+    text). ``None`` if the parts between cannot keep their order around it.
+    """
+    if any(part and ("\ufdd0" in part or "\ufdd1" in part) for part in parts):
+        return None
+    between = [index for index, part in enumerate(parts) if part is None]
+    text = "".join(_SLOT.format(at) if part is None else part for at, part in enumerate(parts))
+    pieces = _SLOTS.split(xhtml(text))
+    slots = [int(index) for index in pieces[1::2]]
+    if slots != sorted(set(slots)) or not set(slots) <= set(between):
+        return None
+    return [int(piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece]
+
+
+class RawHtmlAsXhtml(SphinxPostTransform):
+    """Rewrite raw HTML as well-formed XHTML for the ePub."""
+
+    # after sphinx-design's (199), whose dropdowns hold SVG icons as raw HTML
+    default_priority = 250
+    builders = ("epub",)
+
+    def run(self, **kwargs: object) -> None:
+        inline: dict[int, nodes.Element] = {}
+        for raw in list(_raw_html(self.document)):
+            self._warn_active(raw)
+            if isinstance(raw.parent, nodes.TextElement):
+                inline.setdefault(id(raw.parent), raw.parent)
+            else:
+                raw.replace_self(nodes.raw("", xhtml(raw.astext()), format="html"))
+        for parent in inline.values():
+            self._rewrite_inline(parent)
+
+    @staticmethod
+    def _warn_active(raw: nodes.raw) -> None:
+        found = active_html(raw.astext())
+        if found:
+            logger.warning(
+                "raw HTML %s is left out of the ePub, which takes no scripts, styles or event "
+                "attributes in its text",
+                ", ".join(found), location=raw, type="blog", subtype="html",
+            )  # fmt: skip
+
+    def _rewrite_inline(self, parent: nodes.Element) -> None:
+        """Write the raw HTML among *parent*'s children again, parsed together."""
+        children = list(parent.children)
+        parts = [child.astext() if _is_raw_html(child) else None for child in children]
+        pieces = inline_xhtml(parts)
+        if pieces is None:
+            first = next(child for child in children if _is_raw_html(child))
+            logger.warning(
+                "raw HTML cannot be written as well-formed XHTML in the ePub; its tags are left "
+                "out there, its text is kept",
+                location=first, type="blog", subtype="html",
+            )  # fmt: skip
+            parent[:] = [child for child in children if not _is_raw_html(child)]
+            return
+        parent[:] = [
+            children[piece] if isinstance(piece, int) else nodes.raw("", piece, format="html")
+            for piece in pieces
+        ]
+
+
+# --- PDF: text, links and line breaks ----------------------------------------------------
+
+
+def _line_break() -> nodes.raw:
+    return nodes.raw("", "\\leavevmode\\newline{}", format="latex")
+
+
+class _ToNodes:
+    """Builds Docutils nodes from parsed HTML, and notes the elements it could not."""
+
+    def __init__(self) -> None:
+        self.blocks: list[nodes.Element] = []
+        self.paragraph: nodes.paragraph | None = None
+        self.unknown: list[str] = []
+
+    def _open(self) -> nodes.paragraph:
+        if self.paragraph is None:
+            self.paragraph = nodes.paragraph()
+            self.blocks.append(self.paragraph)
+        return self.paragraph
+
+    def text(self, container: nodes.Element | None, text: str | None) -> None:
+        if not text or (container is None and not text.strip()):
+            return
+        if container is None and self.paragraph is None:
+            text = text.lstrip()  # a paragraph starts at its first word
+        (container if container is not None else self._open()).append(nodes.Text(text))
+
+    def element(self, element: lxml.html.HtmlElement, container: nodes.Element | None) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not tag:  # a comment or a processing instruction
+            pass
+        elif tag in SILENT:
+            self.unknown.append(tag)
+        elif tag == "br":
+            (container if container is not None else self._open()).append(_line_break())
+        elif tag == "img":
+            self.image(element, container)
+        elif tag in BLOCKS or tag in TITLES:
+            self.paragraph = None
+            if tag in TITLES:
+                title = nodes.strong()
+                self._open().append(title)
+                self.children(element, title)
+            else:
+                self.children(element, None)
+            self.paragraph = None
+        elif tag == "a" or tag in INLINE or tag in PLAIN:
+            if tag == "a" and element.get("href"):
+                inline: nodes.Element = nodes.reference("", "", refuri=element.get("href"))
+            else:
+                inline = INLINE.get(tag, nodes.inline)()
+            (container if container is not None else self._open()).append(inline)
+            self.children(element, inline)
+        else:
+            self.unknown.append(tag)
+            self.children(element, container)
+        self.text(container, element.tail)
+
+    def children(self, element: lxml.html.HtmlElement, container: nodes.Element | None) -> None:
+        self.text(container, element.text)
+        for child in element:
+            self.element(child, container)
+
+    def image(self, element: lxml.html.HtmlElement, container: nodes.Element | None) -> None:
+        src, alt = element.get("src", ""), element.get("alt", "")
+        target = container if container is not None else self._open()
+        if is_remote(src):
+            target.append(nodes.reference("", alt or src, refuri=src))
+        else:
+            self.unknown.append("img")
+            target.append(nodes.Text(alt))
+
+
+def latex_nodes(text: str, inline: bool) -> tuple[list[nodes.Node], list[str]]:
+    """Raw HTML as Docutils nodes for the PDF, and the elements left out of it."""
+    converter = _ToNodes()
+    holder = nodes.inline() if inline else None
+    for part in html_fragments(text):
+        if isinstance(part, str):
+            converter.text(holder, part)
+        else:
+            converter.element(part, holder)
+    found: list[nodes.Node] = list(holder.children if holder is not None else converter.blocks)
+    return found, converter.unknown
+
+
+class RawHtmlForLatex(SphinxPostTransform):
+    """Show simple raw HTML in the PDF; name in a warning what it cannot show."""
+
+    default_priority = 95
+    builders = ("latex",)
+
+    def run(self, **kwargs: object) -> None:
+        for raw in list(_raw_html(self.document)):
+            text = raw.astext()
+            if isinstance(raw.parent, nodes.TextElement):
+                replacement, unknown = self._inline(text.strip())
+            else:
+                replacement, unknown = latex_nodes(text, inline=False)
+            if unknown:
+                logger.warning(
+                    "raw HTML %s cannot be shown in the PDF; its text is kept",
+                    ", ".join(f"<{tag}>" for tag in dict.fromkeys(unknown)),
+                    location=raw, type="blog", subtype="html",
+                )  # fmt: skip
+            raw.replace_self(replacement)
+
+    def _inline(self, text: str) -> tuple[list[nodes.Node], list[str]]:
+        """One inline tag: a line break, a remote image's link, or nothing but its text."""
+        if text.startswith("<!--"):
+            return [], []
+        if _END_TAG.match(text):  # its start tag was named, if need be
+            return [], []
+        if (match := _START_TAG.match(text)) and match[1].lower() not in VOID:
+            tag = match[1].lower()
+            # its text follows in the paragraph; only its emphasis is lost
+            known = tag in INLINE or tag in PLAIN or tag == "a" or tag in BLOCKS or tag in TITLES
+            return [], [] if known else [tag]
+        return latex_nodes(text, inline=True)
+
+
+def _is_raw_html(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
+def _raw_html(document: nodes.document) -> Iterator[nodes.raw]:
+    for raw in list(document.findall(nodes.raw)):
+        if _is_raw_html(raw):
+            yield raw

@@ -1,0 +1,159 @@
+"""Before Sphinx reads: the posts scanned, the authors file loaded, the catalog made.
+
+Tag and author pages are generated sources, and a book's toctree lists the
+posts in order, so both need every post's tags, authors and date before
+Sphinx reads any document.  :func:`scan_posts` parses the front matter of
+each post that changed, once: reading the post takes it from the store
+(:func:`~sphinxblog.reading.store.front_matter_of`).  A post unchanged since the
+environment read it is taken from there, as Sphinx itself decides (same
+settings, source no newer than the reading).
+
+The catalog (which posts readers see, in which order, under which tags and
+slugs) is made here, once per build, with one "now"; after reading, the
+records read replace the scanned ones (:func:`refresh_catalog`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.environment import CONFIG_OK
+from sphinx.project import Project
+from sphinx.util import logging
+from sphinx.util.osutil import _last_modified_time
+
+from sphinxblog.core.authors import Author, avatar_candidates, parse_profiles
+from sphinxblog.core.catalog import build_catalog
+from sphinxblog.core.frontmatter import read_front_matter
+from sphinxblog.core.locations import file_location
+from sphinxblog.core.posts import post_from_front_matter
+from sphinxblog.reading.addresses import AUTHORS_FOLDER
+from sphinxblog.reading.collector import authors_file, local_avatar, post_matcher, read_source
+from sphinxblog.reading.config import catalog_options, site_zone, tags_folder
+from sphinxblog.reading.output import output_of
+from sphinxblog.reading.store import blog_data
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def scan_posts(app: Sphinx) -> None:
+    """``builder-inited``: scan every post and make this build's catalog."""
+    config, env = app.config, app.env
+    data = blog_data(env)
+    project = Project(app.srcdir, config.source_suffix)
+    exclude = [
+        *config.exclude_patterns, *config.templates_path,
+        f"{tags_folder(config)}/**", f"{AUTHORS_FOLDER}/**",
+    ]  # fmt: skip
+    is_post = post_matcher(config)
+    zone = site_zone(config)
+    known = data.posts if env.config_status == CONFIG_OK else {}
+    posts, scanned = [], {}
+    for docname in sorted(project.discover(exclude, config.include_patterns)):
+        if not is_post(docname):
+            continue
+        path = Path(project.doc2path(docname, absolute=True))
+        if docname in known and _last_modified_time(path) <= env.all_docs.get(docname, 0):
+            posts.append(known[docname])
+            continue
+        front_matter = read_front_matter(read_source(path, config.source_encoding))
+        # its problems are reported once, when the post is read
+        post, _problems = post_from_front_matter(docname, front_matter, None, zone)
+        scanned[docname] = front_matter
+        posts.append(post)
+    data.scanned = scanned
+    # the authors as the posts name them: they are matched when read (refresh_catalog)
+    data.catalog = build_catalog(posts, **catalog_options(config), profiles=data.profiles)
+    # a book's toctree is made while reading, before the posts are read
+    data.toctree = () if output_of(app.builder).pages else data.catalog.book_order()
+
+
+def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the catalog with the posts and their authors as read, and the
+    future posts named."""
+    data = blog_data(env)
+    data.catalog = data.catalog.with_records(data.posts, data.post_authors, data.profiles)
+    held = app.config.blog_future_posts == "hold"
+    for post in data.catalog.future:
+        logger.info(
+            "post is dated in the future (%s): %s",
+            post.date,
+            "held back until then (blog_future_posts = 'hold')"
+            if held
+            else "published now (blog_future_posts = 'publish')",
+            location=post.docname,
+        )
+
+
+def reread_post_toctrees(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: read the post toctrees again when posts come, go or move."""
+    data = blog_data(env)
+    if data.toctree == data.toctree_read:
+        return []
+    data.toctree_read = data.toctree
+    return sorted(
+        docname
+        for docname, listings in data.listings.items()
+        if any(listing.kind == "toctree" for listing in listings)
+    )
+
+
+# --- the authors file ----------------------------------------------------------------------
+
+
+def load_profiles(app: Sphinx) -> None:
+    """``builder-inited``: read the authors file into the store."""
+    path = authors_file(app)
+    profiles: dict[str, Author] = {}
+    srcdir = Path(app.srcdir)
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            logger.warning(
+                "the authors file cannot be read: %s", error,
+                location=file_location(path), type="blog", subtype="authors_file",
+            )  # fmt: skip
+            text = ""
+        profiles, problems = parse_profiles(text)
+        for problem in problems:
+            logger.warning(
+                "%s", problem.message,
+                location=file_location(f"{path}:{problem.line}"),
+                type="blog", subtype="authors_file",
+            )  # fmt: skip
+        folder = path.parent.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) else ""
+        for key, profile in profiles.items():
+            local = local_avatar(app, profile.avatar, folder)
+            if profile.avatar and local is None and avatar_candidates(profile.avatar, folder):
+                logger.warning(
+                    "the avatar %s of author %r is not an image file of the source folder; "
+                    "it is left out", profile.avatar, key,
+                    location=file_location(f"{path}:{profile.line}"),
+                    type="blog", subtype="authors_file",
+                )  # fmt: skip
+            profiles[key] = dataclasses.replace(profile, avatar=local or "")
+    blog_data(app.env).profiles = profiles
+
+
+def reread_for_profiles(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: read the posts naming authors again when the profiles changed."""
+    data = blog_data(env)
+    fingerprint = hashlib.blake2b(
+        repr(sorted(data.profiles.items())).encode("utf-8"), digest_size=8
+    ).hexdigest()
+    if fingerprint == data.profiles_read:
+        return []
+    data.profiles_read = fingerprint
+    return sorted(docname for docname, authors in data.post_authors.items() if authors)

@@ -1,0 +1,147 @@
+"""Which files of a blog Sphinx reads: Markdown under every generator's suffix, a
+warning for each file among the posts that the site cannot read, and none whose
+name would break the build or its links (it is left out, with a warning)."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.project import EXCLUDE_PATHS
+from sphinx.util import logging
+from sphinx.util.matching import Matcher, compile_matchers
+
+from sphinxblog.core.files import name_problems, printable
+from sphinxblog.core.locations import file_location
+from sphinxblog.reading.collector import post_matcher
+from sphinxblog.reading.sourcelinks import glob_escape
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: Markdown files as other generators name them: Jekyll's default, and MDX
+#: (Docusaurus, Gatsby), read as MyST Markdown
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+
+#: suffixes of documents (not images or other assets) that a post could be written in
+DOCUMENT_SUFFIXES = frozenset({
+    ".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn", ".rmd", ".qmd", ".rst", ".rest",
+    ".txt", ".text", ".html", ".htm", ".xhtml", ".org", ".adoc", ".asciidoc", ".asc",
+    ".textile", ".ipynb", ".tex", ".typ", ".djot", ".wiki", ".mediawiki", ".creole", ".pod",
+    ".rdoc", ".pandoc",
+})  # fmt: skip
+
+_ABLOG_POST = re.compile(r"^\.\.\s+post::", re.MULTILINE)
+
+
+def add_markdown_suffixes(app: Sphinx, config: Config) -> None:
+    """``config-inited``, after Sphinx has made ``source_suffix`` a mapping: read
+    ``.markdown`` and ``.mdx`` files as Markdown too, unless the site maps them."""
+    suffixes = config.source_suffix
+    if not isinstance(suffixes, dict) or ".md" not in suffixes:
+        return
+    missing = {suffix: suffixes[".md"] for suffix in MARKDOWN_SUFFIXES if suffix not in suffixes}
+    if missing:
+        config.source_suffix = {**suffixes, **missing}
+
+
+def unread_files(srcdir: Path, config: Config, exclude: list[str]) -> list[Path]:
+    """Files among the posts whose suffix names a document the site does not read."""
+    is_post = post_matcher(config)
+    excluded = Matcher(exclude)
+    read = {suffix.lower() for suffix in config.source_suffix}
+    found = []
+    for folder, dirnames, filenames in os.walk(srcdir):
+        relative = Path(folder).relative_to(srcdir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        dirnames[:] = sorted(
+            name for name in dirnames
+            if not name.startswith(".") and not excluded(prefix + name)
+        )  # fmt: skip
+        for name in sorted(filenames):
+            suffix = os.path.splitext(name)[1].lower()
+            path = prefix + name
+            unread = suffix in DOCUMENT_SUFFIXES and suffix not in read
+            if unread and is_post(path) and not excluded(path):
+                found.append(Path(folder, name))
+    return found
+
+
+def not_sources(app: Sphinx, config: Config) -> list[str]:
+    """The patterns of what is not a source: ``exclude_patterns``, the templates and
+    the output folder where it is inside the source folder."""
+    srcdir, outdir = Path(app.srcdir), Path(app.outdir)
+    exclude = [*config.exclude_patterns, *config.templates_path]
+    if outdir.is_relative_to(srcdir):
+        exclude.append(outdir.relative_to(srcdir).as_posix())
+    return exclude
+
+
+def warn_unread_files(app: Sphinx) -> None:
+    """``builder-inited``: name each file among the posts that the site cannot read,
+    so that no post is left out without a word."""
+    config = app.config
+    srcdir = Path(app.srcdir)
+    read = ", ".join(sorted(config.source_suffix))
+    for path in unread_files(srcdir, config, not_sources(app, config)):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        ablog = _ABLOG_POST.search(text) if path.suffix == ".rst" else None
+        if ablog:
+            line = text.count("\n", 0, ablog.start()) + 1
+            logger.warning(
+                "%s is an ABlog reStructuredText post, which the site does not read (it reads "
+                "%s); convert it to MyST Markdown with YAML front matter",
+                path.name, read,
+                location=file_location(f"{path}:{line}"), type="blog", subtype="source",
+            )  # fmt: skip
+            continue
+        logger.warning(
+            "%s is not read: the site reads %s files; convert it to Markdown to publish it",
+            path.name, read,
+            location=file_location(f"{path}:1"), type="blog", subtype="source",
+        )  # fmt: skip
+
+
+def document_paths(srcdir: Path, suffixes: tuple[str, ...], exclude: list[str]) -> list[str]:
+    """The documents under *srcdir* that Sphinx would find, by their paths from it as they
+    are on disk (Sphinx matches and names them in composed Unicode)."""
+    excluded = compile_matchers([*exclude, *EXCLUDE_PATHS])
+
+    def kept(path: str) -> bool:
+        return not any(matches(unicodedata.normalize("NFC", path)) for matches in excluded)
+
+    found = []
+    for folder, dirnames, filenames in os.walk(srcdir, followlinks=True):
+        relative = Path(folder).relative_to(srcdir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        dirnames[:] = sorted(name for name in dirnames if kept(prefix + name))
+        found += [
+            prefix + name for name in sorted(filenames)
+            if name.endswith(suffixes) and kept(prefix + name)
+        ]  # fmt: skip
+    return found
+
+
+def exclude_unsafe_names(app: Sphinx, config: Config) -> None:
+    """``config-inited``, once ``source_suffix`` is complete: leave out, with a warning
+    that says how to rename it, each document whose name would break its links, the
+    ePub or the build (:func:`~sphinxblog.core.files.name_problems`)."""
+    srcdir = Path(app.srcdir)
+    paths = document_paths(srcdir, tuple(config.source_suffix), not_sources(app, config))
+    left_out = []
+    for problem in name_problems(paths):
+        logger.warning(
+            "%s", problem.message,
+            location=file_location(f"{srcdir}{os.sep}{printable(problem.path)}"),
+            type="blog", subtype="source",
+        )  # fmt: skip
+        if problem.left_out:
+            left_out.append(glob_escape(unicodedata.normalize("NFC", problem.path)))
+    if left_out:
+        config.exclude_patterns = [*config.exclude_patterns, *left_out]
