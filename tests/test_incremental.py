@@ -188,6 +188,18 @@ def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path, builds):
     assert "tags/python.html" in _bodies(parallel.outdir)
 
 
+def test_a_parallel_build_writes_the_same_later_pages(make_app, tmp_path):
+    # later pages are written by processes of their own with -j, as documents are
+    pages = {}
+    for jobs in (1, 2):
+        srcdir = tmp_path / f"jobs-{jobs}"
+        shutil.copytree(ROOT, srcdir)
+        app = rebuild(make_app, srcdir, parallel=jobs, confoverrides={"blog_page_size": 1})
+        pages[jobs] = _bodies(app.outdir)
+    assert "archive/page/5.html" in pages[2] and "tags/python/page/2.html" in pages[2]
+    assert pages[1] == pages[2]
+
+
 def dangling_links(outdir: Path) -> list[str]:
     """Every relative link of every page whose target file is missing."""
     missing = []

@@ -14,12 +14,14 @@ build stopped before its end makes the next one write them all
 
 from __future__ import annotations
 
+import functools
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from sphinxblog.pages.fill import later_page, site_of
 from sphinxblog.pages.fill import later_pages as later_pages_of
@@ -30,6 +32,9 @@ from sphinxblog.reading.store import blog_data
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from sphinxblog.pages.pagination import Page
+    from sphinxblog.reading.placeholders import Listing
 
 
 def later_pages(app: Sphinx) -> set[str]:
@@ -50,28 +55,49 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     if not output_of(builder).page_size:
         return []
     data, site = blog_data(app.env), site_of(builder)
+    to_write: list[tuple[str, Listing, Page]] = []
     for docname in sorted(set(data.shown.later.values()) | data.listings.keys()):
         found = docname in app.env.found_docs
         later = later_pages_of(docname, data, site) if found else {}
         _remove_pages_after(builder, docname, len(later) + 1)
-        for pagename, (listing, page) in later.items():
-            target = Path(builder.get_outfilename(pagename))
-            if pagename not in data.later_to_write and target.exists():
-                continue
-            section = later_page(builder, data.catalog, site, listing, page)
-            _prepare_page(builder, docname, pagename)
-            document = new_document(pagename, app.env.get_doctree(docname).settings)
-            document += section
-            title = section[0].astext()
-            context = {
-                "title": html.escape(title),  # HTML, as Sphinx gives every page's title
-                "pagetitle": title,  # text, as sphinx-book-theme gives it
-                "body": builder.render_partial(section)["fragment"],
-                "meta": None,
-                "metatags": "",
-            }
-            builder.handle_page(pagename, context, "page.html", event_arg=document)
+        to_write += [
+            (pagename, listing, page)
+            for pagename, (listing, page) in later.items()
+            if pagename in data.later_to_write
+            or not Path(builder.get_outfilename(pagename)).exists()
+        ]
+    if builder.parallel_ok and len(to_write) > 1:
+        # as Sphinx writes documents with -j: the pages are independent files
+        tasks = ParallelTasks(app.parallel)
+        for chunk in make_chunks(to_write, app.parallel):  # type: ignore[arg-type]
+            tasks.add_task(functools.partial(_write_pages, app), chunk)
+        tasks.join()
+    else:
+        _write_pages(app, to_write)
     return []
+
+
+def _write_pages(app: Sphinx, pages: list[tuple[str, Listing, Page]]) -> None:
+    builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+    data, site = blog_data(app.env), site_of(builder)
+    settings: dict[str, Any] = {}  # each listing's document read once, not once a page
+    for pagename, listing, page in pages:
+        docname = page.docname
+        if docname not in settings:
+            settings[docname] = app.env.get_doctree(docname).settings
+        section = later_page(builder, data.catalog, site, listing, page)
+        _prepare_page(builder, docname, pagename)
+        document = new_document(pagename, settings[docname])
+        document += section
+        title = section[0].astext()
+        context = {
+            "title": html.escape(title),  # HTML, as Sphinx gives every page's title
+            "pagetitle": title,  # text, as sphinx-book-theme gives it
+            "body": builder.render_partial(section)["fragment"],
+            "meta": None,
+            "metatags": "",
+        }
+        builder.handle_page(pagename, context, "page.html", event_arg=document)
 
 
 def _prepare_page(builder: StandaloneHTMLBuilder, docname: str, pagename: str) -> None:

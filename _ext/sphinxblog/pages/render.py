@@ -234,12 +234,11 @@ def _term_posts(
     view: TermPostsView, builder: Builder, fromdocname: str, around: str
 ) -> list[nodes.Node]:
     tags, term = view.taxonomy == "tags", view.term
-    if term is None or not term.count:
+    if term is None or not view.items:
         return _empty(_("No posts have this tag.") if tags else _("No posts yet."))
     result: list[nodes.Node] = [] if tags else _profile_paragraph(view.profile, builder)
     count = nodes.paragraph(classes=["blog-tag-summary", NO_SEARCH])
-    if view.page.number == 1 or not tags:
-        # the first page only: later pages then change only where posts moved
+    if term.count:  # a tag's first page only: later pages change only where posts moved
         count += [nodes.Text(_count_text(term.count)), nodes.Text(" · ")]
     if tags:
         index, label, css = f"{tags_folder(builder.config)}/index", _("All tags"), "blog-all-tags"

@@ -70,6 +70,8 @@ class TermItem:
 
     name: str
     slug: str
+    #: its number of posts, where it is shown (else 0: a link alone does not
+    #: change when a post joins the term)
     count: int = 0
 
 
@@ -191,8 +193,12 @@ def items(posts: Iterable[Post], site: Site, summaries: bool = False) -> tuple[I
     return tuple(item(post, site, summaries) for post in posts)
 
 
-def term_item(term: Term) -> TermItem:
-    return TermItem(term.name, term.slug, len(term.posts))
+def term_item(term: Term, *, counted: bool = False) -> TermItem:
+    return TermItem(term.name, term.slug, len(term.posts) if counted else 0)
+
+
+def counted_item(term: Term) -> TermItem:
+    return term_item(term, counted=True)
 
 
 def profile(author: Author | None) -> Profile | None:
@@ -269,7 +275,7 @@ def _tag_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> Te
     sections = () if site.term_pages else tuple(
         (term_item(tag), None, items(tag.posts, site)) for tag in tags
     )  # fmt: skip
-    return TermIndexView("tags", tuple(map(term_item, tags)), sections)
+    return TermIndexView("tags", tuple(map(counted_item, tags)), sections)
 
 
 def _author_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermIndexView:
@@ -278,14 +284,15 @@ def _author_index(listing: Listing, catalog: Catalog, site: Site, page: Page) ->
         (term_item(author), profile(author.profile), items(author.posts, site))
         for author in authors
     )  # fmt: skip
-    return TermIndexView("authors", tuple(map(term_item, authors)), sections)
+    return TermIndexView("authors", tuple(map(counted_item, authors)), sections)
 
 
 def _tag_posts(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermPostsView:
     tag = catalog.tag_by_slug(listing.key)
     posts = _page_of(tag.posts, page, site) if tag else ()
     return TermPostsView(
-        "tags", term_item(tag) if tag else None, items(posts, site, listing.summary), page,
+        "tags", term_item(tag, counted=page.number == 1) if tag else None,
+        items(posts, site, listing.summary), page,
         listing.summary, feed=site.tag_feeds and tag is not None,
     )  # fmt: skip
 
@@ -295,7 +302,7 @@ def _author_posts(listing: Listing, catalog: Catalog, site: Site, page: Page) ->
     if author is None:
         return TermPostsView("authors", None, (), page)
     return TermPostsView(
-        "authors", term_item(author), items(author.posts, site, summaries=True), page, True,
+        "authors", counted_item(author), items(author.posts, site, summaries=True), page, True,
         profile(author.profile), feed=site.feeds,
     )  # fmt: skip
 
