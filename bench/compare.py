@@ -66,6 +66,9 @@ def main() -> None:
     for name in MEASURES:
         cells = [_cell(runs[version], name, "seconds", "s") for version in versions]
         print(f"| {LABELS[name]} | {' | '.join(cells)} |")
+    for name in ("clean", "noop", "body", "tags"):
+        cells = [_cell(runs[version], name, "cpu", "s") for version in versions]
+        print(f"| processor time: {LABELS[name]} | {' | '.join(cells)} |")
     cells = [_cell(runs[version], "clean", "mib", "MiB") for version in versions]
     print(f"| peak memory, clean build | {' | '.join(cells)} |")
     for name in ("body", "tags"):

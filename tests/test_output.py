@@ -25,8 +25,23 @@ EXPECTED = {
         writes_everything=True,
         search=True,
     ),
-    "epub": Output("epub", html=True, html_files=True, book=True, epub=True, starts_at_book=True),
-    "latex": Output("latex", book=True, latex=True, starts_at_book=True, writes_everything=True),
+    "epub": Output(
+        "epub",
+        html=True,
+        html_files=True,
+        book=True,
+        epub=True,
+        starts_at_book=True,
+        downloads_remote_images=True,
+    ),
+    "latex": Output(
+        "latex",
+        book=True,
+        latex=True,
+        starts_at_book=True,
+        writes_everything=True,
+        downloads_remote_images=True,
+    ),
     "text": Output("text"),
 }
 

@@ -26,6 +26,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.dropdown import DropdownDirective
 from sphinx_design.shared import is_component
 
+from sphinxblog.reading.output import output_in
+
 
 class BlogAdmonition(Admonition):
     """``{admonition}`` whose first argument is its class."""
@@ -91,7 +93,9 @@ class TabsInSequence(SphinxPostTransform):
     """
 
     default_priority = 199  # before sphinx-design's TabSetHtmlTransform
-    builders = ("epub",)
+
+    def is_supported(self) -> bool:
+        return output_in(self.env).epub
 
     def run(self, **kwargs) -> None:
         elements = self.document.findall(nodes.Element)

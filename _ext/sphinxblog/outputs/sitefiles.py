@@ -169,10 +169,13 @@ def site_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> SiteOutputs:
     outdir = Path(app.outdir)
     outputs = SiteOutputs()
 
+    prefix = os.path.join(outdir, "")
+
     def add_page(pagename: str, what: str = "a page of the site") -> None:
-        path = Path(builder.get_outfilename(pagename))
-        if path.is_relative_to(outdir):
-            outputs.add(path.relative_to(outdir).as_posix(), what)
+        # strings, not paths: it runs for every page of the site
+        path = os.fspath(builder.get_outfilename(pagename))
+        if path.startswith(prefix):
+            outputs.add(path[len(prefix) :].replace(os.sep, "/"), what)
 
     for pagename, what in site_pages(app).items():
         add_page(pagename, what)

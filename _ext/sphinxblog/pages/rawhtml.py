@@ -26,6 +26,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinxblog.reading.output import output_in
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
@@ -119,8 +121,8 @@ class RemoteImagesAsLinks(SphinxPostTransform):
 
     default_priority = 90  # before Sphinx's ImageDownloader (100)
 
-    #: the builders that download remote images (``supported_remote_images`` false)
-    builders = ("epub", "latex", "texinfo")
+    def is_supported(self) -> bool:
+        return output_in(self.env).downloads_remote_images
 
     def run(self, **kwargs: object) -> None:
         for image in list(self.document.findall(nodes.image)):
@@ -249,7 +251,9 @@ class RawHtmlAsXhtml(SphinxPostTransform):
 
     # after sphinx-design's (199), whose dropdowns hold SVG icons as raw HTML
     default_priority = 250
-    builders = ("epub",)
+
+    def is_supported(self) -> bool:
+        return output_in(self.env).epub
 
     def run(self, **kwargs: object) -> None:
         inline: dict[int, nodes.Element] = {}
@@ -383,7 +387,9 @@ class RawHtmlForLatex(SphinxPostTransform):
     """Show simple raw HTML in the PDF; name in a warning what it cannot show."""
 
     default_priority = 95
-    builders = ("latex",)
+
+    def is_supported(self) -> bool:
+        return output_in(self.env).latex
 
     def run(self, **kwargs: object) -> None:
         for raw in list(_raw_html(self.document)):

@@ -22,6 +22,7 @@ from sphinxblog.reading.store import blog_data
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 #: builders writing a page per document that a reader browses: tag pages, author
 #: pages, later pages of long listings; the others list every tag on the tag index
@@ -57,6 +58,9 @@ class Output:
     #: LaTeX (``latex_documents``), and an ePub whose builder says so
     #: (``starts_at_book``, as :class:`sphinxblog.book.extension.BookEpubBuilder` does)
     starts_at_book: bool = False
+    #: remote images are downloaded into the output as pages are written (ePub,
+    #: LaTeX, Texinfo): the blog links them instead, fetching nothing
+    downloads_remote_images: bool = False
     #: every document is written in every build (LaTeX, singlehtml)
     writes_everything: bool = False
     #: the Atom, RSS and JSON feeds are written
@@ -89,6 +93,7 @@ def describe(builder: Builder) -> Output:
         epub=epub,
         latex=latex,
         starts_at_book=latex or (epub and bool(getattr(builder, "starts_at_book", False))),
+        downloads_remote_images=epub or latex or name == "texinfo",
         writes_everything=isinstance(builder.get_outdated_docs(), str),
         feeds=bool(pages and config.html_baseurl and config.blog_feeds),
         page_size=config.blog_page_size if pages else 0,
@@ -103,6 +108,12 @@ def output_of(builder: Builder) -> Output:
     if data.output is None or data.output_of is not builder:
         data.output, data.output_of = describe(builder), builder
     return data.output
+
+
+def output_in(env: BuildEnvironment) -> Output:
+    """This build's record, for transforms, which are given the environment and
+    not the builder: made at ``builder-inited``, before any document is read."""
+    return blog_data(env).output or Output(name="")
 
 
 def describe_output(app: Sphinx) -> None:
