@@ -23,8 +23,7 @@ from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import ParallelTasks, make_chunks
 
-from sphinxblog.pages.fill import later_page, site_of
-from sphinxblog.pages.fill import later_pages as later_pages_of
+from sphinxblog.pages.fill import first_pages, later_page, later_pages_of, site_of
 from sphinxblog.pages.pagination import page_name
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.store import blog_data
@@ -58,7 +57,7 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     to_write: list[tuple[str, Listing, Page]] = []
     for docname in sorted(set(data.shown.later.values()) | data.listings.keys()):
         found = docname in app.env.found_docs
-        later = later_pages_of(docname, data, site) if found else {}
+        later = later_pages_of(first_pages(docname, data, site)) if found else {}
         _remove_pages_after(builder, docname, len(later) + 1)
         to_write += [
             (pagename, listing, page)

@@ -62,22 +62,26 @@ def page_listings(docname: str, data: BlogData) -> list[Listing]:
     return listings
 
 
-def page_views(docname: str, data: BlogData, site: Site) -> list[View | None]:
-    """What the first page of *docname* shows of other posts."""
-    catalog, listings = data.catalog, page_listings(docname, data)
-    pages = pages_of(listings, docname, catalog, site)
-    return [
-        view_of(listing, catalog, site, page) for listing, page in zip(listings, pages, strict=True)
-    ]
+def first_pages(docname: str, data: BlogData, site: Site) -> list[tuple[Listing, Page]]:
+    """What page *docname* shows of other posts, each on its first page: the first
+    listing of posts in full is paginated, and its later pages are written beside it."""
+    listings = page_listings(docname, data)
+    return list(zip(listings, pages_of(listings, docname, data.catalog, site), strict=True))
 
 
-def later_pages(docname: str, data: BlogData, site: Site) -> dict[str, tuple[Listing, Page]]:
-    """The later pages of *docname*'s paginated listing, by page name."""
-    catalog, listings = data.catalog, page_listings(docname, data)
-    for listing, page in zip(listings, pages_of(listings, docname, catalog, site), strict=True):
+def page_views(
+    shown: list[tuple[Listing, Page]], catalog: Catalog, site: Site
+) -> list[View | None]:
+    """The views of a page's first page (:func:`first_pages`)."""
+    return [view_of(listing, catalog, site, page) for listing, page in shown]
+
+
+def later_pages_of(shown: list[tuple[Listing, Page]]) -> dict[str, tuple[Listing, Page]]:
+    """The later pages of a page's paginated listing (:func:`first_pages`), by page name."""
+    for listing, page in shown:
         if page.count > 1:
             return {
-                page_name(docname, number): (listing, Page(docname, number, page.count))
+                page_name(page.docname, number): (listing, Page(page.docname, number, page.count))
                 for number in range(2, page.count + 1)
             }
     return {}

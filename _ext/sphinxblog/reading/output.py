@@ -105,8 +105,8 @@ def describe(builder: Builder) -> Output:
 def output_of(builder: Builder) -> Output:
     """This build's record: made at ``builder-inited``, or now for a builder made later."""
     data = blog_data(builder.env)
-    if data.output is None or data.output_of is not builder:
-        data.output, data.output_of = describe(builder), builder
+    if data.output is None or data.output_builder is not builder:
+        data.output, data.output_builder = describe(builder), builder
     return data.output
 
 

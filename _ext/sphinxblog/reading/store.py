@@ -87,7 +87,7 @@ class BlogData:
     #: what this build's output holds, and the builder it describes
     #: (:func:`sphinxblog.reading.output.output_of`)
     output: Output | None = None
-    output_of: object = None
+    output_builder: object = None
 
     def __getstate__(self) -> dict[str, Any]:
         # made anew by every build: a parallel reader's share of the environment
@@ -95,7 +95,7 @@ class BlogData:
         made_anew = {
             "scanned": {}, "catalog": Catalog(), "read_now": frozenset(), "shown": ShownPages(),
             "shown_made": False, "later_to_write": set(),
-            "output": None, "output_of": None,
+            "output": None, "output_builder": None,
         }  # fmt: skip
         return {**self.__dict__, **made_anew}
 

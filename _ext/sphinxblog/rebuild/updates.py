@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING
 
 from sphinxblog.core.files import replace_if_changed
 from sphinxblog.migrate.oldlinks import find_document
-from sphinxblog.pages.fill import later_page_title, later_pages, page_views, site_of
+from sphinxblog.pages.fill import (
+    first_pages,
+    later_page_title,
+    later_pages_of,
+    page_views,
+    site_of,
+)
 from sphinxblog.pages.views import sidebar, view_of
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.store import ShownPages, blog_data, state_file
@@ -114,8 +120,9 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     showing |= {post.docname for post in (*catalog.posts, *catalog.hidden)}
     showing &= env.found_docs
     for docname in sorted(showing):
-        now.shown[docname] = _page_digest(env, data, docname, page_views(docname, data, site))
-        for pagename, (listing, page) in later_pages(docname, data, site).items():
+        shown = first_pages(docname, data, site)
+        now.shown[docname] = _page_digest(env, data, docname, page_views(shown, catalog, site))
+        for pagename, (listing, page) in later_pages_of(shown).items():
             now.later[pagename] = docname
             title = later_page_title(_title(env, docname) or "", page)
             now.shown[pagename] = digest((title, view_of(listing, catalog, site, page)))
