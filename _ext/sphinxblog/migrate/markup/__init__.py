@@ -19,6 +19,7 @@ from sphinxblog.migrate.markup import (
     ablog,
     docusaurus,
     fences,
+    foreign,
     hugo,
     liquid,
     material,
@@ -73,6 +74,7 @@ def translate(
         material.translate,
         fences.translate,
         lambda t: spans.drop_leftovers(t, shown_as_written),
+        lambda t: (t, foreign.name_leftovers(t, shown_as_written)),
     )
     for may_hold, step in zip(_MAY_HOLD, steps, strict=True):
         # a step gives back text that holds none of its markup as it was: most
@@ -89,7 +91,7 @@ def translate(
 #: the markup the step translates (a quick search, never a false "no")
 _MAY_HOLD: tuple[Callable[[str], bool], ...] = (
     ablog.may_hold, hugo.may_hold, liquid.may_hold, pelican.may_hold,
-    docusaurus.may_hold, material.may_hold, fences.may_hold, spans.may_hold,
+    docusaurus.may_hold, material.may_hold, fences.may_hold, spans.may_hold, foreign.may_hold,
 )  # fmt: skip
 
 

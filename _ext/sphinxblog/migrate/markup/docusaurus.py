@@ -83,13 +83,51 @@ def _imports(lines: list[str], mask: list[bool]) -> None:
 
 
 def _admonitions(lines: list[str], mask: list[bool]) -> None:
+    """``:::kind`` fences; text written on a fence's own line gets a line of its own.
+
+    ``:::tip[Title] First words`` opens an admonition whose text starts on
+    that line, and ``last words :::`` closes one: the text and the fence are
+    then two lines held by one, so that neither the text nor the closing
+    fence is lost.
+    """
+    opened: list[int] = []  # the colons of each admonition not yet closed
     for number, line in enumerate(lines):
-        match = None if mask[number] else ADMONITION.match(line)
+        if mask[number]:
+            continue
+        match = ADMONITION.match(line)
         if match:
-            title = match["bracket"] if match["bracket"] is not None else match["title"]
-            lines[number] = admonition_line(
-                match["indent"] + match["colons"], match["kind"].lower(), title.strip()
-            )
+            fence = match["colons"]
+            rest, closed = _closing(match["title"], fence)
+            if match["bracket"] is not None:
+                title, text = match["bracket"], rest
+            elif closed:  # ":::note words :::": the words are its text
+                title, text = "", rest
+            else:
+                title, text = rest, ""
+            opening = admonition_line(match["indent"] + fence, match["kind"].lower(), title.strip())
+            lines[number] = "\n".join([opening, *([text] if text else [])])
+            if closed:
+                lines[number] += "\n" + match["indent"] + fence
+            else:
+                opened.append(len(fence))
+            continue
+        if not opened:
+            continue
+        bare = re.match(r"^\s*(:{3,})\s*$", line)
+        if bare and len(bare[1]) >= opened[-1]:
+            opened.pop()
+            continue
+        text, closed = _closing(line, ":" * opened[-1])
+        if closed and text.strip():
+            lines[number] = f"{text}\n{':' * opened.pop()}"
+
+
+def _closing(text: str, fence: str) -> tuple[str, bool]:
+    """*text* without a closing *fence* at its end, and whether it had one."""
+    match = re.search(rf"(?:^|\s)(:{{{len(fence)},}})\s*$", text)
+    if match is None:
+        return text, False
+    return text[: match.start()].rstrip(), True
 
 
 def _tabs(lines: list[str], mask: list[bool]) -> None:

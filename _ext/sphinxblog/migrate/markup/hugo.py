@@ -27,7 +27,16 @@ ESCAPED = re.compile(r"\{\{([<%])/\*\s*(.*?)\s*\*/([>%])\}\}")
 REF_LINK = re.compile(r"\[([^\]]*)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+(.*?)\s*[>%]\}\}\s*\)")
 _ARG = re.compile(r"""([\w-]+)=("[^"]*"|'[^']*'|`[^`]*`|\S+)|("[^"]*"|'[^']*'|`[^`]*`|\S+)""")
 _FIGURE = re.compile(r"^\s*\{\{[<%]\s*figure\b(.*?)\s*[>%]\}\}\s*$")
-_OWN_LINE = re.compile(r"^\s*\{\{[<%]\s*(/?)\s*(highlight|details|comment)\b(.*?)\s*[>%]\}\}\s*$")
+#: a shortcode's arguments: anything up to its closing ``>}}`` or ``%}}``
+_ARGS = r"((?:(?![>%]\}\}).)*?)"
+_OWN_LINE = re.compile(
+    r"^\s*\{\{[<%]\s*(/?)\s*(highlight|details|comment)\b" + _ARGS + r"\s*[>%]\}\}\s*$"
+)
+#: ``comment`` or ``highlight`` opened and closed on one line, with what is between
+ONE_LINE_PAIR = re.compile(
+    r"\{\{[<%]\s*(comment|highlight)\b" + _ARGS + r"\s*[>%]\}\}"
+    r"(.*?)\{\{[<%]\s*/\s*\1\s*[>%]\}\}"
+)
 may_hold = Signs(r"\{\{[<%]")
 
 
@@ -141,7 +150,18 @@ def _inline(line: str, number: int, site: Site, problems: list[Problem]) -> str:
         return link
 
     line = sub_outside_code(REF_LINK, ref_link, line)
+    line = sub_outside_code(ONE_LINE_PAIR, _one_line_pair, line)
     return sub_outside_code(SHORTCODE, lambda m: _shortcode(m, number, site, problems), line)
+
+
+def _one_line_pair(match: re.Match[str]) -> str:
+    """A comment is dropped with its content, as Hugo drops it; highlighted code is code."""
+    if match[1] == "comment":
+        return ""
+    code = match[3].strip()
+    ticks = "`" * (max((len(run) for run in re.findall(r"`+", code)), default=0) + 1)
+    padding = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{ticks}{padding}{code}{padding}{ticks}" if code else ""
 
 
 def _shortcode(match: re.Match[str], number: int, site: Site, problems: list[Problem]) -> str:

@@ -1,7 +1,9 @@
 """Liquid (Jekyll) and Nunjucks (Eleventy) tags, ``{% … %}`` and ``{{ … }}``, as MyST.
 
-``{% highlight lang linenos %}`` becomes a code fence (whose options
-:mod:`.fences` reads); ``{% raw %}`` keeps its content as written;
+``{% highlight lang linenos %}`` and Hexo's and Octopress's
+``{% codeblock [title] [lang:x] [url] [link text] %}`` become code fences
+(whose options :mod:`.fences` reads), their content never read as Markdown;
+``{% raw %}`` keeps its content as written;
 ``{% post_url %}`` and ``{% link %}`` link to the post; ``{{ site.baseurl }}``
 and the ``relative_url``/``absolute_url`` filters leave the path alone;
 Pelican's ``{% img %}`` is an image. Anything else (``{% include %}``, a
@@ -23,11 +25,16 @@ from sphinxblog.migrate.markup.common import (
 )
 
 TAG = re.compile(r"\{%-?\s*(\w+)(.*?)\s*-?%\}")
-OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+#: not after ``=``: ``style={{…}}`` is a JSX attribute, which :mod:`.foreign` names
+OUTPUT = re.compile(r"(?<!=)\{\{-?\s*(.*?)\s*-?\}\}")
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}")
 LINK_TAG = re.compile(r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link)\s+(.*?)\s*-?%\}\s*\)")
 _HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+#.-]+)(.*?)\s*-?%\}\s*$")
 _END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
+#: Hexo's and Octopress's code blocks (``code`` is Hexo's short name)
+_CODEBLOCK = re.compile(r"^\s*\{%-?\s*(?:codeblock|code)\b(.*?)\s*-?%\}\s*$")
+_END_CODEBLOCK = re.compile(r"^\s*\{%-?\s*end(?:codeblock|code)\s*-?%\}\s*$")
+_CODE_ENDS = {"highlight": _END_HIGHLIGHT, "codeblock": _END_CODEBLOCK}
 _RAW_OPEN = re.compile(r"^\s*\{%-?\s*raw\s*-?%\}\s*$")
 _RAW_CLOSE = re.compile(r"^\s*\{%-?\s*endraw\s*-?%\}\s*$")
 _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
@@ -59,7 +66,7 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> list
     opened: tuple[int, str] | None = None
     for number, line in enumerate(lines):
         if opened is not None:
-            if opened[1] == "highlight" and _END_HIGHLIGHT.match(line):
+            if opened[1] in _CODE_ENDS and _CODE_ENDS[opened[1]].match(line):
                 lines[number], opened = "```", None
             elif opened[1] == "raw" and _RAW_CLOSE.match(line):
                 lines[number], opened = "", None
@@ -78,14 +85,45 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> list
                 attributes.append(f'hl_lines="{hl[1]}"')
             info = f"{match[1]} {{{' '.join(attributes)}}}" if attributes else match[1]
             lines[number], opened = f"```{info}", (number, "highlight")
+        elif match := _CODEBLOCK.match(line):
+            lines[number], opened = f"```{_codeblock_info(match[1])}", (number, "codeblock")
         elif _RAW_OPEN.match(line):
             lines[number], opened = "", (number, "raw")
     if opened is not None:
-        closing = "endhighlight" if opened[1] == "highlight" else "endraw"
+        closing = {"highlight": "endhighlight", "codeblock": "endcodeblock"}.get(
+            opened[1], "endraw"
+        )
         problems.append(problem(opened[0], f"Liquid {opened[1]!r} is not closed: the rest "
                                 f"of the post is taken as its content (close it with "
                                 f"{{% {closing} %}})"))  # fmt: skip
     return raw
+
+
+def _codeblock_info(raw: str) -> str:
+    """Hexo's ``[title] [lang:x] [url] [link text] [mark:1,4-7] [first_line:5]`` as a
+    fence's info string (read by :mod:`.fences`): the title and link kept as its caption."""
+    words = raw.split()
+    options = {
+        key: value
+        for word in words
+        if (option := re.match(r"^(lang|mark|first_line|line_number):(\S*)$", word))
+        for key, value in [option.groups()]
+    }
+    words = [word for word in words if not re.match(r"^(\w+):(?!//)\S*$", word)]
+    url = next((n for n, word in enumerate(words) if re.match(r"^(https?://|/)", word)), None)
+    title = words if url is None else words[:url]
+    if url is not None:
+        title = [*title, *words[url + 1 :], f"({words[url]})"]
+    attributes = []
+    if title:
+        caption = " ".join(title).replace('"', "'")
+        attributes.append(f'title="{caption}"')
+    if options.get("mark"):
+        attributes.append(f'hl_lines="{options["mark"].replace(",", " ")}"')
+    if options.get("first_line", "1").isdigit() and options.get("first_line", "1") != "1":
+        attributes.append(f'linenums="{options["first_line"]}"')
+    language = options.get("lang", "")
+    return f"{language or 'text'} {{{' '.join(attributes)}}}" if attributes else language
 
 
 def _inline(line: str, number: int, site: Site, problems: list[Problem]) -> str:
@@ -133,12 +171,11 @@ def _tag(match: re.Match[str], number: int, site: Site, problems: list[Problem])
     if name in {"raw", "endraw", "comment", "endcomment"}:
         return ""
     instead = WHAT_INSTEAD.get(name, "write its result in Markdown or a MyST directive")
-    problems.append(
-        problem(
-            number,
-            f"template tag {{% {name} %}} (Liquid, Nunjucks) is not run: dropped ({instead})",
-        )
-    )
+    if rest.startswith("(") or name == "end":
+        what = f"Zola shortcode {{% {name}{'(…)' if rest else ''} %}}"
+    else:
+        what = f"template tag {{% {name} %}} (Liquid, Nunjucks)"
+    problems.append(problem(number, f"{what} is not run: dropped ({instead})"))
     return ""
 
 
@@ -168,11 +205,9 @@ def _output(match: re.Match[str], number: int, site: Site, problems: list[Proble
     url = _URL_FILTER.match(expression)
     if url:
         return url[2]
-    problems.append(
-        problem(
-            number,
-            f"template output {{{{ {expression} }}}} (Liquid, Nunjucks) "
-            "is not run: dropped (write its value)",
-        )
-    )
+    if re.match(r"^\w+\(.*\)$", expression):
+        what = f"Zola shortcode {{{{ {expression} }}}}"
+    else:
+        what = f"template output {{{{ {expression} }}}} (Liquid, Nunjucks)"
+    problems.append(problem(number, f"{what} is not run: dropped (write its value)"))
     return ""

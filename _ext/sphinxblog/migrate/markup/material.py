@@ -30,7 +30,10 @@ HEADER = re.compile(
 )
 TAB = re.compile(r"""^(?P<indent> *+)===(?P<flag>[!+]*)\s+["'](?P<title>.*)["']\s*$""")
 _TOKEN = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))"""
-ATTRIBUTES = re.compile(r"\s*\{:?\s*" + _TOKEN + r"(?:\s+" + _TOKEN + r")*\s*\}")
+#: right after a word only as ``{:``: ``:kbd{value="Ctrl"}`` is another tool's component
+ATTRIBUTES = re.compile(
+    r"(?:\s+|(?<![\w:-])|(?=\{:))\{:?\s*" + _TOKEN + r"(?:\s+" + _TOKEN + r")*\s*\}"
+)
 HEADING_ID = re.compile(r"^#{1,6}\s.*\{:?[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[\w-]+:")
 DIV = re.compile(r"""^(?P<indent>\s*)<div\b(?P<attributes>[^>]*\bmarkdown\b[^>]*)>\s*$""")
