@@ -169,7 +169,8 @@ def find_document(
 
 
 class ResolveOldLinks(SphinxPostTransform):
-    """Turn links by old site-absolute URL into links to the documents they mean.
+    """Turn links by old site-absolute URL into links to the documents they mean, and
+    relative links to files the site lacks into links to the post of that name, or text.
 
     Runs before MyST's resolver (priority 9), which then links the document
     and the heading as for a relative ``.md`` link, in every builder.
@@ -185,7 +186,10 @@ class ResolveOldLinks(SphinxPostTransform):
             target = node["reftarget"]
             docname: str | None
             several: list[str] = []
-            if parse_old_url(target) is None:  # the old site's home page: this one's
+            if not target.startswith("/"):  # a file beside the post there: a post by its name
+                name = target.rpartition("/")[2]
+                docname, several = find_document("/" + name, posts, set())
+            elif parse_old_url(target) is None:  # the old site's home page: this one's
                 docname = self._home()
             else:
                 docname, several = find_document(target, posts, self.env.found_docs)
@@ -211,12 +215,18 @@ class ResolveOldLinks(SphinxPostTransform):
         if not text.astext():
             text = nodes.literal(target, target)
         old_site = self.config.blog_old_site_url
-        if old_site and not several:
+        relative = not target.startswith("/")
+        if old_site and not several and not relative:
             link = nodes.reference("", "", refuri=old_site.rstrip("/") + target)
             link += text
             return link
         if several:
             problem = f"matches several posts ({', '.join(several)}); link the file instead"
+        elif relative:
+            problem = (
+                "names no file of this site and no post: its text is kept (bring the file "
+                "into the site, or link the page by its full URL)"
+            )
         else:
             problem = "matches no post or page; set blog_old_site_url to link the old site"
         logger.warning("link to %r %s", target, problem, location=node, type="blog", subtype="link")

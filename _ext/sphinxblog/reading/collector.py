@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import posixpath
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -289,14 +290,24 @@ def read_authors(app: Sphinx, post: Post) -> tuple[Author, ...]:
 
 
 def is_old_link(node: addnodes.pending_xref) -> bool:
-    """Whether *node* links a site-absolute path, as the old site's pages did."""
+    """Whether *node* links a path MyST found no file for: a site-absolute one, as the
+    old site's pages did, or a relative one to a file the old site had beside the post."""
     target = node.get("reftarget", "")
-    return (
-        node.get("reftype") == "myst"
-        and node.get("refdomain") != "doc"
-        and target.startswith("/")
-        and not target.startswith("//")
-    )
+    if node.get("reftype") != "myst" or node.get("refdomain") == "doc":
+        return False
+    if target.startswith("/"):
+        return not target.startswith("//")
+    return is_relative_path(target)
+
+
+def is_relative_path(target: str) -> bool:
+    """Whether a link *target* is a relative path to a file (``../setup.md#x``,
+    ``other.html``), not a label or a heading MyST may still find."""
+    path = target.partition("#")[0].partition("?")[0]
+    return bool(path) and ("/" in path or bool(_FILE_SUFFIX.search(path)))
+
+
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}$")
 
 
 def old_links_in(doctree: nodes.document) -> tuple[str, ...]:
