@@ -19,7 +19,8 @@ def bad_input(builds):
 UNDATED = "the post is listed as undated, after dated posts"
 #: every warning of the root, each once: (file, line, message, subtype)
 WARNINGS = [
-    ("no-date.md", 1, f"post has no date; {UNDATED}", "date"),
+    ("no-date.md", 1, "post has no date: its YAML header has no date key (its keys: 'title', "
+     f"'tags'); {UNDATED}", "date"),
     ("bad-date.md", 3, "date 'next tuesday' is not understood; write it as YYYY-MM-DD or "
      f"YYYY-MM-DD HH:MM[:SS][+HH:MM] (or Oct 10, 2020; 15 Oct 2023); {UNDATED}", "date"),
     ("impossible-date.md", 4, f"date '2023-13-01' is impossible: month must be in 1..12; {UNDATED}",
@@ -30,7 +31,8 @@ WARNINGS = [
     ("tags-number.md", 4, "tag 42 is not a string; quote it to use it as text", "tags"),
     ("no-title.md", 1, "post has no title; add 'title:' to its front matter or start it with a "
      "'# Heading' (shown as 'no-title' meanwhile)", "title"),
-    ("not-a-mapping.md", 1, f"post has no date; {UNDATED}", "date"),
+    ("not-a-mapping.md", 1, f"post has no date: its header on line 2 could not be read; {UNDATED}",
+     "date"),
     ("not-a-mapping.md", 2, "front matter must be a mapping of keys to values, not list",
      "front_matter"),
     ("slug-mismatch.md", 5, "slug '../escape' is not a safe path; no redirect is written for it",
@@ -41,7 +43,7 @@ WARNINGS = [
      "alias"),
     ("ambiguous-date.md", 3, "date '05/06/2020' is ambiguous; read as day first (2020-06-05): "
      "write it as YYYY-MM-DD", "date"),
-    ("toml.md", 1, f"post has no date; {UNDATED}", "date"),
+    ("toml.md", 1, f"post has no date: its header on line 4 could not be read; {UNDATED}", "date"),
     ("toml.md", 4, "front matter is not valid TOML: Invalid value (at line 3, column 9)",
      "front_matter"),
 ]  # fmt: skip

@@ -9,6 +9,7 @@ import pytest
 
 from sphinxblog.core.dates import date_from_path, parse_date
 from sphinxblog.core.frontmatter import interpret, read_front_matter
+from sphinxblog.core.posts import why_undated
 from sphinxblog.core.values import parse_aliases, parse_authors, parse_tags, parse_text, tag_key
 
 
@@ -249,3 +250,54 @@ def test_toml_front_matter_is_read():
     assert (front_matter.data, front_matter.form, front_matter.problems) == (
         {"title": "x"}, "toml", (),
     )  # fmt: skip
+
+
+def test_a_header_with_only_its_closing_line_is_read_as_hexo_does():
+    front_matter = read_front_matter("title: Hexo\ndate: 2021-03-04\ntags:\n- a\n---\nBody\n")
+    assert front_matter.data == {"title": "Hexo", "date": "2021-03-04", "tags": ["a"]}
+    assert front_matter.lines == {"title": 1, "date": 2, "tags": 3}
+    assert front_matter.span == 5
+
+
+@pytest.mark.parametrize("text", [
+    "Note: this post is old.\nSee below.\n---\nBody\n",  # prose, then a rule
+    "Note: this post is old.\n---\nBody\n",  # a key no one reads: not a header
+    "title: x\nA paragraph.\n---\n",  # a paragraph before the line
+])  # fmt: skip
+def test_lines_above_a_rule_are_not_taken_for_a_header(text):
+    assert read_front_matter(text).span == 0
+
+
+def test_zola_taxonomies_and_path():
+    front_matter = read_front_matter(
+        '+++\ntitle = "Z"\npath = "old/z"\n[taxonomies]\ntags = ["a"]\ncategories = ["b"]\n'
+        'authors = ["Ada"]\n+++\n'
+    )
+    metadata, problems = interpret(front_matter)
+    assert (metadata.tags, metadata.authors) == (("a", "b"), ("Ada",))
+    assert metadata.aliases == ("old/z",)
+    assert problems == []
+
+
+@pytest.mark.parametrize(("docname", "day"), [
+    ("posts/2022-05-06_zola", dt.date(2022, 5, 6)),
+    ("posts/2022-05-06", dt.date(2022, 5, 6)),
+    ("posts/2022-05-06_zola/index", dt.date(2022, 5, 6)),
+    ("posts/2022_05_06_zola", None),
+])  # fmt: skip
+def test_dates_from_zola_file_names(docname, day):
+    assert date_from_path(docname) == day
+
+
+@pytest.mark.parametrize(("docname", "text", "why"), [
+    ("posts/2019_06_18_x", "---\ntitle: x\n---\n", "its file name starts with a date written "
+     "'2019_06_18', which is not read: name it YYYY-MM-DD-slug or YYYY-MM-DD_slug, or add 'date:'"),
+    ("posts/20190618-x", "", "its file name starts with a date written '20190618', which is not "
+     "read: name it YYYY-MM-DD-slug or YYYY-MM-DD_slug, or add 'date:'"),
+    ("posts/x", "---\ntitle: x\ntags: [a]\n---\n", "its YAML header has no date key (its keys: "
+     "'title', 'tags')"),
+    ("posts/x", "Body\n", "no header was found at the top of the file: add one with 'date:'"),
+    ("posts/x", "---\n- a list\n---\n", "its header on line 2 could not be read"),
+])  # fmt: skip
+def test_an_undated_post_says_why(docname, text, why):
+    assert why_undated(docname, read_front_matter(text)) == why

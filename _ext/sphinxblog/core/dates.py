@@ -92,8 +92,8 @@ def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, 
 
 
 _PATH_DAY = (
-    # Jekyll: 2019-06-18-title; Docusaurus' folders: 2019-06-18-title/index
-    re.compile(r"(?:^|/)(\d{4})-(\d{2})-(\d{2})-[^/]*(?:/index)?$"),
+    # Jekyll: 2019-06-18-title; Zola: 2019-06-18_title; their folders: …/index
+    re.compile(r"(?:^|/)(\d{4})-(\d{2})-(\d{2})(?:[-_][^/]*)?(?:/index)?$"),
     re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/"),  # folders: 2019/06/18/title
 )
 

@@ -159,7 +159,7 @@ def _read_header(text: str) -> FrontMatter:
     if start == 0 and headers.is_pelican_header(lines, FIELD_KEYS):
         return _from_header("pelican", headers.read_pelican(lines))
     if not _FENCE.match(first):
-        return FrontMatter()
+        return _headless(lines, start)
     end = next(
         (n for n, line in enumerate(lines[start + 1 :], start=start + 1) if _END_FENCE.match(line)),
         None,
@@ -175,6 +175,38 @@ def _read_header(text: str) -> FrontMatter:
         problems=tuple(
             dataclasses.replace(p, line=p.line + start) if p.line else p for p in loaded.problems
         ),
+        span=end + 1,
+    )
+
+
+#: a line of a YAML header with no opening ``---``: a key, a list item, a continuation
+_HEADLESS_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*:(?:[ \t]|$)|[ \t]+\S|-[ \t])")
+#: the most lines such a header may take before its ``---``
+_HEADLESS_MOST_LINES = 60
+
+
+def _headless(lines: list[str], start: int) -> FrontMatter:
+    """Hexo's YAML header, which needs only its closing ``---``: keys from the first
+    line to a ``---`` line, at least one of them a key the blog reads."""
+    if not re.match(r"^[A-Za-z_][\w-]*:(?:[ \t]|$)", lines[start]):
+        return FrontMatter()
+    last = min(len(lines), start + _HEADLESS_MOST_LINES)
+    end = next((n for n in range(start + 1, last) if _FENCE.match(lines[n])), None)
+    if end is None or not all(
+        _HEADLESS_LINE.match(line) for line in lines[start:end] if line.strip()
+    ):
+        return FrontMatter()
+    loaded = _load_block("\n".join(lines[start:end]), end - start)
+    if not any(str(key).casefold() in FIELD_KEYS for key in loaded.data):
+        return FrontMatter()  # a paragraph of "Note: …" lines above a rule, not a header
+    return dataclasses.replace(
+        loaded,
+        lines={key: line + start - 1 for key, line in loaded.lines.items()},
+        problems=tuple(
+            dataclasses.replace(p, line=p.line + start - 1) if p.line else p
+            for p in loaded.problems
+        ),
+        form="headless",
         span=end + 1,
     )
 
@@ -503,6 +535,24 @@ def _tags(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Pr
 #: front-matter key (matched without regard to case) -> how it is read.  The
 #: first key present in this order wins a field, except for tags and aliases,
 #: which are gathered from every key.  Categories are folded into the tags.
+
+
+def _taxonomies(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    if not isinstance(raw, dict):
+        message = f"{short_repr(key)} should be a table of taxonomies (tags = [...]); it is ignored"
+        return {}, [Problem("tags", message, None)]
+    fields: Fields = {}
+    problems: list[Problem] = []
+    for name, values in raw.items():
+        # each taxonomy as the key of its name where that is tags or authors, else as tags
+        read = FIELD_KEYS["authors"] if str(name).casefold() in {"authors", "author"} else _tags
+        found, more = read(values, str(name), zone)
+        problems += more
+        for field_name, value in found.items():
+            fields[field_name] = (*fields.get(field_name, ()), *value)
+    return fields, problems
+
+
 FIELD_KEYS: dict[str, Reader] = {
     "title": _one("title", lambda raw: parse_text(raw, "title")),
     "date": _date("date"),
@@ -534,6 +584,8 @@ FIELD_KEYS: dict[str, Reader] = {
     "slug": _one("slug", lambda raw: parse_text(raw, "slug")),
     "lang": _one("language", parse_language),
     "language": _one("language", parse_language),
+    "path": _one("aliases", parse_aliases),  # Zola, Gatsby
+    "taxonomies": _taxonomies,  # Zola: tags, categories and any other taxonomy
 }
 _GATHERED = {"tags", "aliases"}
 

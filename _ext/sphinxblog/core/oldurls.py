@@ -29,7 +29,7 @@ __all__ = ["bundle_addresses", "pattern_addresses", "slug_addresses"]
 #: where Docusaurus serves a blog (its ``routeBasePath``)
 DOCUSAURUS_BASE = "blog"
 
-_DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")
 
 
 def _stem(docname: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -120,6 +121,37 @@ def cut_summary(text: str) -> str:
 _UNDATED = "the post is listed as undated, after dated posts"
 
 
+#: a file name that starts with a date the blog does not read (``2019_06_18``,
+#: ``20190618``, ``18-06-2019``, ``2019.06.18``)
+_OTHER_DATED_NAME = re.compile(
+    r"^(?:\d{4}[._ ]\d{1,2}[._ ]\d{1,2}|\d{8}|\d{1,2}[-._]\d{1,2}[-._]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"(?=[^-_\d]|$))"
+)
+
+
+def why_undated(docname: str, front_matter: FrontMatter) -> str:
+    """What a post without a date lacks, in words: its file name's date in a form not
+    read, a header without a date key, or no header at all."""
+    parts = docname.split("/")
+    name = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    if match := _OTHER_DATED_NAME.match(name):
+        return (
+            f"its file name starts with a date written {match[0]!r}, which is not read: "
+            "name it YYYY-MM-DD-slug or YYYY-MM-DD_slug, or add 'date:'"
+        )
+    unread = [p.line for p in front_matter.problems if p.subtype == "front_matter"]
+    if unread and not front_matter.data:
+        return f"its header on line {unread[0]} could not be read"
+    if not front_matter.span:
+        return "no header was found at the top of the file: add one with 'date:'"
+    keys = ", ".join(repr(key) for key in list(front_matter.data)[:6]) or "none"
+    form = _FORMS.get(front_matter.form, "")
+    return f"its {form} header has no date key (its keys: {keys})".replace("  ", " ")
+
+
+_FORMS = {"yaml": "YAML", "headless": "YAML", "toml": "TOML", "json": "JSON", "pelican": "Pelican"}
+
+
 def post_from_front_matter(
     docname: str,
     front_matter: FrontMatter,
@@ -143,7 +175,8 @@ def post_from_front_matter(
 
     date = metadata.date or date_from_path(docname)
     if date is None and not any(p.subtype == "date" for p in problems):
-        problems.append(Problem("date", f"post has no date; {_UNDATED}", 1))
+        why = why_undated(docname, front_matter)
+        problems.append(Problem("date", f"post has no date: {why}; {_UNDATED}", 1))
     elif metadata.date is None:
         fallback = f"the date in its path ({date}) is used" if date else _UNDATED
         problems = [

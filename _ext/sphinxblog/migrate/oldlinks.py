@@ -66,7 +66,7 @@ class OldUrl:
 
 _SUFFIX = re.compile(r"\.(?:html?|md|markdown|mdx|php)$", re.IGNORECASE)
 _INDEX = re.compile(r"^index(?:\.(?:html?|md|markdown|mdx|php))?$", re.IGNORECASE)
-_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")  # Jekyll -, Zola _
 _YEAR, _PART = re.compile(r"^\d{4}$"), re.compile(r"^\d{1,2}$")
 
 

@@ -6,7 +6,8 @@
 ``{% raw %}`` keeps its content as written;
 ``{% post_url %}`` and ``{% link %}`` link to the post; ``{{ site.baseurl }}``
 and the ``relative_url``/``absolute_url`` filters leave the path alone;
-Pelican's ``{% img %}`` is an image. Anything else (``{% include %}``, a
+Pelican's ``{% img %}`` and Hexo's ``{% asset_img %}`` are images, Hexo's
+``{% post_link %}`` a link to the post. Anything else (``{% include %}``, a
 variable, Eleventy's shortcodes) is dropped with a warning.
 """
 
@@ -28,7 +29,7 @@ TAG = re.compile(r"\{%-?\s*(\w+)(.*?)\s*-?%\}")
 #: not after ``=``: ``style={{…}}`` is a JSX attribute, which :mod:`.foreign` names
 OUTPUT = re.compile(r"(?<!=)\{\{-?\s*(.*?)\s*-?\}\}")
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}")
-LINK_TAG = re.compile(r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link)\s+(.*?)\s*-?%\}\s*\)")
+LINK_TAG = re.compile(r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link|post_path)\s+(.*?)\s*-?%\}\s*\)")
 _HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+#.-]+)(.*?)\s*-?%\}\s*$")
 _END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
 #: Hexo's and Octopress's code blocks (``code`` is Hexo's short name)
@@ -40,6 +41,11 @@ _RAW_CLOSE = re.compile(r"^\s*\{%-?\s*endraw\s*-?%\}\s*$")
 _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
 _BASEURL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 may_hold = Signs(r"\{[{%]")
+#: Hexo's tags that this blog does not translate: named as Hexo's when dropped
+_HEXO_TAGS = frozenset({
+    "post_path", "asset_path", "asset_link", "blockquote", "iframe", "youtube", "vimeo",
+    "jsfiddle", "gist", "pullquote", "include_code",
+})  # fmt: skip
 #: Liquid tags that only steer the template: dropped with a warning
 WHAT_INSTEAD = {
     "include": "write the included text in the post",
@@ -168,15 +174,37 @@ def _tag(match: re.Match[str], number: int, site: Site, problems: list[Problem])
         return _link(name, rest, None, number, site, problems)
     if name == "img":
         return _image(rest)
+    if name == "post_link":  # Hexo: {% post_link slug [title] %}
+        target, _, title = rest.partition(" ")
+        return _link(name, target, title.strip().strip("\"'") or None, number, site, problems)
+    if name == "asset_img":  # Hexo: an image from the folder named as the post
+        return _asset_image(rest, site)
     if name in {"raw", "endraw", "comment", "endcomment"}:
         return ""
     instead = WHAT_INSTEAD.get(name, "write its result in Markdown or a MyST directive")
-    if rest.startswith("(") or name == "end":
+    if name in _HEXO_TAGS:
+        what = f"Hexo tag {{% {name} %}}"
+    elif rest.startswith("(") or name == "end":
         what = f"Zola shortcode {{% {name}{'(…)' if rest else ''} %}}"
     else:
         what = f"template tag {{% {name} %}} (Liquid, Nunjucks)"
     problems.append(problem(number, f"{what} is not run: dropped ({instead})"))
     return ""
+
+
+def _asset_image(rest: str, site: Site) -> str:
+    """Hexo's ``{% asset_img [class] name [width [height]] [title [alt]] %}``."""
+    words = re.findall(r'"[^"]*"|\'[^\']*\'|\S+', rest)
+    while len(words) > 1 and not re.search(r"\.\w+$", words[0]):
+        words.pop(0)  # classes
+    if not words:
+        return ""
+    name, words = words[0], [w for w in words[1:] if not w.isdigit()]
+    texts = [word.strip("\"'") for word in words]
+    alt = texts[1] if len(texts) > 1 else " ".join(texts)
+    folder = site.docname.rpartition("/")[2]
+    path = f"{folder}/{name}" if folder else name
+    return f'![{alt}]({path} "{texts[0]}")' if texts else f"![]({path})"
 
 
 def _image(rest: str) -> str:
