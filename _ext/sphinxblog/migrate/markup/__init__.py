@@ -23,8 +23,12 @@ from sphinxblog.migrate.markup import (
     hugo,
     liquid,
     material,
+    mdc,
+    obsidian,
     pelican,
+    quarto,
     spans,
+    vitepress,
 )
 from sphinxblog.migrate.markup.common import Site
 
@@ -70,6 +74,10 @@ def translate(
         lambda t: hugo.translate(t, site),
         lambda t: liquid.translate(t, site),
         lambda t: pelican.translate(t, site),
+        lambda t: quarto.translate(t, site),
+        lambda t: vitepress.translate(t, site),
+        lambda t: mdc.translate(t, site),
+        lambda t: obsidian.translate(t, site),
         docusaurus.translate,
         material.translate,
         fences.translate,
@@ -90,8 +98,9 @@ def translate(
 #: for each step of :func:`translate`, in its order: whether a text may hold
 #: the markup the step translates (a quick search, never a false "no")
 _MAY_HOLD: tuple[Callable[[str], bool], ...] = (
-    ablog.may_hold, hugo.may_hold, liquid.may_hold, pelican.may_hold,
-    docusaurus.may_hold, material.may_hold, fences.may_hold, spans.may_hold, foreign.may_hold,
+    ablog.may_hold, hugo.may_hold, liquid.may_hold, pelican.may_hold, quarto.may_hold,
+    vitepress.may_hold, mdc.may_hold, obsidian.may_hold, docusaurus.may_hold, material.may_hold,
+    fences.may_hold, spans.may_hold, foreign.may_hold,
 )  # fmt: skip
 
 
