@@ -10,7 +10,12 @@ from docutils import nodes
 from lxml import etree
 
 from conftest import read_html, warnings_of
-from sphinxblog.core.language import guess_language, parse_language, same_language
+from sphinxblog.core.language import (
+    guess_language,
+    language_of_path,
+    parse_language,
+    same_language,
+)
 from sphinxblog.pages.fill import language_around
 
 # --- pure functions ------------------------------------------------------------------------
@@ -69,7 +74,17 @@ def test_a_value_that_is_no_language_tag_is_a_language_problem(raw, shown):
         ("Привет!", "kk", "kk"),  # too short to tell
         ("Plain English text.", "kk", "en"),
         (KAZAKH, "ky", "ky"),  # Kyrgyz writes ң, ө, ү too: the site's
-        ("Ελληνικά", "en", "en"),  # another script: the site's
+        ("Ελληνικά", "en", "el"),  # another script: its language
+        ("これは日本語の文章です。漢字も使います。", "en", "ja"),  # kana among the kanji
+        ("这是中文文章，没有假名。", "en", "zh"),
+        ("한국어로 쓴 글입니다.", "en", "ko"),
+        ("עברית כתובה כאן.", "en", "he"),
+        ("هذا نص مكتوب بالعربية.", "en", "ar"),
+        ("این یک نوشته فارسی است و گ دارد.", "en", "fa"),  # Persian's own letters
+        ("ეს ქართული ტექსტია.", "en", "ka"),
+        ("Սա հայերեն տեքստ է։", "en", "hy"),
+        ("これは日本語です。", "ja", "ja"),  # the site's own
+        ("Mostly English, with one word 日本 in it.", "en", "en"),
         ("1, 2, 3", "kk", "kk"),
         ("", "de", "de"),
     ],
@@ -221,3 +236,11 @@ def test_code_says_nothing_of_a_posts_language():
     assert "Қазақстан" not in prose_of(doctree)
     assert guess_language(prose_of(doctree), "en") == "en"
     assert guess_language(doctree.astext(), "en") == "kk"
+
+
+@pytest.mark.parametrize(("docname", "language"), [
+    ("posts/ja/first", "ja"), ("zh-CN/posts/first", "zh-CN"), ("posts/pt_br/x", "pt-BR"),
+    ("posts/it/x", None), ("posts/ml/x", None), ("posts/go/x", None), ("posts/x", None),
+])  # fmt: skip
+def test_a_language_folder_gives_the_language(docname, language):
+    assert language_of_path(docname) == language

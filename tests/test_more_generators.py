@@ -61,3 +61,17 @@ def test_what_is_not_read_is_named(more):
         'posts/2022-05-06_zola-post.md:14: WARNING: Zola shortcode {{ youtube(id="dQw4w9WgXcQ") '
         "}} is not run: dropped (write its value) [blog.markup]",
     ]
+
+
+def test_emoji_shortcodes_are_emoji_outside_code(more):
+    body = read_html(more.outdir, "posts/emoji-post.html").select_one("div.body")
+    text = " ".join(p.get_text(" ", strip=True) for p in body.select("section > p"))
+    assert "Shipped 🎉 and approved 👍, at 12:30:45, but not :shipit: or :smile:" in text
+    assert body.select_one("code").get_text() == ":smile:"
+
+
+@pytest.mark.parametrize(("post", "language"), [("ja/hajimete", "ja"), ("greek", "el")])
+def test_posts_in_other_scripts_and_language_folders_get_their_language(more, post, language):
+    page = read_html(more.outdir, f"posts/{post}.html")
+    article = page.select_one(f'[lang="{language}"]')
+    assert article is not None and article.select_one("h1") is not None

@@ -14,6 +14,7 @@ from sphinxblog.core.problems import Problem
 
 __all__ = [
     "guess_language",
+    "language_of_path",
     "language_class",
     "language_tag",
     "parse_language",
@@ -152,6 +153,64 @@ def _marked_language(text: str, cyrillic: int) -> str | None:
     return None
 
 
+#: the scripts that name a language of their own (or a few, told apart below)
+_SCRIPT_RANGES = (
+    ("\u0370", "\u03ff", "el"), ("\u0530", "\u058f", "hy"), ("\u0590", "\u05ff", "he"),
+    ("\u0600", "\u06ff", "ar"), ("\u0750", "\u077f", "ar"), ("\u0900", "\u097f", "hi"),
+    ("\u0980", "\u09ff", "bn"), ("\u0a00", "\u0a7f", "pa"), ("\u0a80", "\u0aff", "gu"),
+    ("\u0b80", "\u0bff", "ta"), ("\u0c00", "\u0c7f", "te"), ("\u0c80", "\u0cff", "kn"),
+    ("\u0d00", "\u0d7f", "ml"), ("\u0d80", "\u0dff", "si"), ("\u0e00", "\u0e7f", "th"),
+    ("\u0e80", "\u0eff", "lo"), ("\u10a0", "\u10ff", "ka"), ("\u1100", "\u11ff", "ko"),
+    ("\u3040", "\u30ff", "ja"), ("\u3130", "\u318f", "ko"), ("\u3400", "\u4dbf", "zh"),
+    ("\u4e00", "\u9fff", "zh"), ("\uac00", "\ud7af", "ko"), ("\uf900", "\ufaff", "zh"),
+)  # fmt: skip
+_SCRIPT_LETTER = re.compile("[" + "".join(f"{low}-{high}" for low, high, _ in _SCRIPT_RANGES) + "]")
+#: letters that tell Urdu and Persian from Arabic
+_ARABIC_MARKS = (("ur", frozenset("ٹڈڑںے")), ("fa", frozenset("پچژگ")))
+
+
+def _script_language(text: str) -> tuple[str, int] | None:
+    """The language the letters of scripts other than Latin and Cyrillic mostly
+    belong to, and how many such letters there are; None without any."""
+    found = _SCRIPT_LETTER.findall(text)
+    if not found:
+        return None
+    counts: Counter[str] = Counter()
+    for char, count in Counter(found).items():
+        if char.isalpha():
+            counts[next(lang for low, high, lang in _SCRIPT_RANGES if low <= char <= high)] += count
+    if not counts:
+        return None
+    if counts["ja"] and counts["ja"] * 20 >= counts["zh"]:
+        counts["ja"] += counts.pop("zh", 0)  # kanji among kana: Japanese
+    language, _ = counts.most_common(1)[0]
+    if language == "ar":
+        language = next(
+            (lang for lang, marks in _ARABIC_MARKS if any(c in marks for c in found)), "ar"
+        )
+    return language, sum(counts.values())
+
+
+#: language folders (``ja/``, ``zh-CN/``) a site in several languages keeps posts in;
+#: two-letter names that are often something else (``it``, ``ml``, ``go``) are left out
+_FOLDER_LANGUAGES = frozenset(
+    "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu hy id ja ka kk ko ky lt lv mn nl pl "
+    "pt ro ru sk sl sr sv ta th tr uk ur uz vi zh".split()
+)
+
+
+def language_of_path(docname: str) -> str | None:
+    """The language a post's folder names, as Starlight's and Hexo's ``ja/``,
+    ``zh-CN/`` folders do."""
+    for folder in docname.split("/")[:-1]:
+        tag = (
+            language_tag(folder) if re.match(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$", folder) else None
+        )
+        if tag and tag.partition("-")[0] in _FOLDER_LANGUAGES:
+            return tag
+    return None
+
+
 def guess_language(text: str, site_language_setting: str | None) -> str:
     """The language of *text*, judged by its script against the site's language.
 
@@ -162,13 +221,19 @@ def guess_language(text: str, site_language_setting: str | None) -> str:
     these languages' letters, or is long and still lacks the site language's
     own (then it is Russian).
     Mostly Latin text is in the site's language, or English on a Cyrillic
-    site. Text in other scripts, or with no letters, is in the site's language.
+    site. Text mostly in another script is in that script's language (Japanese
+    where kana are among the Han characters, Urdu or Persian where their own
+    letters are among the Arabic ones). Text with no letters is in the site's
+    language.
     """
     site = site_language(site_language_setting)
     primary = site.partition("-")[0]
-    if primary not in _CYRILLIC_LANGUAGES and not _ANY_CYRILLIC.search(text):
+    scripts = _script_language(text) if _OTHER_SCRIPTS.search(text) else None
+    if scripts is None and primary not in _CYRILLIC_LANGUAGES and not _ANY_CYRILLIC.search(text):
         return site  # most posts: no letter to count changes the answer
     letters, cyrillic, latin = _letter_counts(text)
+    if scripts is not None and scripts[1] * 2 > letters:
+        return site if scripts[0] == primary else scripts[0]
     if cyrillic * 2 > letters:
         marked = _marked_language(text, cyrillic)
         if primary not in _CYRILLIC_LANGUAGES:

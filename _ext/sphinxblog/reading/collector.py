@@ -32,7 +32,7 @@ from sphinxblog.core.authors import (
     resolve_authors,
 )
 from sphinxblog.core.frontmatter import FrontMatter
-from sphinxblog.core.language import guess_language
+from sphinxblog.core.language import guess_language, language_of_path
 from sphinxblog.core.oldurls import pattern_addresses
 from sphinxblog.core.posts import (
     MORE_MARKERS,
@@ -149,7 +149,9 @@ def read_post(app: Sphinx, docname: str, doctree: nodes.document) -> Post:
         post,
         summary=post.summary or summary_of(doctree),
         words=len(doctree.astext().split()),
-        language=post.language or guess_language(prose_of(doctree), app.config.language),
+        language=post.language
+        or language_of_path(docname)
+        or guess_language(prose_of(doctree), app.config.language),
         aliases=tuple(dict.fromkeys((
             *post.aliases,
             *pattern_addresses(app.config.blog_old_url_patterns, docname, post.day),

@@ -18,6 +18,7 @@ from sphinxblog.core.problems import Problem
 from sphinxblog.migrate.markup import (
     ablog,
     docusaurus,
+    emoji,
     fences,
     foreign,
     hugo,
@@ -80,6 +81,7 @@ def translate(
         lambda t: obsidian.translate(t, site),
         docusaurus.translate,
         material.translate,
+        emoji.translate,
         fences.translate,
         lambda t: spans.drop_leftovers(t, shown_as_written),
         lambda t: (t, foreign.name_leftovers(t, shown_as_written)),
@@ -100,7 +102,7 @@ def translate(
 _MAY_HOLD: tuple[Callable[[str], bool], ...] = (
     ablog.may_hold, hugo.may_hold, liquid.may_hold, pelican.may_hold, quarto.may_hold,
     vitepress.may_hold, mdc.may_hold, obsidian.may_hold, docusaurus.may_hold, material.may_hold,
-    fences.may_hold, spans.may_hold, foreign.may_hold,
+    emoji.may_hold, fences.may_hold, spans.may_hold, foreign.may_hold,
 )  # fmt: skip
 
 
