@@ -37,7 +37,8 @@ WARNINGS = [
      "front_matter"),
     ("slug-mismatch.md", 5, "slug '../escape' is not a safe path; no redirect is written for it",
      "slug"),
-    ("bad-aliases.md", 5, "alias '../../etc/passwd' is not a safe relative path", "alias"),
+    ("bad-aliases.md", 5, "alias '../../etc/passwd' leads out of the site; no redirect is "
+     "written for it", "alias"),
     # a warning about the whole site names the file alone
     ("bad-aliases.md", "", "alias 'archive.html' is a page of the site; no redirect written",
      "alias"),

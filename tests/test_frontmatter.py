@@ -10,7 +10,14 @@ import pytest
 from sphinxblog.core.dates import date_from_path, parse_date
 from sphinxblog.core.frontmatter import interpret, read_front_matter
 from sphinxblog.core.posts import why_undated
-from sphinxblog.core.values import parse_aliases, parse_authors, parse_tags, parse_text, tag_key
+from sphinxblog.core.values import (
+    parse_aliases,
+    parse_authors,
+    parse_tags,
+    parse_text,
+    resolve_page_alias,
+    tag_key,
+)
 
 
 def test_reads_yaml_types_and_key_lines():
@@ -301,3 +308,21 @@ def test_dates_from_zola_file_names(docname, day):
 ])  # fmt: skip
 def test_an_undated_post_says_why(docname, text, why):
     assert why_undated(docname, read_front_matter(text)) == why
+
+
+@pytest.mark.parametrize(("alias", "docname", "resolved"), [
+    ("old", "posts/new", "posts/old"),
+    ("old/", "posts/new", "posts/old/"),
+    ("./old.html", "posts/new", "posts/old.html"),
+    ("../up/", "posts/2020/new", "posts/up/"),
+    ("old", "posts/bundle/index", "posts/old"),  # a page bundle's page is its folder
+    ("old", "new", "old"),
+    ("../../out", "posts/new", None),  # leaves the site
+])  # fmt: skip
+def test_page_relative_aliases_are_resolved_beside_the_post_as_hugo_does(alias, docname, resolved):
+    assert resolve_page_alias(alias, docname) == resolved
+
+
+def test_site_absolute_and_page_relative_aliases_are_told_apart():
+    metadata, problems = interpret(read_front_matter("---\naliases: [/abs/, rel, ../up/]\n---\n"))
+    assert (metadata.aliases, metadata.page_aliases, problems) == (("abs/",), ("rel", "../up/"), [])

@@ -25,12 +25,12 @@ def built(builds):
 
 ABLOG = (
     "posts/ablog-post.rst:4: WARNING: ablog-post.rst is an ABlog reStructuredText post, which "
-    "the site does not read (it reads .markdown, .md, .mdx); convert it to MyST Markdown with "
-    "YAML front matter [blog.source]"
+    "the site does not read (it reads .markdown, .md, .mdx, .qmd); convert it to MyST Markdown "
+    "with YAML front matter [blog.source]"
 )
 LEGACY = (
-    "posts/legacy.html:1: WARNING: legacy.html is not read: the site reads .markdown, .md, .mdx "
-    "files; convert it to Markdown to publish it [blog.source]"
+    "posts/legacy.html:1: WARNING: legacy.html is not read: the site reads .markdown, .md, .mdx, "
+    ".qmd files; convert it to Markdown to publish it [blog.source]"
 )
 
 

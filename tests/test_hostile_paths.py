@@ -164,9 +164,28 @@ ALIAS_PROBLEMS = {
 }
 
 
+def test_page_relative_aliases_are_checked_where_they_resolve(make_app, tmp_path):
+    """Hugo's page-relative aliases land beside the post: there too they may not take a
+    page, and one that climbs out of the site is refused."""
+    extra = "aliases: [post-1.html, ../../../outside, beside/]\n"
+    srcdir = site_with(tmp_path, {"posts/aliased.md": post("Aliased", extra=extra)})
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    where = srcdir / "posts" / "aliased.md"
+    assert sorted(blog_warnings(app, "alias")) == sorted([
+        located(where, "alias 'posts/post-1.html' is a page of the site; no redirect written",
+                "alias"),
+        f"{where}:5: WARNING: alias '../../../outside' leads out of the site; no redirect is "
+        "written for it [blog.alias]",
+    ])  # fmt: skip
+    assert MARKER in (app.outdir / "posts" / "beside" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "outside").exists()
+
+
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
 def test_aliases_never_take_what_the_build_writes(make_app, tmp_path, builder):
-    aliases = "".join(f"  - {alias}\n" for alias in HOSTILE_ALIASES)
+    # from the site's root: a page-relative alias would be beside the post
+    aliases = "".join(f"  - /{alias}\n" for alias in HOSTILE_ALIASES)
     srcdir = site_with(
         tmp_path, {"posts/aliased.md": post("Aliased", extra=f"aliases:\n{aliases}")}
     )
@@ -195,7 +214,7 @@ def test_an_alias_becomes_a_warning_when_its_listing_grows_onto_it(make_app, tmp
         tmp_path,
         {
             "posts/aliased.md": post(
-                "Aliased", tags="[rust]", extra="aliases: [tags/rust/page/2.html]\n"
+                "Aliased", tags="[rust]", extra="aliases: [/tags/rust/page/2.html]\n"
             )
         },
     )
@@ -248,7 +267,7 @@ def aliased_onto_everything(request, tmp_path_factory):
     """One build of a site whose post has an alias onto each of :data:`GENERATED_FILES`."""
     builder = request.param
     column = 0 if builder == "html" else 1
-    aliases = "".join(f"  - {files[column]}\n" for files in GENERATED_FILES.values())
+    aliases = "".join(f"  - /{files[column]}\n" for files in GENERATED_FILES.values())
     extra = f"author: Jane Doe\naliases:\n{aliases}"
     files = {"index.md": HOME_WITH_ARCHIVE, "posts/aliased.md": post("Aliased", extra=extra)}
     srcdir = root_with(ROOT, tmp_path_factory.mktemp(f"aliased-{builder}") / "site", files)
@@ -1068,7 +1087,7 @@ def alias_on_janes_feed(srcdir: Path) -> str:
 
 
 def test_an_alias_onto_an_authors_feed_is_refused(make_app, tmp_path):
-    extra = "author: Jane Doe\naliases: [authors/jane-doe.xml]\n"
+    extra = "author: Jane Doe\naliases: [/authors/jane-doe.xml]\n"
     srcdir = site_with(tmp_path, {"posts/aliased.md": post("Aliased", extra=extra)})
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
@@ -1079,7 +1098,7 @@ def test_an_alias_onto_an_authors_feed_is_refused(make_app, tmp_path):
 
 
 def test_a_redirect_gives_way_to_an_authors_feed_that_comes_later(make_app, tmp_path):
-    aliased = post("Aliased", extra="aliases: [authors/jane-doe.xml]\n")
+    aliased = post("Aliased", extra="aliases: [/authors/jane-doe.xml]\n")
     srcdir = site_with(tmp_path, {"posts/aliased.md": aliased})
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
@@ -1109,7 +1128,7 @@ def test_an_authors_feed_goes_with_the_author(make_app, tmp_path):
 
 def test_a_base_url_without_a_final_slash_keeps_its_path(make_app, tmp_path):
     srcdir = site_with(
-        tmp_path, {"posts/aliased.md": post("Aliased", extra="aliases: [old.html]\n")}
+        tmp_path, {"posts/aliased.md": post("Aliased", extra="aliases: [/old.html]\n")}
     )
     base = "https://blog.example.org/blog"
     overrides = {

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import shutil
+from pathlib import Path
 
+import pytest
+from sphinx.util.console import strip_escape_sequences
+
+from checkers import epubcheck_messages
 from conftest import heading, read_html, warnings_of
+from sphinxblog.core.moved import MovedIn, summary
+
+ROOTS = Path(__file__).parent / "roots"
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +61,7 @@ def test_zola_taxonomies_file_name_dates_paths_and_at_links(more):
 
 
 def test_what_is_not_read_is_named(more):
-    assert warnings_of(more) == [
+    assert [line for line in warnings_of(more) if "raw-html" not in line] == [
         "posts/2019_06_18_underscored.md:1: WARNING: post has no date: its file name starts "
         "with a date written '2019_06_18', which is not read: name it YYYY-MM-DD-slug or "
         "YYYY-MM-DD_slug, or add 'date:'; the post is listed as undated, after dated posts "
@@ -75,3 +83,115 @@ def test_posts_in_other_scripts_and_language_folders_get_their_language(more, po
     page = read_html(more.outdir, f"posts/{post}.html")
     article = page.select_one(f'[lang="{language}"]')
     assert article is not None and article.select_one("h1") is not None
+
+
+def test_a_summary_says_what_moving_in_did(more):
+    status = strip_escape_sequences(more.status.getvalue())
+    assert "moving in: 8 posts read: 6 YAML, 1 TOML, 1 YAML with only its closing line" in status
+    assert (
+        "markup left or dropped, each with a warning: Liquid and Nunjucks tags 1 construct "
+        "in 1 post" in status
+    )
+
+
+def test_the_summary_counts_by_kind():
+    records = [
+        MovedIn("toml", (("Hugo shortcodes", 3),), (("Hugo shortcodes", 1),)),
+        MovedIn("toml", (("Hugo shortcodes", 2), ("emoji shortcodes", 1))),
+        MovedIn(),
+    ]
+    assert summary(records, unresolved_links=2) == [
+        "3 posts read: 2 TOML, 1 YAML",
+        "markup translated: Hugo shortcodes 5 lines in 2 posts; emoji shortcodes 1 line in 1 post",
+        "markup left or dropped, each with a warning: Hugo shortcodes 1 construct in 1 post",
+        "links that lead nowhere here: 2 (blog.link warnings)",
+    ]
+    assert summary([MovedIn(), MovedIn()], unresolved_links=0) == []
+
+
+def test_docsy_authors_written_as_links_with_a_company(more):
+    page = read_html(more.outdir, "posts/docsy-post.html")
+    byline = page.select_one(".blog-authors")
+    assert byline.get_text() == "By Jane Doe (Example Inc. · example.org/jane), Bob Roe"
+    assert (more.outdir / "authors" / "jane-doe.html").is_file()
+    # a page-relative alias (Hugo, Quartz) redirects from beside the post
+    redirect = more.outdir / "posts" / "docsy-old" / "index.html"
+    assert "docsy-post.html" in redirect.read_text(encoding="utf-8")
+
+
+def test_a_raw_html_figure_is_a_figure_whose_picture_every_output_copies(more):
+    body = read_html(more.outdir, "posts/raw-html.html").select_one("div.body")
+    figure = body.select_one("figure")
+    assert figure.select_one("img")["src"] == "../_images/pixel.png"
+    assert figure.select_one("figcaption .caption-text").get_text() == "The caption of a figure"
+    assert (more.outdir / "_images" / "pixel.png").is_file()
+    assert [line for line in warnings_of(more) if "raw-html" in line] == [
+        "posts/raw-html.md:30: WARNING: image file not readable: posts/images/missing.png "
+        "[image.not_readable]"
+    ]
+
+
+@pytest.fixture(scope="module")
+def more_epub(builds):
+    return builds("from-more", "epub")
+
+
+def test_the_epub_of_raw_html_of_every_kind_is_valid(more_epub):
+    assert epubcheck_messages(next(more_epub.outdir.glob("*.epub"))) == []
+
+
+def test_what_the_epub_rewrites_is_named(more_epub):
+    said = " ".join(line for line in warnings_of(more_epub) if "[blog.html]" in line)
+    for change in (
+        "attribute markdown", "<figcaption> outside a figure, as a paragraph",
+        "<iframe> from https://www.youtube.com/embed/abc as a link to it", "<noscript> as <div>",
+        "the picture images/pixel.png inside other HTML as its alt text", "<center> as <div>",
+        "a link inside a link, as its text",
+        "a link to #nowhere, which is on no element of the page, as its text",
+        "<video> from https://example.org/v.mp4 as a link to it",
+        "<font> as <span>; attribute color",
+    ):  # fmt: skip
+        assert change in said
+    page = (more_epub.outdir / "posts" / "raw-html.xhtml").read_text(encoding="utf-8")
+    assert "A missing picture" in page and "missing.png" not in page
+    for text in ("Custom element text", "Markdown inside a div", "A stray caption", "inner",
+                 "Svelte button", "Turn on scripts", "a dead fragment", "pixel in text",
+                 "A remote video", "Centered text", "Red text"):  # fmt: skip
+        assert text in page
+
+
+def test_links_by_name_or_title_follow_the_posts_in_an_incremental_build(make_app, tmp_path):
+    srcdir = tmp_path / "moved"
+    shutil.copytree(ROOTS / "test-from-docusaurus", srcdir)
+    shutil.rmtree(srcdir / "posts")
+    posts = srcdir / "posts"
+    posts.mkdir()
+    (posts / "linking.md").write_text(
+        "---\ntitle: Linking\ndate: 2024-01-01\n---\nSee [[The Guide]] and "
+        "{% post_link later %}.\n",
+        encoding="utf-8",
+    )
+    (posts / "guide.md").write_text(
+        "---\ntitle: The Guide\ndate: 2024-01-02\n---\nText.\n", encoding="utf-8"
+    )
+    make_app("html", srcdir=srcdir).build()
+    (posts / "guide.md").write_text(
+        "---\ntitle: An Old Guide\ndate: 2024-01-02\n---\nText.\n", encoding="utf-8"
+    )
+    (posts / "new-guide.md").write_text(
+        "---\ntitle: The Guide\ndate: 2024-01-03\n---\nText.\n", encoding="utf-8"
+    )
+    (posts / "later.md").write_text(
+        "---\ntitle: Came later\ndate: 2024-01-04\n---\nText.\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    links = {a.get_text(): a["href"] for a in read_html(app.outdir, "posts/linking.html").select(
+        "div.body p a"
+    )}  # fmt: skip
+    assert links["The Guide"].startswith("new-guide.html")
+    assert links["Came later"] == "later.html"
+    clean = make_app("html", srcdir=srcdir, builddir=tmp_path / "clean")
+    clean.build()
+    page = "posts/linking.html"
+    assert (app.outdir / page).read_bytes() == (clean.outdir / page).read_bytes()

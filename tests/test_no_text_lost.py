@@ -180,6 +180,94 @@ def _zola(p: Post) -> list[str]:
     return ['{% note(kind="info") %}', p.word(), "{% end %}"]
 
 
+def _vitepress(p: Post) -> list[str]:
+    form = p.rng.randrange(4)
+    if form == 0:
+        kind = p.rng.choice(["info", "tip", "warning", "danger"])
+        return [f"::: {kind} {p.word()}", p.word(), ":::"]
+    if form == 1:
+        state = " {open}" if p.rng.random() < 0.5 else ""
+        return [f"::: details {p.word()}{state}", p.word(), ":::"]
+    if form == 2:
+        return [":::: warning", p.word(), "", "::: tip", p.word(), ":::", "::::"]
+    return [f"{p.word()} [[toc]] {p.word()}", f"{{{{ $frontmatter.title }}}} {p.word()}"]
+
+
+def _mdc_block(p: Post) -> list[str]:
+    form = p.rng.randrange(4)
+    if form == 0:
+        return ['::callout{icon="i-x" color="blue"}', "#title", p.word(), "#default", p.word(),
+                "::"]  # fmt: skip
+    if form == 1:
+        return ["::warning", p.word(), "", ":::tip", p.word(), ":::", "::"]
+    if form == 2:
+        return [f'::read-more{{to="/posts/elsewhere" title="{p.word()}"}}', "",
+                f'::video{{src="{p.word()}.mp4"}}']  # fmt: skip
+    return ['::hero{title="x"}', p.word(), "::"]
+
+
+def _mdc_inline(p: Post) -> list[str]:
+    return [f'{p.word()} :kbd{{value="{p.word()}"}} :badge[{p.word()}]{{color="red"}} '
+            f':icon{{name="i-x"}} :tooltip{{text="{p.word()}"}} {p.word()}']  # fmt: skip
+
+
+def _obsidian_links(p: Post) -> list[str]:
+    forms = (
+        lambda: f"[[{p.word()}]]",
+        lambda: f"[[{p.secret()}|{p.word()}]]",  # an alias's target is not shown
+        lambda: f"[[{p.secret()}#{p.secret()}|{p.word()}]]",
+        lambda: f"[[#{p.word()}]]",
+        lambda: f"`[[{p.word()}]]`",
+    )
+    return [" ".join([p.word(), *(p.rng.choice(forms)() for _ in range(p.rng.randint(1, 3)))])]
+
+
+def _obsidian_embed(p: Post) -> list[str]:
+    if p.rng.random() < 0.5:
+        return [f"![[{p.word()}.png|{'300' if p.rng.random() < 0.5 else p.word()}]]"]
+    return [f"{p.word()} ![[{p.word()}.png|{p.word()}|200]] ![[{p.word()}]] {p.word()}"]
+
+
+def _obsidian_callout(p: Post) -> list[str]:
+    kind = p.rng.choice(["NOTE", "tip", "faq", "summary", "recipe", "IMPORTANT", "bug"])
+    fold = p.rng.choice(["", "-", "+"])
+    roll = p.rng.random()
+    if roll < 0.25:  # a title alone
+        return [f"> [!{kind}]{fold} {p.word()}"]
+    if roll < 0.5:  # nested, with a wikilink
+        return [f"> [!{kind}]{fold} {p.word()}", f"> {p.word()} [[{p.word()}]]",
+                f"> > [!tip] {p.word()}", f"> > {p.word()}", f"> {p.word()}"]  # fmt: skip
+    return [f">[!{kind}]{fold}", f"> {p.word()}", ">", f"> {p.word()}"]
+
+
+def _quarto_callout(p: Post) -> list[str]:
+    kind = p.rng.choice(["note", "tip", "warning", "caution", "important", ""])
+    form = p.rng.randrange(4)
+    options = ["", ' collapse="true"', ' collapse="false"', ' title="{}"'][form]
+    options = options.format(p.word()) if form == 3 else options
+    heading = [f"## {p.word()}"] if p.rng.random() < 0.5 else []
+    closing = [":::"] if p.rng.random() < 0.9 else []  # unclosed: shown as written
+    return [f"::: {{.callout{'-' * bool(kind)}{kind}{options}}}", *heading, p.word(), *closing]
+
+
+def _quarto_div(p: Post) -> list[str]:
+    if p.rng.random() < 0.5:
+        return [":::: {.columns}", '::: {.column width="40%"}', p.word(), ":::",
+                "::: {.column-margin}", p.word(), ":::", "::::"]  # fmt: skip
+    label = p.rng.choice(["fig-a", "fig-b", "tbl-c", "sec-d"])
+    figure = f"fig-{p.secret()}"  # a label is not shown
+    spans = f"[{p.word()}]{{.smallcaps}} {p.word()} @{label} [-@{figure}] @fig-none"
+    return [f"::: {{#{label}}}", f"![A figure](x.png){{#{figure}}}", "", p.word(), ":::", "", spans]
+
+
+def _quarto_cell(p: Post) -> list[str]:
+    language = p.rng.choice(["python", "r", "julia", "ojs", "mermaid", "{python"])
+    prefix = "%%|" if language == "mermaid" else "//|" if language == "ojs" else "#|"
+    opening = f"```{{{language}}}" + "}" * language.startswith("{")
+    return [opening, f"{prefix} label: fig-{p.secret()}", f"{prefix} fig-cap: {p.word()}",
+            f"{prefix} echo: false", f"x = {p.word()}", "```"]  # fmt: skip
+
+
 def _foreign(p: Post) -> list[str]:
     return [f'{p.word()} [[{p.word()}]] :kbd{{value="{p.word()}"}} {p.word()}',
             "", "::note", p.word(), "::"]  # fmt: skip
@@ -189,6 +277,8 @@ CONSTRUCTS: list[Callable[[Post], list[str]]] = [
     _prose, _hugo_comment, _hugo_highlight, _hugo_unclosed_highlight, _hugo_details,
     _hugo_unknown, _docusaurus_admonition, _docusaurus_nested, _docusaurus_unclosed, _details,
     _tabs, _jsx, _material, _liquid, _pelican, _fence, _foreign, _hexo_code, _callout, _zola,
+    _vitepress, _mdc_block, _mdc_inline, _obsidian_links, _obsidian_embed, _obsidian_callout,
+    _quarto_callout, _quarto_div, _quarto_cell,
 ]  # fmt: skip
 
 

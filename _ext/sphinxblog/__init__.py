@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from sphinxblog.book import extension as book
 from sphinxblog.core import VERSION
-from sphinxblog.migrate import oldlinks
+from sphinxblog.migrate import oldlinks, summary
 from sphinxblog.migrate.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
-from sphinxblog.migrate.translate import translate_post
+from sphinxblog.migrate.translate import reread_for_lookups, translate_post
 from sphinxblog.outputs import feeds, laterpages, redirects, searchindex, sitemap
 from sphinxblog.outputs.context import add_blog_context, add_post_description, name_the_page
 from sphinxblog.pages import listings, postpage, rawhtml
@@ -81,7 +81,8 @@ _TRANSFORMS = (
     FilesOutsideTheSource, RawLatexInPosts,
 )  # fmt: skip
 _POST_TRANSFORMS = (
-    oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.RawHtmlAsXhtml,
+    oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
+    rawhtml.RawHtmlAsXhtml,
     rawhtml.RawHtmlForLatex, TabsInSequence,
 )  # fmt: skip
 
@@ -108,6 +109,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("builder-inited", sources.warn_unread_files, 500),
     ("env-get-outdated", scan.reread_for_profiles, 500),
     ("env-get-outdated", scan.reread_post_toctrees, 500),
+    ("env-get-outdated", reread_for_lookups, 500),
     ("env-get-outdated", stale.note_documents, 500),
     ("env-before-read-docs", check_encodings, 500),
     # after any handler that changes the list
@@ -142,6 +144,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("build-finished", feeds.write_feeds, 500),
     ("build-finished", feeds.write_author_feeds, 500),
     ("build-finished", sitemap.write_sitemap, 800),
+    ("build-finished", summary.report_moving_in, 800),
     ("build-finished", save_shown, 850),
     ("build-finished", interrupted.mark_finished, 900),
     ("build-finished", lockbuild.release_lock, 1000),  # the very last
@@ -169,7 +172,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 8,
+        "env_version": 9,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -18,7 +18,10 @@ import yaml
 
 from sphinxblog.core.problems import Problem, short_repr
 from sphinxblog.core.urls import image_address_problem, safe_link, scheme_of
-from sphinxblog.core.values import tag_key
+from sphinxblog.core.values import linked_author, tag_key
+
+#: what separates names in one string of authors, as ``parse_authors`` reads it
+_SEPARATORS = re.compile(r"[,;]")
 
 #: where a profiles file is looked for, from the source folder, first found wins
 #: (Docusaurus: beside the posts or in the blog folder; Material: ``.authors.yml``)
@@ -216,10 +219,13 @@ def parse_profiles(text: str) -> tuple[dict[str, Author], list[Problem]]:
 
 
 def _inline(raw: object) -> tuple[dict[str, Author], list[Problem]]:
+    if isinstance(raw, str):
+        raw = _SEPARATORS.split(raw)
     items = raw if isinstance(raw, list) else [raw]
     found: dict[str, Author] = {}
     problems: list[Problem] = []
     for item in items:
+        item = linked_author(item) or item
         if isinstance(item, dict) and _text(item.get("name")):
             name = _text(item["name"])
             if name in found:

@@ -16,6 +16,8 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # Jekyll writes offsets without a colon (+0500) and often after a space.
 _OFFSET_NO_COLON = re.compile(r"\s*([+-])(\d{2})(\d{2})$")
 _OFFSET_SPACED = re.compile(r"\s+([+-]\d{2}:\d{2}|Z)$")
+# Nikola: 2012-03-30 23:00:00 UTC+03:00, or UTC alone
+_NIKOLA_UTC = re.compile(r"\s*UTC([+-]\d{2}:?\d{2})?$")
 # 05/06/2020, 05.06.2020, 5-6-2020: day and month in an order only the author knows
 _NUMERIC_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 # Oct 10, 2020 (ABlog), October 10, 2020, 15 Oct 2023, 15 October 2023
@@ -84,12 +86,22 @@ def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, 
             return dt.datetime.strptime(text, fmt).date(), None
         except ValueError:
             continue
+    text = _NIKOLA_UTC.sub(lambda match: match.group(1) or "+00:00", text)
+    if text.lower() in _QUARTO_DATES:
+        return None, Problem(
+            "date",
+            f"date {text!r} is Quarto's date of the {_QUARTO_DATES[text.lower()]}, "
+            "which the site does not read: write the post's date as YYYY-MM-DD",
+        )
     normalised = _OFFSET_SPACED.sub(r"\1", _OFFSET_NO_COLON.sub(r"\1\2:\3", text))
     try:
         return _with_zone(dt.datetime.fromisoformat(normalised), zone), None
     except ValueError:
         return None, Problem("date", f"date {short_repr(text)} is not understood; {_UNDERSTOOD}")
 
+
+#: the words Quarto reads as a date, and what it reads them as
+_QUARTO_DATES = {"today": "build", "now": "build", "last-modified": "file's last change"}
 
 _PATH_DAY = (
     # Jekyll: 2019-06-18-title; Zola: 2019-06-18_title; their folders: …/index

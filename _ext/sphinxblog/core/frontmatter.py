@@ -11,8 +11,9 @@ so it can be tested without Sphinx.
 
 Besides YAML between ``---`` lines (after blank lines too, as Hugo reads it),
 the headers of other generators are read (:mod:`sphinxblog.core.headers`): TOML
-between ``+++`` lines and a JSON object (Hugo), and Pelican's ``Key: value``
-lines.  :func:`for_myst` gives MyST an equivalent YAML block in their place.
+between ``+++`` lines and a JSON object (Hugo), Pelican's ``Key: value``
+lines, and Nikola's ``.. key: value`` lines (bare or in an HTML comment).
+:func:`for_myst` gives MyST an equivalent YAML block in their place.
 
 Front matter is untrusted text, so reading it is bounded: a block longer than
 :data:`MAX_CHARACTERS` or nested deeper than :data:`MAX_DEPTH` is ignored
@@ -42,6 +43,7 @@ from sphinxblog.core.values import (
     parse_aliases,
     parse_authors,
     parse_flag,
+    parse_page_aliases,
     parse_permalink,
     parse_redirect,
     parse_status,
@@ -81,7 +83,8 @@ class FrontMatter:
     #: where the block was too big to read whole: the lines MyST should read
     #: instead of the block's (as many, so that line numbers stay), else ``None``
     myst_lines: tuple[str, ...] | None = None
-    #: how the header is written: ``yaml``, ``toml``, ``json`` or ``pelican``
+    #: how the header is written: ``yaml``, ``headless``, ``toml``, ``json``, ``pelican``
+    #: or ``nikola``
     form: str = "yaml"
     #: the lines the header takes from the top of the file (blank lines before
     #: it, its fences, Pelican's closing blank line); 0 without a header
@@ -156,6 +159,8 @@ def _read_header(text: str) -> FrontMatter:
         return _from_header("toml", headers.read_toml(lines, start))
     if first.lstrip().startswith("{"):
         return _from_header("json", headers.read_json(lines, start))
+    if headers.is_nikola_header(lines, start):
+        return _from_header("nikola", headers.read_nikola(lines, start))
     if start == 0 and headers.is_pelican_header(lines, FIELD_KEYS):
         return _from_header("pelican", headers.read_pelican(lines))
     if not _FENCE.match(first):
@@ -484,6 +489,8 @@ class Metadata:
     summary: str | None = None
     draft: bool | None = None
     aliases: tuple[str, ...] = ()
+    #: Hugo's and Quartz's page-relative aliases, resolved beside the post
+    page_aliases: tuple[str, ...] = ()
     slug: str | None = None
     #: a BCP 47 tag (``kk``, ``en-GB``)
     language: str | None = None
@@ -553,6 +560,11 @@ def _taxonomies(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, l
     return fields, problems
 
 
+def _page_aliases(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    absolute, relative, problems = parse_page_aliases(raw)
+    return {"aliases": absolute, "page_aliases": relative}, problems
+
+
 FIELD_KEYS: dict[str, Reader] = {
     "title": _one("title", lambda raw: parse_text(raw, "title")),
     "date": _date("date"),
@@ -563,6 +575,7 @@ FIELD_KEYS: dict[str, Reader] = {
     "lastmod": _date("updated"),
     "modified": _date("updated"),
     "last_modified_at": _date("updated"),
+    "date-modified": _date("updated"),  # Quarto
     "tags": _tags,
     "tag": _tags,
     "keywords": _tags,
@@ -575,7 +588,7 @@ FIELD_KEYS: dict[str, Reader] = {
     "excerpt": _one("summary", lambda raw: parse_text(raw, "summary")),
     "draft": _one("draft", lambda raw: parse_flag(raw, "draft")),
     "status": _one("draft", parse_status),
-    "aliases": _one("aliases", parse_aliases),
+    "aliases": _page_aliases,
     "redirect_from": _one("aliases", parse_aliases),
     "permalink": _one("aliases", parse_permalink),
     "url": _one("aliases", parse_aliases),
@@ -587,7 +600,7 @@ FIELD_KEYS: dict[str, Reader] = {
     "path": _one("aliases", parse_aliases),  # Zola, Gatsby
     "taxonomies": _taxonomies,  # Zola: tags, categories and any other taxonomy
 }
-_GATHERED = {"tags", "aliases"}
+_GATHERED = {"tags", "aliases", "page_aliases"}
 
 
 def interpret(

@@ -1,4 +1,5 @@
-"""Headers of other generators: TOML and JSON front matter (Hugo), Pelican's ``Key: value`` lines.
+"""Headers of other generators: TOML and JSON front matter (Hugo), Pelican's ``Key: value`` lines,
+Nikola's ``.. key: value`` lines and its ``.meta`` files.
 
 Each reader takes the file's lines and returns what
 :class:`~sphinxblog.core.frontmatter.FrontMatter`
@@ -21,7 +22,10 @@ __all__ = [
     "Header",
     "is_pelican_header",
     "myst_header",
+    "is_nikola_header",
     "read_json",
+    "read_nikola",
+    "read_nikola_meta",
     "read_pelican",
     "read_toml",
 ]
@@ -178,6 +182,94 @@ def read_pelican(lines: list[str]) -> Header:
     else:
         number += 1  # no blank line: the header is the whole file
     return data, key_lines, problems, number
+
+
+# --- Nikola's header lines and .meta files ----------------------------------------------
+
+_NIKOLA_LINE = re.compile(r"^\.\.[ \t]+([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*$")
+#: the values of Nikola's older ``.meta`` files, one a line, in this order
+NIKOLA_META_ORDER = ("title", "slug", "date", "tags", "link", "description", "type")
+
+
+def is_nikola_header(lines: list[str], start: int) -> bool:
+    """Whether line *start* (0-based) opens Nikola's header: a ``.. key: value`` line,
+    or ``<!--`` alone on its line followed by one."""
+    first = lines[start].strip()
+    if first == "<!--":
+        following = next((line for line in lines[start + 1 :] if line.strip()), "")
+        return bool(_NIKOLA_LINE.match(following.strip()))
+    return bool(_NIKOLA_LINE.match(first))
+
+
+def read_nikola(lines: list[str], start: int) -> Header:
+    """Nikola's header from line *start* (0-based): ``.. key: value`` lines ended by a
+    blank line, or inside an HTML comment (``<!--`` and ``-->`` on lines of their own)."""
+    if lines[start].strip() != "<!--":
+        end = next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines))
+        data, key_lines, problems = _nikola_lines(lines, start, end)
+        return data, key_lines, problems, min(end + 1, len(lines))
+    closing = next((n for n in range(start + 1, len(lines)) if lines[n].strip() == "-->"), None)
+    if closing is None:
+        return {}, {}, [_problem("Nikola's header has no closing '-->' line", start + 1)], 0
+    data, key_lines, problems = _nikola_lines(lines, start + 1, closing)
+    return data, key_lines, problems, closing + 1
+
+
+def read_nikola_meta(text: str) -> Header:
+    """A Nikola ``.meta`` file: ``.. key: value`` lines, or the older form of one value
+    a line in the order of :data:`NIKOLA_META_ORDER`.  Its span is 0: it is no part of
+    the post's text."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if (refused := _too_long(text, 1, 0)) is not None:
+        return refused
+    first = next((line for line in lines if line.strip()), "")
+    if _NIKOLA_LINE.match(first.strip()):
+        data, key_lines, problems = _nikola_lines(lines, 0, len(lines))
+        return data, key_lines, problems, 0
+    data, key_lines = {}, {}
+    for number, (key, line) in enumerate(zip(NIKOLA_META_ORDER, lines, strict=False), start=1):
+        if line.strip():
+            data[key], key_lines[key] = line.strip(), number
+    problems = []
+    if any(line.strip() for line in lines[len(NIKOLA_META_ORDER) :]):
+        message = (
+            f"a .meta file of one value a line has {len(NIKOLA_META_ORDER)} lines "
+            f"({', '.join(NIKOLA_META_ORDER)}); the lines after them are ignored"
+        )
+        problems.append(_problem(message, len(NIKOLA_META_ORDER) + 1))
+    return data, key_lines, problems, 0
+
+
+def _nikola_lines(
+    lines: list[str], start: int, end: int
+) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
+    """The ``.. key: value`` lines from *start* to *end* (0-based): keys lower-cased, as
+    Nikola writes them; an empty value (Nikola's ``.. link:``) is no value."""
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for number in range(start + 1, end + 1):
+        line = lines[number - 1].strip()
+        if not line:
+            continue
+        match = _NIKOLA_LINE.match(line)
+        if match is None:
+            message = (
+                f"line {line[:60]!r} of Nikola's header is not a '.. key: value' line; "
+                "it is ignored"
+            )
+            problems.append(_problem(message, number))
+            continue
+        key, value = match.group(1).lower(), match.group(2) or ""
+        if key in key_lines:
+            message = f"key {key!r} is repeated (first on line {key_lines[key]}); the last is used"
+            problems.append(_problem(message, number))
+        key_lines[key] = number
+        if value:
+            data[key] = value
+        else:
+            data.pop(key, None)
+    return data, {key: line for key, line in key_lines.items() if key in data}, problems
 
 
 # --- for MyST -----------------------------------------------------------------------------

@@ -5,6 +5,8 @@ Keys that name an old path themselves (``aliases``, ``redirect_from``, ``permali
 to be worked out from where the post came from:
 
 - ``slug`` in Pelican's header: ``<slug>.html`` (Pelican's ``ARTICLE_URL``);
+- ``slug`` in Nikola's header or ``.meta`` file: ``posts/<slug>/`` (Nikola's default
+  ``POSTS`` folder, with its default ``PRETTY_URLS``);
 - ``slug`` in TOML or JSON front matter (Hugo): ``<section>/<slug>/``, the section being
   the post's first folder (``posts``);
 - ``slug`` in YAML front matter, whose generator is unknown: both Hugo's
@@ -28,6 +30,8 @@ __all__ = ["bundle_addresses", "pattern_addresses", "slug_addresses"]
 
 #: where Docusaurus serves a blog (its ``routeBasePath``)
 DOCUSAURUS_BASE = "blog"
+#: where Nikola writes posts (the output folder of its default ``POSTS``)
+NIKOLA_POSTS = "posts"
 
 _DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")
 
@@ -40,7 +44,7 @@ def _stem(docname: str) -> str:
 
 def slug_addresses(slug: str, form: str, docname: str) -> tuple[tuple[str, ...], list[Problem]]:
     """The old addresses *slug* implies for a post whose header is in *form*
-    (``yaml``, ``toml``, ``json``, ``pelican``)."""
+    (``yaml``, ``toml``, ``json``, ``pelican``, ``nikola``)."""
     stem = _stem(docname)
     dated = _DATED.match(stem)
     if slug.strip("/") in {stem, dated.group(4) if dated else stem}:
@@ -49,6 +53,8 @@ def slug_addresses(slug: str, form: str, docname: str) -> tuple[tuple[str, ...],
     hugo = f"{section}/{slug.strip('/')}/" if section else f"{slug.strip('/')}/"
     if form == "pelican":
         candidates = [f"{slug.strip('/')}.html"]
+    elif form == "nikola":
+        candidates = [f"{NIKOLA_POSTS}/{slug.strip('/')}/"]
     elif form in {"toml", "json"}:
         candidates = [hugo]
     else:

@@ -16,6 +16,7 @@ from sphinxblog.core.dates import Date, date_from_path
 from sphinxblog.core.frontmatter import FrontMatter, interpret
 from sphinxblog.core.oldurls import bundle_addresses, slug_addresses
 from sphinxblog.core.problems import Problem
+from sphinxblog.core.values import resolve_page_alias
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -139,7 +140,9 @@ def why_undated(docname: str, front_matter: FrontMatter) -> str:
             f"its file name starts with a date written {match[0]!r}, which is not read: "
             "name it YYYY-MM-DD-slug or YYYY-MM-DD_slug, or add 'date:'"
         )
-    unread = [p.line for p in front_matter.problems if p.subtype == "front_matter"]
+    unread = [
+        p.line for p in front_matter.problems if p.subtype == "front_matter" and p.path is None
+    ]
     if unread and not front_matter.data:
         return f"its header on line {unread[0]} could not be read"
     if not front_matter.span:
@@ -149,7 +152,10 @@ def why_undated(docname: str, front_matter: FrontMatter) -> str:
     return f"its {form} header has no date key (its keys: {keys})".replace("  ", " ")
 
 
-_FORMS = {"yaml": "YAML", "headless": "YAML", "toml": "TOML", "json": "JSON", "pelican": "Pelican"}
+_FORMS = {
+    "yaml": "YAML", "headless": "YAML", "toml": "TOML", "json": "JSON", "pelican": "Pelican",
+    "nikola": "Nikola",
+}  # fmt: skip
 
 
 def post_from_front_matter(
@@ -185,6 +191,14 @@ def post_from_front_matter(
         ]
 
     aliases = metadata.aliases
+    for alias in metadata.page_aliases:
+        resolved = resolve_page_alias(alias, docname)
+        if resolved is None:
+            key = next((key for key in front_matter.data if key.casefold() == "aliases"), "aliases")
+            message = f"alias {alias!r} leads out of the site; no redirect is written for it"
+            problems.append(Problem("alias", message, front_matter.line_of(key)))
+        else:
+            aliases += (resolved,)
     if metadata.slug:
         implied, found = slug_addresses(metadata.slug, front_matter.form, docname)
         aliases += implied

@@ -64,6 +64,8 @@ class Problem:
     subtype: str
     message: str
     line: int | None = None  # 1-based line in the source file
+    #: the file the line is in, where it is not the post's (Nikola's ``.meta`` file)
+    path: str | None = None
 
 
 _REPR = reprlib.Repr()

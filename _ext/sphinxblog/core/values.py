@@ -8,6 +8,7 @@ stay well-formed whatever a post's front matter holds.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 import unicodedata
 
@@ -170,8 +171,23 @@ def parse_tags(raw: object, key: str = "tags") -> tuple[tuple[str, ...], list[Pr
     return tuple(tags.values()), cap_problems(problems, key)
 
 
+#: an author written as a Markdown link, with an affiliation after it (Docsy):
+#: ``[Jane Doe](https://example.org/jane) (Example Inc.)``
+_LINKED_AUTHOR = re.compile(r"^\s*\[([^\]]+)\]\(\s*(\S+?)\s*\)\s*(?:\(([^)]*)\))?\s*$")
+
+
+def linked_author(item: object) -> dict[str, str] | None:
+    """An author written as a Markdown link (and an affiliation) as a mapping like
+    Docusaurus' (``name``, ``url``, ``title``), else ``None``."""
+    match = _LINKED_AUTHOR.match(item) if isinstance(item, str) else None
+    if match is None:
+        return None
+    return {"name": match[1].strip(), "url": match[2], "title": (match[3] or "").strip()}
+
+
 def parse_authors(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
-    """Author names from a string, a list, or mappings with a ``name`` (Docusaurus)."""
+    """Author names from a string, a list, or mappings with a ``name`` (Docusaurus),
+    or Markdown links to them (Docsy)."""
     if raw is None:
         return (), []
     if isinstance(raw, str):
@@ -180,6 +196,7 @@ def parse_authors(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
     names: list[str] = []
     problems: list[Problem] = []
     for item in items:
+        item = linked_author(item) or item
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             item = item["name"]
         if isinstance(item, str) and _clean(item):
@@ -201,7 +218,11 @@ def parse_flag(raw: object, key: str) -> tuple[bool | None, list[Problem]]:
     return None, [Problem("draft", f"{key} {_short(raw)} is neither true nor false")]
 
 
-_STATUSES = {"draft": True, "hidden": True, "published": False, "public": False}
+# Nikola's "private" posts are built but listed nowhere; its "featured" ones are published
+_STATUSES = {
+    "draft": True, "hidden": True, "private": True,
+    "published": False, "public": False, "featured": False,
+}  # fmt: skip
 
 
 def parse_status(raw: object) -> tuple[bool | None, list[Problem]]:
@@ -234,6 +255,40 @@ def parse_aliases(raw: object) -> tuple[tuple[str, ...], list[Problem]]:
             continue
         paths.append(path)
     return tuple(dict.fromkeys(paths)), cap_problems(problems, "aliases")
+
+
+def parse_page_aliases(raw: object) -> tuple[tuple[str, ...], tuple[str, ...], list[Problem]]:
+    """Hugo's and Quartz's ``aliases``: site-absolute ones (``/old/``, made relative to
+    the site as :func:`parse_aliases` makes them), and page-relative ones (``old``,
+    ``../old/``), which the post's folder resolves (see :func:`resolve_page_alias`)."""
+    if raw is None:
+        return (), (), []
+    items = raw if isinstance(raw, list) else [raw]
+    absolute = [item for item in items if not isinstance(item, str) or item.strip().startswith("/")]
+    relative: list[str] = []
+    problems: list[Problem] = []
+    for item in items:
+        if not isinstance(item, str) or item in absolute:
+            continue
+        path = item.strip()
+        inner = [s for s in path.split("/") if s not in {".", ".."}]
+        if not inner or not _SAFE_PATH.match("/".join(inner)):
+            problems.append(Problem("alias", f"alias {_short(item)} is not a safe relative path"))
+            continue
+        relative.append(path)
+    paths, more = parse_aliases(absolute)
+    return paths, tuple(dict.fromkeys(relative)), cap_problems([*more, *problems], "aliases")
+
+
+def resolve_page_alias(alias: str, docname: str) -> str | None:
+    """A page-relative *alias* of the post *docname*, from the site's root: beside the
+    post (``posts/new`` with ``old`` is ``posts/old``), ``None`` if it leaves the site."""
+    parts = docname.split("/")
+    page = parts[:-1] if parts[-1] == "index" else parts  # a page bundle's folder is the page
+    resolved = posixpath.normpath(posixpath.join(*page[:-1], alias) if page[:-1] else alias)
+    if resolved in {".", ".."} or resolved.startswith("../"):
+        return None
+    return resolved + "/" if alias.endswith("/") and not resolved.endswith("/") else resolved
 
 
 def parse_permalink(raw: object) -> tuple[tuple[str, ...], list[Problem]]:

@@ -168,6 +168,26 @@ def find_document(
     return None, []
 
 
+def document_of(
+    target: str, posts: dict[str, Post], found_docs: set[str]
+) -> tuple[str | None, list[str]]:
+    """The document a link MyST found no file for means (a relative one: the post of
+    its file's name), else ``None`` and the posts it could mean."""
+    if not target.startswith("/"):  # a file beside the post there: a post by its name
+        return find_document("/" + target.rpartition("/")[2], posts, set())
+    return find_document(target, posts, found_docs)
+
+
+def leads_nowhere(target: str, posts: dict[str, Post], found_docs: set[str], old_site: str) -> bool:
+    """Whether a link MyST found no file for stays text, with a ``blog.link`` warning."""
+    if target.startswith("/") and parse_old_url(target) is None:
+        return False  # the old home page: this one's
+    docname, several = document_of(target, posts, found_docs)
+    if docname is not None:
+        return False
+    return bool(several) or not old_site or not target.startswith("/")
+
+
 class ResolveOldLinks(SphinxPostTransform):
     """Turn links by old site-absolute URL into links to the documents they mean, and
     relative links to files the site lacks into links to the post of that name, or text.
@@ -186,13 +206,10 @@ class ResolveOldLinks(SphinxPostTransform):
             target = node["reftarget"]
             docname: str | None
             several: list[str] = []
-            if not target.startswith("/"):  # a file beside the post there: a post by its name
-                name = target.rpartition("/")[2]
-                docname, several = find_document("/" + name, posts, set())
-            elif parse_old_url(target) is None:  # the old site's home page: this one's
-                docname = self._home()
+            if target.startswith("/") and parse_old_url(target) is None:
+                docname = self._home()  # the old site's home page: this one's
             else:
-                docname, several = find_document(target, posts, self.env.found_docs)
+                docname, several = document_of(target, posts, self.env.found_docs)
             if docname is not None:
                 node["refdomain"] = "doc"
                 node["reftarget"] = docname

@@ -26,6 +26,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinxblog.pages.conform import conform
 from sphinxblog.reading.output import output_in
 
 if TYPE_CHECKING:
@@ -91,8 +92,38 @@ def lone_image(text: str) -> lxml.html.HtmlElement | None:
     return element if element.tag == "img" and element.get("src") else None
 
 
+def lone_figure(text: str) -> tuple[lxml.html.HtmlElement, str] | None:
+    """The ``<img>`` and the caption's text of *text*, where it is one ``<figure>``
+    holding one image and at most a ``<figcaption>``."""
+    lead, elements = _parts(text)
+    if lead.strip() or len(elements) != 1 or elements[0].tag != "figure":
+        return None
+    figure = elements[0]
+    images = list(figure.iter("img"))
+    captions = list(figure.iter("figcaption"))
+    if len(images) != 1 or len(captions) > 1 or not images[0].get("src"):
+        return None
+    caption = captions[0].text_content().strip() if captions else ""
+    rest = figure.text_content().replace(caption, "", 1)
+    tags = {e.tag for e in figure.iterdescendants() if isinstance(e.tag, str)}
+    if rest.strip() or not tags <= {"img", "figcaption", "a", "p", "picture", "source"}:
+        return None  # more than an image and its caption: left as written
+    return images[0], caption
+
+
+def _image_node(element: lxml.html.HtmlElement, raw: nodes.raw) -> nodes.image:
+    image = nodes.image(uri=element.get("src"), alt=element.get("alt", ""))
+    for name in ("width", "height"):
+        if (value := element.get(name, "")).isdigit():
+            image[name] = value + "px"
+    image.source, image.line = raw.source, raw.line
+    return image
+
+
 class ImagesFromRawHtml(SphinxTransform):
-    """Make a block of raw HTML that is one ``<img>`` an image node."""
+    """Make a block of raw HTML that is one ``<img>`` an image node, and one that is a
+    ``<figure>`` of an image and its caption a figure: every builder then copies the
+    picture, as it copies Markdown's."""
 
     default_priority = 400
 
@@ -103,14 +134,15 @@ class ImagesFromRawHtml(SphinxTransform):
             if isinstance(raw.parent, nodes.TextElement):
                 continue
             element = lone_image(raw.astext())
-            if element is None:
-                continue
-            image = nodes.image(uri=element.get("src"), alt=element.get("alt", ""))
-            for name in ("width", "height"):
-                if (value := element.get(name, "")).isdigit():
-                    image[name] = value + "px"
-            image.source, image.line = raw.source, raw.line
-            raw.replace_self(image)
+            if element is not None:
+                raw.replace_self(_image_node(element, raw))
+            elif found := lone_figure(raw.astext()):
+                figure = nodes.figure("", _image_node(found[0], raw))
+                if found[1]:
+                    figure += nodes.caption(found[1], found[1])
+                figure.source, figure.line = raw.source, raw.line
+                self.document.set_id(figure)  # a caption's permalink needs one
+                raw.replace_self(figure)
 
 
 # --- ePub and PDF: remote images become links ---------------------------------------------
@@ -139,6 +171,28 @@ class RemoteImagesAsLinks(SphinxPostTransform):
             image.replace_self(replacement)
 
 
+class UnreadableImagesAsText(SphinxPostTransform):
+    """Show an image the build could not read as its alt text in a book, which would
+    otherwise hold a reference to a file it lacks (Sphinx has warned of the file)."""
+
+    default_priority = 91  # after remote images became links, before images are copied
+
+    def is_supported(self) -> bool:
+        return output_in(self.env).book
+
+    def run(self, **kwargs: object) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            candidates: dict[str, str] = image.get("candidates", {})
+            if not candidates or any(path in self.env.images for path in candidates.values()):
+                continue
+            text = image.get("alt") or image.get("uri", "")
+            target = image.parent if isinstance(image.parent, nodes.figure) else image
+            replacement: nodes.Node = nodes.inline(text, text, classes=["blog-missing-image"])
+            if not isinstance(target.parent, nodes.TextElement):
+                replacement = nodes.paragraph("", "", replacement)
+            target.replace_self(replacement)
+
+
 # --- ePub: XHTML ------------------------------------------------------------------------
 
 
@@ -152,14 +206,6 @@ def _links_for_remote_images(element: lxml.html.HtmlElement) -> None:
 
 
 _SVG_WITHOUT_NAMESPACE = re.compile(r"<svg\b(?![^>]*\bxmlns=)")
-
-
-def _well_formed(text: str) -> bool:
-    try:
-        lxml.etree.fromstring(f"<div>{text}</div>")
-    except lxml.etree.XMLSyntaxError:
-        return False
-    return True
 
 
 #: what would run or restyle the page in a reader: an ePub must declare scripts (and
@@ -185,34 +231,58 @@ def _make_inert(element: lxml.html.HtmlElement) -> None:
             del inner.attrib[name]
 
 
-def xhtml(text: str) -> str:
-    """HTML as browsers read it, written as well-formed XHTML; remote images as links;
-    no scripts, styles or event attributes.
+def xhtml(text: str, ids: frozenset[str] | None = None) -> str:
+    """HTML as browsers read it, written as well-formed XHTML that an ePub takes
+    (:func:`xhtml_conformed`)."""
+    return xhtml_conformed(text, ids)[0]
 
-    Text that is well-formed XML already is kept as it is (an inline SVG keeps
-    its ``viewBox``), only given the SVG namespace it needs in XHTML.
+
+def xhtml_conformed(text: str, ids: frozenset[str] | None = None) -> tuple[str, list[str]]:
+    """HTML as browsers read it, written as well-formed XHTML; remote images as links;
+    no scripts, styles or event attributes; what XHTML forbids rewritten
+    (:func:`~sphinxblog.pages.conform.conform`, with the page's fragments *ids*).
+    Also what was rewritten, in words.
+
+    Text that is well-formed XML already is kept as it is where nothing in it
+    needs rewriting (an inline SVG keeps its ``viewBox``), only given the SVG
+    namespace it needs in XHTML.
     """
-    if not _ACTIVE.search(text) and _well_formed(text) and "<img" not in text:
-        return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', text)
-    out = []
+    if not _ACTIVE.search(text) and "<img" not in text and (root := _xml_root(text)) is not None:
+        changes = conform(root, ids)
+        kept = _inner_xml(root) if changes else text
+        return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', kept), changes
+    root = lxml.html.Element("div")
     for part in html_fragments(text):
         if isinstance(part, str):
-            out.append(escape(part))
-            continue
-        if isinstance(part.tag, str) and part.tag.lower() in SILENT:
-            out.append(escape(part.tail or ""))
-            continue
-        _make_inert(part)
-        if part.tag == "img" and is_remote(part.get("src", "")):
-            wrapper = lxml.html.Element("span")
-            wrapper.append(part)
-            _links_for_remote_images(wrapper)
-            part = wrapper[0]
-        _links_for_remote_images(part)
-        out.append(lxml.etree.tostring(part, method="xml", encoding="unicode", with_tail=True))
-    return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', "".join(out))
+            root.text = (root.text or "") + part
+        else:
+            root.append(part)
+    _make_inert(root)
+    _links_for_remote_images(root)
+    changes = conform(root, ids)
+    return _SVG_WITHOUT_NAMESPACE.sub(
+        '<svg xmlns="http://www.w3.org/2000/svg"', _inner_xml(root)
+    ), changes
 
 
+def _xml_root(text: str) -> lxml.etree._Element | None:
+    """*text* in a wrapper element, if it is well-formed XML."""
+    try:
+        return lxml.etree.fromstring(f"<div>{text}</div>")
+    except lxml.etree.XMLSyntaxError:
+        return None
+
+
+def _inner_xml(root: lxml.etree._Element) -> str:
+    """What *root* holds, written as XML."""
+    return escape(root.text or "") + "".join(
+        lxml.etree.tostring(child, method="xml", encoding="unicode", with_tail=True)
+        for child in root
+    )
+
+
+#: the ids raw HTML gives its elements: fragments a link may name
+_IDS = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
 _END_TAG = re.compile(r"^</\s*([A-Za-z][\w-]*)\s*>$")
 _START_TAG = re.compile(r"^<([A-Za-z][\w-]*)\b[^<>]*>$", re.DOTALL)
 
@@ -222,7 +292,11 @@ _SLOT = "\ufdd0{}\ufdd1"
 _SLOTS = re.compile("\ufdd0([0-9]+)\ufdd1")
 
 
-def inline_xhtml(parts: Sequence[str | None]) -> list[str | int] | None:
+def inline_xhtml(
+    parts: Sequence[str | None],
+    ids: frozenset[str] | None = None,
+    changes: list[str] | None = None,
+) -> list[str | int] | None:
     """A paragraph's inline raw HTML, written out together as well-formed XHTML.
 
     MyST gives each inline tag its own raw node, with the paragraph's text and
@@ -234,15 +308,19 @@ def inline_xhtml(parts: Sequence[str | None]) -> list[str | int] | None:
     with the index of each part between (in *parts*) where it goes, in
     order; a part inside a script or a style is not there (it is code, not
     text). ``None`` if the parts between cannot keep their order around it.
+    What had to be rewritten is added to *changes* (:func:`xhtml_conformed`).
     """
     if any(part and ("\ufdd0" in part or "\ufdd1" in part) for part in parts):
         return None
     between = [index for index, part in enumerate(parts) if part is None]
     text = "".join(_SLOT.format(at) if part is None else part for at, part in enumerate(parts))
-    pieces = _SLOTS.split(xhtml(text))
+    written, changed = xhtml_conformed(text, ids)
+    pieces = _SLOTS.split(written)
     slots = [int(index) for index in pieces[1::2]]
     if slots != sorted(set(slots)) or not set(slots) <= set(between):
         return None
+    if changes is not None:
+        changes += changed
     return [int(piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece]
 
 
@@ -257,14 +335,27 @@ class RawHtmlAsXhtml(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         inline: dict[int, nodes.Element] = {}
-        for raw in list(_raw_html(self.document)):
+        raws = list(_raw_html(self.document))
+        ids = frozenset(self.document.ids).union(*(_IDS.findall(raw.astext()) for raw in raws))
+        for raw in raws:
             self._warn_active(raw)
             if isinstance(raw.parent, nodes.TextElement):
                 inline.setdefault(id(raw.parent), raw.parent)
             else:
-                raw.replace_self(nodes.raw("", xhtml(raw.astext()), format="html"))
+                written, changes = xhtml_conformed(raw.astext(), ids)
+                self._warn_rewritten(raw, changes)
+                raw.replace_self(nodes.raw("", written, format="html"))
         for parent in inline.values():
-            self._rewrite_inline(parent)
+            self._rewrite_inline(parent, ids)
+
+    @staticmethod
+    def _warn_rewritten(raw: nodes.Node, changes: list[str]) -> None:
+        if changes:
+            logger.warning(
+                "raw HTML is rewritten for the ePub, whose XHTML does not take it as written: "
+                "%s", "; ".join(dict.fromkeys(changes)),
+                location=raw, type="blog", subtype="html",
+            )  # fmt: skip
 
     @staticmethod
     def _warn_active(raw: nodes.raw) -> None:
@@ -276,11 +367,13 @@ class RawHtmlAsXhtml(SphinxPostTransform):
                 ", ".join(found), location=raw, type="blog", subtype="html",
             )  # fmt: skip
 
-    def _rewrite_inline(self, parent: nodes.Element) -> None:
+    def _rewrite_inline(self, parent: nodes.Element, ids: frozenset[str]) -> None:
         """Write the raw HTML among *parent*'s children again, parsed together."""
         children = list(parent.children)
         parts = [child.astext() if _is_raw_html(child) else None for child in children]
-        pieces = inline_xhtml(parts)
+        changes: list[str] = []
+        pieces = inline_xhtml(parts, ids, changes)
+        self._warn_rewritten(next(child for child in children if _is_raw_html(child)), changes)
         if pieces is None:
             first = next(child for child in children if _is_raw_html(child))
             logger.warning(

@@ -33,6 +33,7 @@ from sphinxblog.core.authors import (
 )
 from sphinxblog.core.frontmatter import FrontMatter
 from sphinxblog.core.language import guess_language, language_of_path
+from sphinxblog.core.locations import FileLocation, file_location
 from sphinxblog.core.oldurls import pattern_addresses
 from sphinxblog.core.posts import (
     MORE_MARKERS,
@@ -41,9 +42,10 @@ from sphinxblog.core.posts import (
     cut_summary,
     post_from_front_matter,
 )
-from sphinxblog.core.problems import short_repr
+from sphinxblog.core.problems import Problem, short_repr
 from sphinxblog.core.urls import front_matter_address_problem
 from sphinxblog.reading.config import site_zone
+from sphinxblog.reading.metafiles import note_meta_file
 from sphinxblog.reading.placeholders import listings_in
 from sphinxblog.reading.store import blog_data, front_matter_of
 
@@ -160,8 +162,9 @@ def read_post(app: Sphinx, docname: str, doctree: nodes.document) -> Post:
     for problem in problems:
         logger.warning(
             "%s", problem.message,
-            location=(docname, problem.line), type="blog", subtype=problem.subtype,
+            location=_location(docname, problem), type="blog", subtype=problem.subtype,
         )  # fmt: skip
+    note_meta_file(env, docname)
     metadata = env.metadata[docname]
     # Posts stay out of the sidebar's toctree on purpose; listings link them.
     metadata["orphan"] = True
@@ -177,6 +180,13 @@ def read_post(app: Sphinx, docname: str, doctree: nodes.document) -> Post:
         if _address_is_safe(docname, front_matter, "image", image):
             metadata.setdefault("og:image", image)
     return post
+
+
+def _location(docname: str, problem: Problem) -> tuple[str, int | None] | FileLocation:
+    """Where *problem* is: in the post, or in a file of its own (Nikola's ``.meta``)."""
+    if problem.path is None:
+        return docname, problem.line
+    return file_location(problem.path if problem.line is None else f"{problem.path}:{problem.line}")
 
 
 def _address_is_safe(docname: str, front_matter: FrontMatter, key: str, value: str) -> bool:

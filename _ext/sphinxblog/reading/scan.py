@@ -23,16 +23,15 @@ from typing import TYPE_CHECKING
 from sphinx.environment import CONFIG_OK
 from sphinx.project import Project
 from sphinx.util import logging
-from sphinx.util.osutil import _last_modified_time
 
 from sphinxblog.core.authors import Author, avatar_candidates, parse_profiles
 from sphinxblog.core.catalog import build_catalog
-from sphinxblog.core.frontmatter import read_front_matter
 from sphinxblog.core.locations import file_location
 from sphinxblog.core.posts import post_from_front_matter
 from sphinxblog.reading.addresses import AUTHORS_FOLDER
-from sphinxblog.reading.collector import authors_file, local_avatar, post_matcher, read_source
+from sphinxblog.reading.collector import authors_file, local_avatar, post_matcher
 from sphinxblog.reading.config import catalog_options, site_zone, tags_folder
+from sphinxblog.reading.metafiles import last_change, read_post_front_matter
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.store import blog_data
 
@@ -60,10 +59,10 @@ def scan_posts(app: Sphinx) -> None:
         if not is_post(docname):
             continue
         path = Path(project.doc2path(docname, absolute=True))
-        if docname in known and _last_modified_time(path) <= env.all_docs.get(docname, 0):
+        if docname in known and last_change(path) <= env.all_docs.get(docname, 0):
             posts.append(known[docname])
             continue
-        front_matter = read_front_matter(read_source(path, config.source_encoding))
+        front_matter = read_post_front_matter(path, config.source_encoding)
         # its problems are reported once, when the post is read
         post, _problems = post_from_front_matter(docname, front_matter, None, zone)
         scanned[docname] = front_matter

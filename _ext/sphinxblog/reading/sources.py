@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Markdown files as other generators name them: Jekyll's default, and MDX
-#: (Docusaurus, Gatsby), read as MyST Markdown
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+#: Markdown files as other generators name them: Jekyll's default, MDX
+#: (Docusaurus, Gatsby) and Quarto's, read as MyST Markdown
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd")
 
 #: suffixes of documents (not images or other assets) that a post could be written in
 DOCUMENT_SUFFIXES = frozenset({
@@ -42,7 +42,7 @@ _ABLOG_POST = re.compile(r"^\.\.\s+post::", re.MULTILINE)
 
 def add_markdown_suffixes(app: Sphinx, config: Config) -> None:
     """``config-inited``, after Sphinx has made ``source_suffix`` a mapping: read
-    ``.markdown`` and ``.mdx`` files as Markdown too, unless the site maps them."""
+    ``.markdown``, ``.mdx`` and ``.qmd`` files as Markdown too, unless the site maps them."""
     suffixes = config.source_suffix
     if not isinstance(suffixes, dict) or ".md" not in suffixes:
         return

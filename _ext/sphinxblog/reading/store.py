@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxblog.core.catalog import Catalog
-from sphinxblog.core.frontmatter import FrontMatter, read_front_matter
+from sphinxblog.core.frontmatter import FrontMatter
+from sphinxblog.reading.metafiles import read_post_front_matter
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -31,13 +32,14 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinxblog.core.authors import Author
+    from sphinxblog.core.moved import MovedIn
     from sphinxblog.core.posts import Post
     from sphinxblog.reading.output import Output
     from sphinxblog.reading.placeholders import Listing
 
 
 #: the per-document fields of :class:`BlogData`
-_PER_DOCUMENT = ("posts", "post_authors", "listings", "old_links")
+_PER_DOCUMENT = ("posts", "post_authors", "listings", "old_links", "moved", "lookups")
 
 
 @dataclass
@@ -63,6 +65,10 @@ class BlogData:
     listings: dict[str, tuple[Listing, ...]] = field(default_factory=dict)
     #: per document: the old site-absolute URLs it links
     old_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: per post: what moving it in from another generator did (its header, its markup)
+    moved: dict[str, MovedIn] = field(default_factory=dict)
+    #: per post: what its translated markup looked up, and found (links by name or title)
+    lookups: dict[str, tuple[tuple[tuple[str, str], str | None], ...]] = field(default_factory=dict)
 
     #: the author profiles of the authors file, and their fingerprint when posts were read
     profiles: dict[str, Author] = field(default_factory=dict)
@@ -144,6 +150,6 @@ def front_matter_of(env: BuildEnvironment, docname: str) -> FrontMatter:
     front_matter = scanned.get(docname)
     if front_matter is None:
         path = Path(env.doc2path(docname))
-        text = path.read_text(encoding=env.config.source_encoding, errors="replace")
-        front_matter = scanned[docname] = read_front_matter(text)
+        front_matter = read_post_front_matter(path, env.config.source_encoding)
+        scanned[docname] = front_matter
     return front_matter

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sphinxblog.core.problems import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*+)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
@@ -164,11 +164,29 @@ class Site:
     params: dict = field(default_factory=dict)
     #: MyST substitutions (``{{ name }}``) the site defines, kept as written
     substitutions: frozenset[str] = frozenset()
+    #: each post's title, by docname (Obsidian links a note by its title)
+    titles: Mapping[str, str] = field(default_factory=dict)
+    #: the files of the source folder that are not documents, relative to it
+    #: (Obsidian finds an embedded file by its name anywhere)
+    files: frozenset[str] = frozenset()
+    #: what the translators looked up and found, by (kind, query): a post is read
+    #: again when an answer changes (:mod:`sphinxblog.migrate.translate`)
+    lookups: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def answer(self, kind: str, query: str, found: str | None) -> str | None:
+        """*found*, noted as the answer to the lookup of *query* of *kind*."""
+        self.lookups[(kind, query)] = found
+        return found
 
     def find(self, target: str) -> str | None:
         """The docname another generator's link *target* names, if the site has it."""
+        return self.answer("doc", target, self._find(target))
+
+    def _find(self, target: str) -> str | None:
         path = re.split(r"[#?]", target.strip().strip("\"'"), maxsplit=1)[0]
-        path = re.sub(r"\.(md|markdown|mdx|html|rst)$", "", path.strip("/"))
+        path = re.sub(r"\.(md|markdown|mdx|qmd|html|rst)$", "", path.strip("/"))
         path = re.sub(r"^(content|_posts|docs|blog)/", "", path)
         path = re.sub(r"/index$", "", path)
         if not path:

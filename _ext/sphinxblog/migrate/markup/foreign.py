@@ -46,11 +46,17 @@ CONSTRUCTS = (
     # a tag closed on its line, or one that opens a line and goes on below it
     Construct(re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>|^\s*<[A-Z][\w.]*(?:\s.*)?$"),
               "JSX component (MDX)", "write it in Markdown or a MyST directive"),
+    Construct(re.compile(r"%%[^%\n]+%%"), "Obsidian comment",
+              "leave it out, or write it as an HTML comment <!-- … -->"),
+    Construct(re.compile(r"(?<![=\w])==(?=\S)[^=\n]+(?<=\S)==(?![=\w])"), "Obsidian highlight",
+              "write it as **bold** or *emphasis*"),
     Construct(re.compile(r"\{:+[^}\n]*\}"), "kramdown attribute list or extension",
               "leave it out, or give the element a MyST attribute"),
 )  # fmt: skip
 
-may_hold = Signs(r"\[\[", r"\n\s*::", r":[a-zA-Z][\w-]*[\[{]", r"=\{\{", r"<[A-Z]", r"\{:")
+may_hold = Signs(
+    r"\[\[", r"\n\s*::", r":[a-zA-Z][\w-]*[\[{]", r"=\{\{", r"<[A-Z]", r"\{:", r"%%", r"==\S"
+)
 
 
 def name_leftovers(text: str, keep: set[int] | frozenset[int] = frozenset()) -> list[Problem]:

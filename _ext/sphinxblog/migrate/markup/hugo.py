@@ -4,8 +4,9 @@
 ``details`` a dropdown, ``figure`` an image, ``ref``/``relref`` a link to the
 post, ``gist``, ``youtube``, ``vimeo``, ``tweet``, ``x`` and ``instagram`` a
 link (nothing is fetched at build time), ``param`` the front-matter value;
-``comment`` is dropped with its content. Any other shortcode is dropped
-(its inner text kept) with a warning naming it.
+``comment`` is dropped with its content; Quarto's shortcodes, written alike,
+are :func:`.quarto.shortcode`'s. Any other shortcode is dropped (its inner
+text kept) with a warning naming it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from sphinxblog.core.problems import Problem
+from sphinxblog.migrate.markup import quarto
 from sphinxblog.migrate.markup.common import (
     Signs,
     Site,
@@ -225,6 +227,8 @@ def _shortcode(match: re.Match[str], number: int, site: Site, problems: list[Pro
             )
         )
         return ""
+    if name in quarto.SHORTCODES:  # the same syntax
+        return quarto.shortcode(name, positional, named, number, site, problems)
     problems.append(
         problem(
             number,

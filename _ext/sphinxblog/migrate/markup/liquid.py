@@ -228,8 +228,8 @@ def _image(rest: str) -> str:
 
 def _output(match: re.Match[str], number: int, site: Site, problems: list[Problem]) -> str:
     expression = match[1]
-    if expression in site.substitutions:
-        return match[0]  # MyST's own substitution
+    if expression in site.substitutions or expression.startswith("$"):
+        return match[0]  # MyST's own substitution; Vue's ``$frontmatter``: vitepress.py's
     url = _URL_FILTER.match(expression)
     if url:
         return url[2]

@@ -1,13 +1,129 @@
-"""vitepress: to be written (a translator: ``translate(text, site) -> (text, problems)``)."""
+"""VitePress markup, as MyST and sphinx-design.
+
+Custom containers ``::: info``, ``::: tip``, ``::: warning``, ``::: danger``
+(with an optional title) become admonitions, ``::: details Title`` a
+dropdown (open with ``{open}``), ``::: raw`` its content alone; nested ones
+(more colons outside) too. ``[[toc]]`` is dropped: the theme shows the page's
+contents. ``{{ $frontmatter.key }}`` becomes the front matter's value where
+it is a string or a number; any other Vue expression is dropped with a
+warning. GitHub-style alerts (``> [!NOTE]``) are :mod:`.obsidian`'s.
+"""
 
 from __future__ import annotations
 
-from sphinxblog.core.problems import Problem
-from sphinxblog.migrate.markup.common import Signs, Site
+import re
+from typing import TYPE_CHECKING
 
-#: what this markup cannot be written without (a quick search, never a false "no")
-may_hold = Signs(r"\A\b\B")  # matches nothing until the translator is written
+from sphinxblog.core.problems import Problem
+from sphinxblog.migrate.markup.common import (
+    Signs,
+    Site,
+    admonition_line,
+    code_mask,
+    colons,
+    dropdown_line,
+    problem,
+    sub_outside_code,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+#: the containers VitePress's default theme has; but for ``details``, written with
+#: a space after the colons (``:::tip`` without one is Docusaurus's, read there)
+CONTAINER = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?:[ \t]+(?P<kind>info|tip|warning|danger|raw)"
+    r"|[ \t]*(?P<details>details))(?=[ \t{]|$)(?P<rest>.*)$"
+)
+ATTRIBUTES = re.compile(r"\s*\{(?P<inside>[^{}]*)\}\s*$")
+CLOSING = re.compile(r"^[ \t]*(:{3,})[ \t]*$")
+TOC = re.compile(r"\[\[\s*toc\s*\]\]", re.IGNORECASE)
+#: Vue's interpolation of VitePress's ``$frontmatter`` (and Nuxt Content's ``$doc``)
+EXPRESSION = re.compile(r"\{\{\s*(\$[^{}]*?)\s*\}\}")
+FRONT_MATTER = re.compile(r"^\$(frontmatter|doc)((?:\.[A-Za-z_][\w-]*)+)$")
+#: a container, ``[[toc]]``, a ``{{ $…`` expression
+may_hold = Signs(
+    r"\n[ \t]*:{3,}[ \t]*(?:info|tip|warning|danger|details|raw)",
+    r"\[\[[ \t]*[tT][oO][cC]",
+    r"\{\{\s*\$",
+)
 
 
 def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
-    return text, []
+    site = site or Site()
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    _containers(lines, code_mask(lines))
+    mask = code_mask(lines)
+    for number, line in enumerate(lines):
+        if mask[number]:
+            continue
+        if "[[" in line:
+            dropped = sub_outside_code(TOC, lambda m: "", line)
+            line = "" if dropped != line and not dropped.strip() else dropped
+        if "{{" in line:
+            line = sub_outside_code(EXPRESSION, _expression_at(number, site, problems), line)
+        lines[number] = line
+    return "\n".join(lines), problems
+
+
+def _containers(lines: list[str], mask: list[bool]) -> None:
+    """Containers whose closing line is found, the innermost first, so that each
+    fence outnumbers the fences it holds; ``details`` also when never closed."""
+    opened: list[tuple[int, re.Match[str]]] = []
+    pairs: list[tuple[int, int | None, re.Match[str]]] = []
+    for number, line in enumerate(lines):
+        if mask[number]:
+            continue
+        if match := CONTAINER.match(line):
+            opened.append((number, match))
+        elif (bare := CLOSING.match(line)) and opened:
+            # a closing line ends the innermost container it is long enough for
+            while opened and len(bare[1]) < len(opened[-1][1]["colons"]):
+                start, match = opened.pop()
+                pairs.append((start, None, match))
+            if opened:
+                start, match = opened.pop()
+                pairs.append((start, number, match))
+    pairs += [(start, None, match) for start, match in opened]
+    pairs.sort(key=lambda pair: (pair[1] if pair[1] is not None else len(lines)) - pair[0])
+    for start, end, match in pairs:
+        if end is None and not match["details"]:
+            continue  # never closed: Docusaurus's reading of it is the same
+        stop = len(lines) if end is None else end
+        fence = match["indent"] + ":" * max(len(match["colons"]), colons(lines[start + 1 : stop]))
+        lines[start] = _opening(fence, match)
+        if end is not None:
+            lines[end] = fence if lines[start] else ""
+
+
+def _opening(fence: str, match: re.Match[str]) -> str:
+    title, is_open = match["rest"].strip(), False
+    if attributes := ATTRIBUTES.search(title):
+        is_open = "open" in attributes["inside"].split()
+        title = title[: attributes.start()].strip()
+    if match["details"]:
+        return dropdown_line(fence, "plain", title or "Details", is_open)
+    if match["kind"] == "raw":
+        return ""
+    return admonition_line(fence, match["kind"], title)
+
+
+def _expression_at(
+    number: int, site: Site, problems: list[Problem]
+) -> Callable[[re.Match[str]], str]:
+    return lambda match: _expression(match[1], number, site, problems)
+
+
+def _expression(expression: str, number: int, site: Site, problems: list[Problem]) -> str:
+    found = FRONT_MATTER.match(expression)
+    value: object = site.params if found else None
+    for key in found[2].split(".")[1:] if found else []:
+        value = value.get(key) if isinstance(value, dict) else None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    tool = "Nuxt Content (MDC)" if found and found[1] == "doc" else "VitePress (Vue)"
+    why = "names no string or number of the front matter" if found else "is not run"
+    problems.append(problem(number, f"{tool} expression {{{{ {expression} }}}} {why}: "
+                            "dropped (write its value)"))  # fmt: skip
+    return ""
