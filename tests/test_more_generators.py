@@ -114,6 +114,10 @@ def test_docsy_authors_written_as_links_with_a_company(more):
     byline = page.select_one(".blog-authors")
     assert byline.get_text() == "By Jane Doe (Example Inc. · example.org/jane), Bob Roe"
     assert (more.outdir / "authors" / "jane-doe.html").is_file()
+    alert = page.select_one("div.warning.admonition")
+    assert alert.select_one(".admonition-title").get_text() == "Careful"  # Docsy's alert
+    links = {a.get_text(): a["href"] for a in page.select("div.body p a")}
+    assert links["the intro"] == "hexo-post.html#intro"  # post_url with a heading
     # a page-relative alias (Hugo, Quartz) redirects from beside the post
     redirect = more.outdir / "posts" / "docsy-old" / "index.html"
     assert "docsy-post.html" in redirect.read_text(encoding="utf-8")

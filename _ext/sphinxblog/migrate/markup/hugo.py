@@ -1,7 +1,8 @@
 """Hugo shortcodes, ``{{< name args >}}`` and ``{{% name args %}}``, as MyST.
 
 ``highlight`` becomes a code fence (whose options :mod:`.fences` reads),
-``details`` a dropdown, ``figure`` an image, ``ref``/``relref`` a link to the
+``details`` a dropdown, Docsy's ``alert`` and the Learn theme's ``notice``
+admonitions, ``figure`` an image, ``ref``/``relref`` a link to the
 post, ``gist``, ``youtube``, ``vimeo``, ``tweet``, ``x`` and ``instagram`` a
 link (nothing is fetched at build time), ``param`` the front-matter value;
 ``comment`` is dropped with its content; Quarto's shortcodes, written alike,
@@ -18,6 +19,7 @@ from sphinxblog.migrate.markup import quarto
 from sphinxblog.migrate.markup.common import (
     Signs,
     Site,
+    admonition_line,
     code_mask,
     doc_link,
     problem,
@@ -32,13 +34,20 @@ _FIGURE = re.compile(r"^\s*\{\{[<%]\s*figure\b(.*?)\s*[>%]\}\}\s*$")
 #: a shortcode's arguments: anything up to its closing ``>}}`` or ``%}}``
 _ARGS = r"((?:(?![>%]\}\}).)*?)"
 _OWN_LINE = re.compile(
-    r"^\s*\{\{[<%]\s*(/?)\s*(highlight|details|comment)\b" + _ARGS + r"\s*[>%]\}\}\s*$"
+    r"^\s*\{\{[<%]\s*(/?)\s*(highlight|details|comment|alert|notice)\b" + _ARGS + r"\s*[>%]\}\}\s*$"
 )
 #: ``comment`` or ``highlight`` opened and closed on one line, with what is between
 ONE_LINE_PAIR = re.compile(
     r"\{\{[<%]\s*(comment|highlight)\b" + _ARGS + r"\s*[>%]\}\}"
     r"(.*?)\{\{[<%]\s*/\s*\1\s*[>%]\}\}"
 )
+#: shortcodes that open a container closed by their own closing tag
+_CONTAINERS = frozenset({"details", "alert", "notice"})
+#: Docsy's alert colours and the Learn theme's notice types, as admonitions
+_ALERT_KINDS = {
+    "primary": "note", "info": "note", "note": "note", "secondary": "note", "tip": "tip",
+    "success": "tip", "warning": "warning", "danger": "danger", "error": "danger",
+}  # fmt: skip
 may_hold = Signs(r"\{\{[<%]")
 
 
@@ -91,7 +100,7 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> None
             continue
         closing, name, raw = match[1], match[2], match[3]
         if closing:
-            if name == "details":
+            if name in _CONTAINERS:
                 lines[number] = ":::"
             continue
         positional, named = arguments(raw)
@@ -105,13 +114,17 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> None
                 )
             )  # fmt: skip
             lines[number] = f"```{language} {{{options}}}" if options else f"```{language}"
+        elif name in {"alert", "notice"}:  # Docsy's alert, the Learn theme's notice
+            kind = named.get("color") or named.get("type") or (positional[0] if positional else "")
+            title = named.get("title", "")
+            lines[number] = admonition_line(":::", _ALERT_KINDS.get(kind.lower(), "note"), title)
         elif name == "details":
             summary = named.get("summary", "Details")
             state = "open" if named.get("open", "").lower() in {"true", "1"} else "closed"
             lines[number] = f":::{{blog-dropdown}} {state} plain {summary}"
         else:
             lines[number] = ""
-        opened = (number, name, raw) if name != "details" else None
+        opened = (number, name, raw) if name not in _CONTAINERS else None
     if opened is not None and opened[1] == "highlight":
         problems.append(problem(opened[0], "Hugo shortcode 'highlight' is not closed: "
                                 "the rest of the post is shown as code (close it with "

@@ -29,7 +29,10 @@ TAG = re.compile(r"\{%-?\s*(\w+)(.*?)\s*-?%\}")
 #: not after ``=``: ``style={{…}}`` is a JSX attribute, which :mod:`.foreign` names
 OUTPUT = re.compile(r"(?<!=)\{\{-?\s*(.*?)\s*-?\}\}")
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}")
-LINK_TAG = re.compile(r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link|post_path)\s+(.*?)\s*-?%\}\s*\)")
+#: ``[text]({% post_url x %}#anchor)``: a link to a post, and maybe to one of its headings
+LINK_TAG = re.compile(
+    r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link|post_path)\s+(.*?)\s*-?%\}(#[^)\s]*)?\s*\)"
+)
 _HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+#.-]+)(.*?)\s*-?%\}\s*$")
 _END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
 #: Hexo's and Octopress's code blocks (``code`` is Hexo's short name)
@@ -143,6 +146,10 @@ def _inline(line: str, number: int, site: Site, problems: list[Problem]) -> str:
 
 def _tags(text: str, number: int, site: Site, problems: list[Problem]) -> str:
     def link(match: re.Match[str]) -> str:
+        anchor = match[4]
+        docname = site.find(match[3].strip().strip("\"'")) if anchor else None
+        if docname is not None:  # MyST links the heading; another suffix: oldlinks.py
+            return f"[{match[1]}](/{docname}.md{anchor})"
         return _link(match[2], match[3], match[1], number, site, problems)
 
     text = sub_outside_code(LINK_TAG, link, text)
