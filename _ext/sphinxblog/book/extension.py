@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import html
+import posixpath
 import re
 import shutil
 import subprocess
@@ -162,6 +163,32 @@ def leave_author_pages_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
     app.config.epub_exclude_files = [*app.config.epub_exclude_files, *pages]
 
 
+def unlink_left_out_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: no link of the ePub leads to a page it leaves out (a draft
+    a glob toctree holds, a tag page): a toctree's entry goes, a link keeps its text.
+    EPUBCheck refuses a link to a file the package lacks."""
+    if not output_of(app.builder).epub:
+        return
+    left_out = set(app.config.epub_exclude_files)
+    if not left_out:
+        return
+    suffix = cast("Epub3Builder", app.builder).out_suffix
+    for toctree in doctree.findall(addnodes.toctree):  # resolved after this event
+        toctree["entries"] = [
+            (title, ref) for title, ref in toctree["entries"] if ref + suffix not in left_out
+        ]
+        toctree["includefiles"] = [
+            ref for ref in toctree["includefiles"] if ref + suffix not in left_out
+        ]
+    folder = posixpath.dirname(docname)
+    for reference in list(doctree.findall(nodes.reference)):
+        path = reference.get("refuri", "").partition("#")[0]
+        if not path or "://" in path or not reference.get("internal"):
+            continue
+        if posixpath.normpath(posixpath.join(folder, path)) in left_out:
+            reference.replace_self(reference.children)
+
+
 def add_title_page_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: the ePub's first page names the authors under the title."""
     if not output_of(app.builder).epub or not app.config.author:
@@ -259,5 +286,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_builder(BookEpubBuilder, override=True)
     app.connect("config-inited", set_latex_language, priority=600)
     app.connect("doctree-resolved", add_title_page_byline)
+    app.connect("doctree-resolved", unlink_left_out_pages)
     app.connect("doctree-resolved", mark_chapters)
     return {"version": VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
