@@ -11,7 +11,12 @@ from sphinxblog.migrate import oldlinks, summary
 from sphinxblog.migrate.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
 from sphinxblog.migrate.translate import reread_for_lookups, translate_post
 from sphinxblog.outputs import feeds, laterpages, redirects, searchindex, sitemap
-from sphinxblog.outputs.context import add_blog_context, add_post_description, name_the_page
+from sphinxblog.outputs.context import (
+    add_blog_context,
+    add_post_description,
+    name_the_page,
+    name_the_source,
+)
 from sphinxblog.pages import listings, postpage, rawhtml
 from sphinxblog.pages.fill import fill_placeholders
 from sphinxblog.reading import (
@@ -102,6 +107,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("config-inited", sources.add_markdown_suffixes, 900),
     ("config-inited", sources.exclude_unsafe_names, 900),
     # before reading: the posts scanned once, the generated pages written
+    ("builder-inited", sources.name_documents_safely, 300),
     ("builder-inited", output.describe_output, 400),
     ("builder-inited", scan.load_profiles, 500),
     ("builder-inited", scan.scan_posts, 500),
@@ -131,6 +137,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("doctree-resolved", fill_placeholders, 500),
     # before sphinxext-opengraph (500), which keeps a description it finds
     ("html-page-context", name_the_page, 400),
+    ("html-page-context", name_the_source, 400),
     ("html-page-context", add_post_description, 400),
     ("html-page-context", add_blog_context, 500),
     # after sphinx-book-theme (500) has set the page's print title

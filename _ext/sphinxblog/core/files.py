@@ -93,15 +93,30 @@ def safe_name(path: str) -> str:
     return "/".join(_DASHES.sub("-", name).strip("-") or "renamed" for name in dashed) + suffix
 
 
+def safe_docname(docname: str) -> str:
+    """*docname* (a source's path without its suffix) as the document is named where
+    its name would break links or the ePub: each run of unsafe characters as one
+    ``-`` (``posts/My first post`` is ``posts/My-first-post``); any other unchanged."""
+    if not any(_unsafe(char) for char in docname):
+        return docname
+    return "/".join(
+        _DASHES.sub("-", "".join("-" if _unsafe(char) else char for char in part)).strip("-")
+        or "renamed"
+        for part in docname.split("/")
+    )
+
+
 def name_problems(paths: Iterable[str]) -> list[NameProblem]:
     """The sources (paths from the source folder, ``/``-separated, as found on disk)
     whose names break the build or its output, in the order of *paths*.
 
-    A name holding characters that break links or the ePub, or too long for the
-    files made of it, or written in decomposed Unicode (which Sphinx looks for
-    composed, and cannot read) is left out. Two names that differ in case alone
-    are one file on a case-insensitive disk and in an ePub read there: the
-    second (in sorted order) is left out. A decomposed twin of a composed name
+    A name holding characters that break links or the ePub is published under
+    its :func:`safe_docname` (no problem, unless that is another source's name).
+    A name too long for the files made of it, or written in decomposed Unicode
+    (which Sphinx looks for composed, and cannot read) is left out. Two names
+    that differ in case alone (once made safe) are one file on a
+    case-insensitive disk and in an ePub read there: the second (in sorted
+    order) is left out. A decomposed twin of a composed name
     is named, not left out: Sphinx reads the composed one, and no pattern of
     ``exclude_patterns`` tells them apart.
     """
@@ -109,14 +124,6 @@ def name_problems(paths: Iterable[str]) -> list[NameProblem]:
     problems: dict[str, NameProblem] = {}
     composed = {path for path in paths if unicodedata.is_normalized("NFC", path)}
     for path in paths:
-        unsafe = list(dict.fromkeys(_shown(char) for char in path if _unsafe(char)))
-        if unsafe:
-            message = (
-                f"file name {path!r} holds characters that break links and the ePub "
-                f"({', '.join(unsafe)}); it is left out: rename it to {safe_name(path)!r}"
-            )
-            problems[path] = NameProblem(path, message, left_out=True)
-            continue
         longest = max(len(name.encode("utf-8")) for name in path.split("/"))
         if longest > MAX_NAME_BYTES:
             message = (
@@ -141,17 +148,29 @@ def name_problems(paths: Iterable[str]) -> list[NameProblem]:
                 )
             problems[path] = NameProblem(path, message, left_out=not twin)
     first: dict[str, str] = {}
-    for path in sorted(paths):
+
+    def renamed(path: str) -> bool:
+        stem = os.path.splitext(path)[0]
+        return safe_docname(stem) != stem
+
+    # a name that needs no change keeps it; a renamed one gives way
+    for path in sorted(paths, key=lambda path: (renamed(path), path)):
         if path in problems:
             continue
         stem = os.path.splitext(path)[0]
-        key = stem.casefold()
+        key = safe_docname(stem).casefold()
         if key not in first:
             first[key] = path
-        elif os.path.splitext(first[key])[0] != stem:
+        elif safe_docname(os.path.splitext(first[key])[0]) != safe_docname(stem):
             message = (
                 f"file name {path!r} differs from {first[key]!r} in case alone, and they are "
                 "one file on a case-insensitive disk; it is left out: rename it"
+            )
+            problems[path] = NameProblem(path, message, left_out=True)
+        elif safe_docname(stem) != stem or os.path.splitext(first[key])[0] != stem:
+            message = (
+                f"file name {path!r} is published as {safe_docname(stem)!r}, as "
+                f"{first[key]!r} is; it is left out: rename one of them"
             )
             problems[path] = NameProblem(path, message, left_out=True)
     return [problems[path] for path in paths if path in problems]

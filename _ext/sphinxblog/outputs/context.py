@@ -14,6 +14,7 @@ from sphinxblog.reading.addresses import relative_path
 from sphinxblog.reading.config import site_zone
 from sphinxblog.reading.links import doc_uri, format_day
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.sources import source_copy
 from sphinxblog.reading.store import catalog_of
 
 if TYPE_CHECKING:
@@ -104,6 +105,23 @@ def name_the_page(
     stop the build.
     """
     context.setdefault("pagename", pagename)
+
+
+def name_the_source(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``: the "Show Source" copy of a post published under a safe
+    name (:class:`~sphinxblog.reading.sources.SafeNamesProject`) is named as its page.
+
+    Sphinx takes a source's suffix to be what its path has beyond the document's
+    name, which a renamed document's path does not start with.
+    """
+    if not context.get("sourcename") or pagename not in app.env.all_docs:
+        return
+    path = app.env.doc2path(pagename, False).as_posix()
+    if not path.startswith(pagename + "."):
+        context["sourcename"] = source_copy(pagename, path, app.config.html_sourcelink_suffix)
+        context["page_source_suffix"] = "." + path.rpartition(".")[2]
 
 
 def add_post_description(

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.environment import CONFIG_OK
-from sphinx.project import Project
 from sphinx.util import logging
 
 from sphinxblog.core.authors import Author, avatar_candidates, parse_profiles
@@ -33,6 +32,7 @@ from sphinxblog.reading.collector import authors_file, local_avatar, post_matche
 from sphinxblog.reading.config import catalog_options, site_zone, tags_folder
 from sphinxblog.reading.metafiles import last_change, read_post_front_matter
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.sources import SafeNamesProject
 from sphinxblog.reading.store import blog_data
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def scan_posts(app: Sphinx) -> None:
     """``builder-inited``: scan every post and make this build's catalog."""
     config, env = app.config, app.env
     data = blog_data(env)
-    project = Project(app.srcdir, config.source_suffix)
+    project = SafeNamesProject(app.srcdir, config.source_suffix)
     exclude = [
         *config.exclude_patterns, *config.templates_path,
         f"{tags_folder(config)}/**", f"{AUTHORS_FOLDER}/**",

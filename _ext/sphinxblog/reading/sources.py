@@ -1,6 +1,8 @@
-"""Which files of a blog Sphinx reads: Markdown under every generator's suffix, a
-warning for each file among the posts that the site cannot read, and none whose
-name would break the build or its links (it is left out, with a warning)."""
+"""Which files of a blog Sphinx reads, and by what names: Markdown under every
+generator's suffix, a warning for each file among the posts that the site cannot
+read, a safe name for a document whose file name would break its links or the
+ePub (``posts/My first post.md`` is ``posts/My-first-post``), and none whose name
+would break the build (it is left out, with a warning)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,11 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.project import EXCLUDE_PATHS
+from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util import logging
 from sphinx.util.matching import Matcher, compile_matchers
 
-from sphinxblog.core.files import name_problems, printable
+from sphinxblog.core.files import name_problems, printable, safe_docname
 from sphinxblog.core.locations import file_location
 from sphinxblog.reading.collector import post_matcher
 from sphinxblog.reading.sourcelinks import glob_escape
@@ -128,10 +130,40 @@ def document_paths(srcdir: Path, suffixes: tuple[str, ...], exclude: list[str]) 
     return found
 
 
+class SafeNamesProject(Project):
+    """Sphinx's project, naming each document safely (:func:`safe_docname`): a post
+    whose file name holds spaces or quotes (Hexo names posts after their titles,
+    Obsidian notes have spaces) is read from its file, unchanged, and written as a
+    page every link and the ePub can reach."""
+
+    def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
+        docname = super().path2doc(filename)
+        return None if docname is None else safe_docname(docname)
+
+
+def source_copy(docname: str, path: str, link_suffix: str) -> str:
+    """The name of the copy of the source *path* of *docname* that "Show Source" links,
+    as Sphinx names it, and as it is named where the document was renamed."""
+    suffix = (
+        path[len(docname) :] if path.startswith(docname + ".") else "." + path.rpartition(".")[2]
+    )
+    return docname + suffix + ("" if suffix == link_suffix else link_suffix)
+
+
+def name_documents_safely(app: Sphinx) -> None:
+    """``builder-inited``, before Sphinx looks for the documents: name them safely.
+
+    Sphinx makes its project before any event an extension could give it another
+    in; its class is all that changes (:class:`SafeNamesProject` adds no state)."""
+    if not isinstance(app.project, SafeNamesProject):
+        app.project.__class__ = SafeNamesProject
+
+
 def exclude_unsafe_names(app: Sphinx, config: Config) -> None:
     """``config-inited``, once ``source_suffix`` is complete: leave out, with a warning
-    that says how to rename it, each document whose name would break its links, the
-    ePub or the build (:func:`~sphinxblog.core.files.name_problems`)."""
+    that says how to rename it, each document whose name would break the build, or
+    that a case-insensitive disk or its safe name makes another's
+    (:func:`~sphinxblog.core.files.name_problems`)."""
     srcdir = Path(app.srcdir)
     paths = document_paths(srcdir, tuple(config.source_suffix), not_sources(app, config))
     left_out = []

@@ -29,6 +29,7 @@ from sphinxblog.core.files import replace_if_changed
 from sphinxblog.outputs import redirects
 from sphinxblog.outputs.sitefiles import of_blog_kind, site_outputs
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.sources import source_copy
 from sphinxblog.reading.store import catalog_of, state_file
 
 if TYPE_CHECKING:
@@ -122,9 +123,9 @@ def _stale_web_output(app: Sphinx, builder: StandaloneHTMLBuilder, aliases: set[
     sources = set()
     if getattr(builder, "copysource", False) and config.html_copy_source:
         suffix = config.html_sourcelink_suffix
-        for docname in env.found_docs:  # as Sphinx names them
-            name = env.doc2path(docname, False).as_posix()
-            sources.add(f"_sources/{name}{'' if name[len(docname) :] == suffix else suffix}")
+        for docname in env.found_docs:
+            path = env.doc2path(docname, False).as_posix()
+            sources.add(f"_sources/{source_copy(docname, path, suffix)}")
     images = {f"{builder.imagedir}/{name}" for _docnames, name in env.images.values()}
     downloads = {f"_downloads/{name}" for _docnames, name in env.dlfiles.values()}
     blog_kind = of_blog_kind(app)

@@ -43,8 +43,9 @@ CONSTRUCTS = (
               "MDC inline component (Nuxt Content)", "write its text in Markdown"),
     Construct(re.compile(r"\b[\w-]+=\{\{.*?\}\}"), "JSX attribute expression (MDX)",
               "leave it out or write the element in HTML with plain attributes"),
-    # a tag closed on its line, or one that opens a line and goes on below it
-    Construct(re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>|^\s*<[A-Z][\w.]*(?:\s.*)?$"),
+    # a tag closed on its line (not a link's <destination>), or one that opens a line and
+    # goes on below it
+    Construct(re.compile(r"(?<!\]\()</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>|^\s*<[A-Z][\w.]*(?:\s.*)?$"),
               "JSX component (MDX)", "write it in Markdown or a MyST directive"),
     Construct(re.compile(r"%%[^%\n]+%%"), "Obsidian comment",
               "leave it out, or write it as an HTML comment <!-- … -->"),
