@@ -86,7 +86,8 @@ def test_posts_in_other_scripts_and_language_folders_get_their_language(more, po
 
 def test_a_summary_says_what_moving_in_did(more):
     status = strip_escape_sequences(more.status.getvalue())
-    assert "moving in: 8 posts read: 6 YAML, 1 TOML, 1 YAML with only its closing line" in status
+    headers = "6 YAML, 2 YAML with only its closing line (Hexo), 1 TOML"
+    assert f"moving in: 9 posts read: {headers}" in status
     assert (
         "markup left or dropped, each with a warning: Liquid and Nunjucks tags 1 construct "
         "in 1 post" in status
@@ -195,3 +196,19 @@ def test_links_by_name_or_title_follow_the_posts_in_an_incremental_build(make_ap
     clean.build()
     page = "posts/linking.html"
     assert (app.outdir / page).read_bytes() == (clean.outdir / page).read_bytes()
+
+
+def test_a_hexo_post_named_with_spaces_shows_the_pictures_of_its_folder(more):
+    page = read_html(more.outdir, "posts/My-Hexo-post.html").select_one("div.body")
+    sources = [img["src"] for img in page.select("img")]
+    assert sources == ["../_images/pic.png", "../_images/other.png", "../_images/pic.png"]
+    assert (more.outdir / "_images" / "other.png").is_file()
+    # its headings start below the title: raised, none skipped
+    assert [h.name for h in page.select("h1, h2, h3, h4")] == ["h1", "h2", "h3"]
+    # a type's parameter in prose stays text, and in code is untouched
+    assert "Vec<String> in prose" in page.get_text(" ")
+    assert page.select_one("code").get_text() == "Vec<String>"
+    links = {a.get_text(): a["href"] for a in read_html(more.outdir, "posts/hexo-post.html").select(
+        "div.body p a"
+    )}  # fmt: skip
+    assert links["spaced"] == "My-Hexo-post.html"  # its old address, spaces and all

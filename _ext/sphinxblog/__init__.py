@@ -82,6 +82,7 @@ _DIRECTIVES = {
 }
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
+    rawhtml.EncodedImagePaths,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts,
 )  # fmt: skip

@@ -28,6 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinxblog.core.dates import date_from_path
+from sphinxblog.core.files import safe_docname
 from sphinxblog.reading.addresses import book_start
 from sphinxblog.reading.collector import is_old_link
 from sphinxblog.reading.store import blog_data
@@ -84,7 +85,9 @@ def parse_old_url(url: str) -> OldUrl | None:
     name, date = segments[-1], _date_of(segments[:-1])
     if match := _DATED_NAME.match(name):
         name, date = match[4], tuple(int(part) for part in match.groups()[:3])
-    return OldUrl(tuple(segments), name.casefold(), date, urllib.parse.unquote(fragment))
+    # a post whose file name holds spaces is published under its safe name
+    slug = safe_docname(name).casefold()
+    return OldUrl(tuple(segments), slug, date, urllib.parse.unquote(fragment))
 
 
 def _date_of(segments: list[str]) -> tuple[int, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
@@ -45,6 +45,7 @@ def translate_post(app: Sphinx, docname: str, source: list[str]) -> None:
         substitutions=substitutions,
         titles=_titles(app.env) if "[[" in source[0] else {},
         files=_source_files(app) if "![[" in source[0] else frozenset(),
+        **_asset_folder(app, docname),
     )
     source[0], problems, (translated, left) = translate_counted(source[0], site, front_matter)
     if site.lookups:
@@ -55,6 +56,17 @@ def translate_post(app: Sphinx, docname: str, source: list[str]) -> None:
         logger.warning(
             "%s", found.message, location=(docname, found.line), type="blog", subtype="markup"
         )
+
+
+def _asset_folder(app: Sphinx, docname: str) -> dict[str, Any]:
+    """The folder named as the post, beside it, and the files in it (Hexo's pictures)."""
+    folder = Path(app.env.doc2path(docname)).with_suffix("")
+    if not folder.is_dir():
+        return {}
+    files = frozenset(
+        path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()
+    )
+    return {"asset_folder": folder.name, "asset_files": files}
 
 
 def _titles(env: BuildEnvironment) -> dict[str, str]:

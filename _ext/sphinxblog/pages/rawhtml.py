@@ -16,6 +16,8 @@ never fetched at build time: the ePub and the PDF link it by its alt text.
 from __future__ import annotations
 
 import re
+import urllib.parse
+from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -143,6 +145,25 @@ class ImagesFromRawHtml(SphinxTransform):
                 figure.source, figure.line = raw.source, raw.line
                 self.document.set_id(figure)  # a caption's permalink needs one
                 raw.replace_self(figure)
+
+
+class EncodedImagePaths(SphinxTransform):
+    """Read a local picture's path as the file is named: ``My%20post/pic.png`` (as
+    Hexo posts write it, and as MyST writes ``<My post/pic.png>``) is the file
+    ``My post/pic.png`` where only that one is there."""
+
+    default_priority = 410  # after raw HTML's images became image nodes
+
+    def apply(self, **kwargs: object) -> None:
+        folder = Path(self.env.doc2path(self.env.docname)).parent
+        for image in self.document.findall(nodes.image):
+            uri = image.get("uri", "")
+            if "%" not in uri or is_remote(uri) or "://" in uri:
+                continue
+            written = urllib.parse.unquote(uri)
+            base = Path(self.env.srcdir) if uri.startswith("/") else folder
+            if not (base / uri.lstrip("/")).exists() and (base / written.lstrip("/")).is_file():
+                image["uri"] = written
 
 
 # --- ePub and PDF: remote images become links ---------------------------------------------

@@ -19,10 +19,12 @@ from sphinxblog.core.frontmatter import FrontMatter, read_front_matter
 from sphinxblog.core.problems import Problem
 from sphinxblog.migrate.markup import (
     ablog,
+    assets,
     docusaurus,
     emoji,
     fences,
     foreign,
+    headings,
     hugo,
     liquid,
     material,
@@ -96,6 +98,8 @@ def translate_counted(
         lambda t: obsidian.translate(t, site),
         docusaurus.translate,
         material.translate,
+        lambda t: assets.translate(t, site),
+        headings.translate,
         emoji.translate,
         fences.translate,
         lambda t: spans.drop_leftovers(t, shown_as_written),
@@ -156,7 +160,8 @@ def _moved_lines(old: list[str], new: list[str], origin: list[int] | None) -> li
 KINDS = (
     "ABlog's {post} directive", "Hugo shortcodes", "Liquid and Nunjucks tags", "Pelican links",
     "Quarto markup", "VitePress containers", "MDC components", "Obsidian links and callouts",
-    "Docusaurus and MDX", "MkDocs Material", "emoji shortcodes", "code fence options",
+    "Docusaurus and MDX", "MkDocs Material", "pictures in the post's folder",
+    "heading levels", "emoji shortcodes", "code fence options",
     "tags no translator took", "other tools' markup",
 )  # fmt: skip
 
@@ -166,7 +171,8 @@ KINDS = (
 _MAY_HOLD: tuple[Callable[[str], bool], ...] = (
     ablog.may_hold, hugo.may_hold, liquid.may_hold, pelican.may_hold, quarto.may_hold,
     vitepress.may_hold, mdc.may_hold, obsidian.may_hold, docusaurus.may_hold, material.may_hold,
-    emoji.may_hold, fences.may_hold, spans.may_hold, foreign.may_hold,
+    assets.may_hold, headings.may_hold, emoji.may_hold, fences.may_hold, spans.may_hold,
+    foreign.may_hold,
 )  # fmt: skip
 
 

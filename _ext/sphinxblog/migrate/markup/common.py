@@ -169,6 +169,10 @@ class Site:
     #: the files of the source folder that are not documents, relative to it
     #: (Obsidian finds an embedded file by its name anywhere)
     files: frozenset[str] = frozenset()
+    #: the folder named as the post, beside it, where Hexo keeps its pictures (empty:
+    #: none), and the files in it, relative to it
+    asset_folder: str = ""
+    asset_files: frozenset[str] = frozenset()
     #: what the translators looked up and found, by (kind, query): a post is read
     #: again when an answer changes (:mod:`sphinxblog.migrate.translate`)
     lookups: dict[tuple[str, str], str | None] = field(

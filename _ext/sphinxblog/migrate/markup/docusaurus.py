@@ -20,6 +20,7 @@ from sphinxblog.migrate.markup.common import (
     dedent,
     indent_of,
     problem,
+    sub_outside_code,
 )
 
 ADMONITION = re.compile(
@@ -196,10 +197,13 @@ def _components(line: str, number: int, problems: list[Problem]) -> str:
     line = COMMENT.sub("", line)
 
     def drop(match: re.Match[str]) -> str:
+        before = match.string[match.start() - 1 : match.start()]
+        if not match[1] and not match[3].strip() and (before.isalnum() or before == "_"):
+            return f"\\<{match[2]}\\>"  # a type's parameter (Vec<String>), not a component
         if not match[1]:
             problems.append(problem(number, f"JSX component <{match[2]}> is not rendered: "
                                     "dropped, its text kept (write it in Markdown or a "
                                     "MyST directive)"))  # fmt: skip
         return ""
 
-    return TAG.sub(drop, line)
+    return sub_outside_code(TAG, drop, line)

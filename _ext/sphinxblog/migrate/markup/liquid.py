@@ -209,7 +209,7 @@ def _asset_image(rest: str, site: Site) -> str:
     name, words = words[0], [w for w in words[1:] if not w.isdigit()]
     texts = [word.strip("\"'") for word in words]
     alt = texts[1] if len(texts) > 1 else " ".join(texts)
-    folder = site.docname.rpartition("/")[2]
+    folder = site.asset_folder or site.docname.rpartition("/")[2]
     path = f"{folder}/{name}" if folder else name
     return f'![{alt}]({path} "{texts[0]}")' if texts else f"![]({path})"
 
