@@ -212,3 +212,7 @@ def test_a_hexo_post_named_with_spaces_shows_the_pictures_of_its_folder(more):
         "div.body p a"
     )}  # fmt: skip
     assert links["spaced"] == "My-Hexo-post.html"  # its old address, spaces and all
+    # a link by the heading's id as Hexo spelt it reaches the heading
+    heading_link = page.find("a", string="the first heading")
+    assert heading_link["href"] == "#a-third-level-heading-first"
+    assert page.find(id="a-third-level-heading-first") is not None

@@ -205,6 +205,7 @@ class ResolveOldLinks(SphinxPostTransform):
         posts = blog_data(self.env).posts
         for node in list(self.document.findall(addnodes.pending_xref)):
             if not is_old_link(node):
+                self._heading_of_another_spelling(node)
                 continue
             target = node["reftarget"]
             docname: str | None
@@ -219,6 +220,22 @@ class ResolveOldLinks(SphinxPostTransform):
                 node["reftargetid"] = urllib.parse.unquote(target.partition("#")[2]) or None
                 continue
             node.replace_self(self._unresolved(node, target, several))
+
+    def _heading_of_another_spelling(self, node: addnodes.pending_xref) -> None:
+        """A link to a heading of this page by the id another generator gave it
+        (Hexo keeps the case: ``#Reverse-a-Linked-List``) goes to the heading whose id
+        is that one spelled as MyST spells it, where no label has it as written."""
+        target = node.get("reftarget", "")
+        if node.get("reftype") != "myst" or node.get("refdomain") or not target:
+            return
+        if target in self.document.ids or target in self.env.domains.standard_domain.labels:
+            return
+        wanted = urllib.parse.unquote(target).casefold().replace(" ", "-")
+        found = next((id_ for id_ in self.document.ids if id_.casefold() == wanted), None)
+        if found is not None and node.get("refdoc") == self.env.docname:
+            reference = nodes.reference("", "", refid=found, internal=True)
+            reference += node.children
+            node.replace_self(reference)
 
     def _home(self) -> str:
         """The home page; in an ePub that leaves it out (it starts at the book), the book's."""
