@@ -43,6 +43,8 @@ def test_hexo_code_blocks_links_and_asset_images(more):
     links = [(a.get_text(), a["href"]) for a in body.select("p a") if "Zola" in a.get_text()]
     assert links[:2] == [("Zola post", "2022-05-06_zola-post.html"),
                      ("the Zola post", "2022-05-06_zola-post.html")]  # fmt: skip
+    html_link = body.find("a", string="the Zola post again")  # Hexo's post_path in <a href>
+    assert html_link["href"] == "2022-05-06_zola-post.html"
     image = body.select_one("img")
     assert (image["src"], image["alt"]) == ("../_images/diagram.png", "Boxes and arrows")
     assert (more.outdir / "_images" / "diagram.png").is_file()

@@ -33,6 +33,11 @@ RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}")
 LINK_TAG = re.compile(
     r"\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link|post_path)\s+(.*?)\s*-?%\}(#[^)\s]*)?\s*\)"
 )
+#: Hexo's ``<a href="{% post_path slug %}">text</a>``: an HTML link to a post
+HTML_POST_PATH = re.compile(
+    r"""<a\s+href=(["'])\{%-?\s*post_path\s+(\S+?)\s*-?%\}(#[^"']*)?\1[^>]*>(.*?)</a>""",
+    re.IGNORECASE,
+)
 _HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+#.-]+)(.*?)\s*-?%\}\s*$")
 _END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
 #: Hexo's and Octopress's code blocks (``code`` is Hexo's short name)
@@ -153,9 +158,19 @@ def _tags(text: str, number: int, site: Site, problems: list[Problem]) -> str:
         return _link(match[2], match[3], match[1], number, site, problems)
 
     text = sub_outside_code(LINK_TAG, link, text)
+    text = sub_outside_code(HTML_POST_PATH, lambda m: _html_link(m, site) or m[0], text)
     text = sub_outside_code(_BASEURL, lambda m: "", text)
     text = sub_outside_code(TAG, lambda m: _tag(m, number, site, problems), text)
     return sub_outside_code(OUTPUT, lambda m: _output(m, number, site, problems), text)
+
+
+def _html_link(match: re.Match[str], site: Site) -> str | None:
+    """The HTML link to a post as a Markdown one, which every builder resolves."""
+    docname = site.find(match[2].strip("\"'"))
+    if docname is None:
+        return None  # its tag is named and dropped with the others
+    text = re.sub(r"<[^>]+>", "", match[4]).replace("[", "\\[").replace("]", "\\]")
+    return f"[{text}](/{docname}.md{match[3] or ''})"
 
 
 def _link(tag: str, target: str, text: str | None, number, site, problems) -> str:
