@@ -209,6 +209,8 @@ def test_posts_are_found_by_slug_date_and_alias():
             ("posts/2020-01-02-same", ()),
             ("posts/other/same", ()),
             ("posts/bundle/index", ("/old/path/",)),
+            ("posts/zola_style", ()),
+            ("posts/My Hexo post", ()),
         ]
     }
     assert post_slug("posts/2021-05-12-bundle/index") == "bundle"
@@ -217,6 +219,9 @@ def test_posts_are_found_by_slug_date_and_alias():
     assert find_document("/old/path/index.html", posts, set()) == ("posts/bundle/index", [])
     assert find_document("/archive/", posts, {"archive"}) == ("archive", [])
     assert parse_old_url("/") is None
+    # Zola slugifies file names (``_`` as ``-``); Hexo keeps the spaces of titles
+    assert find_document("/zola-style/", posts, set()) == ("posts/zola_style", [])
+    assert parse_old_url("/2021/03/05/My%20Hexo%20post/").slug == "my-hexo-post"
 
 
 def test_raw_html_becomes_well_formed_xhtml():

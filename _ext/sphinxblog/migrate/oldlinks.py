@@ -125,11 +125,19 @@ def _post_day(post: Post) -> dt.date | None:
     return post.day or date_from_path(post.docname)
 
 
+def _folded_slug(slug: str) -> str:
+    """A slug as generators that slugify file names write it: Zola's ``my_post.md`` is
+    ``/my-post/``."""
+    return slug.replace("_", "-")
+
+
 def match_post(url: OldUrl, posts: list[Post]) -> list[Post]:
-    """The posts whose slug is the URL's and whose date agrees with the URL's date."""
+    """The posts whose slug is the URL's (``_`` and ``-`` alike) and whose date agrees
+    with the URL's date."""
     found = []
+    wanted = _folded_slug(url.slug)
     for post in posts:
-        if url.slug not in _slugs_of(post):
+        if wanted not in {_folded_slug(slug) for slug in _slugs_of(post)}:
             continue
         day = _post_day(post)
         written = (day.year, day.month, day.day) if day else ()
