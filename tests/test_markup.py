@@ -391,3 +391,15 @@ def test_tags_no_translator_took_are_dropped_with_a_warning():
     assert [(p.line, p.message) for p in problems] == [
         (1, "{{< x >}} is not rendered: dropped (write it in Markdown or MyST)")
     ]
+
+
+def test_a_self_closing_component_leaves_the_words_of_its_attributes():
+    out, problems = docusaurus.translate(
+        'Led by <Person name="Ada Lovelace" />, charted <Chart data={rows} />.'
+    )
+    assert out == "Led by Ada Lovelace, charted ."
+    assert [problem.message for problem in problems] == [
+        "JSX component <Person> is not rendered: dropped, its words kept: 'Ada Lovelace' "
+        "(write it in Markdown or a MyST directive)",
+        f"JSX component <Chart> {JSX}",
+    ]

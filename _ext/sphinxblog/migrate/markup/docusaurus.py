@@ -200,10 +200,24 @@ def _components(line: str, number: int, problems: list[Problem]) -> str:
         before = match.string[match.start() - 1 : match.start()]
         if not match[1] and not match[3].strip() and (before.isalnum() or before == "_"):
             return f"\\<{match[2]}\\>"  # a type's parameter (Vec<String>), not a component
-        if not match[1]:
-            problems.append(problem(number, f"JSX component <{match[2]}> is not rendered: "
-                                    "dropped, its text kept (write it in Markdown or a "
-                                    "MyST directive)"))  # fmt: skip
-        return ""
+        if match[1]:
+            return ""
+        # a component with no content of its own (<Person name="Ada" />) says what it
+        # shows in its attributes: their words stay, so no sentence is left dangling
+        shown = _shown_attributes(match[3]) if match[4] else ""
+        kept = f"its words kept: {shown!r}" if shown else "its text kept"
+        problems.append(problem(number, f"JSX component <{match[2]}> is not rendered: "
+                                f"dropped, {kept} (write it in Markdown or a MyST "
+                                "directive)"))  # fmt: skip
+        return shown
 
     return sub_outside_code(TAG, drop, line)
+
+
+#: the attributes whose value is text a component shows (not a style, a URL or code)
+_SHOWN = ("children", "text", "label", "title", "name", "alt", "caption", "value")
+
+
+def _shown_attributes(raw: str) -> str:
+    found = attributes(raw)
+    return " ".join(found[key] for key in _SHOWN if key in found and found[key] not in {"true", ""})
