@@ -80,7 +80,8 @@ def _allowed(tag: str, name: str) -> bool:
     )
 
 
-def _is_remote(uri: str) -> bool:
+def is_remote(uri: str) -> bool:
+    """Whether *uri* is loaded from another host."""
     return uri.startswith(("http://", "https://", "//"))
 
 
@@ -123,7 +124,7 @@ def conform(root: lxml.etree._Element, ids: frozenset[str] | None = None) -> lis
             changes.append(f"<{tag}> left out, its text kept")
             _unwrap(element)
             continue
-        if tag == "img" and not _is_remote(src := element.get("src", "")):
+        if tag == "img" and not is_remote(src := element.get("src", "")):
             # only an image alone, or a figure's, is brought into the book (rawhtml.py)
             changes.append(
                 f"the picture {src} inside other HTML as its alt text (write it as a Markdown "
@@ -131,7 +132,7 @@ def conform(root: lxml.etree._Element, ids: frozenset[str] | None = None) -> lis
             )
             _as_text(element, element.get("alt") or src)
             continue
-        if tag in EMBEDS and _is_remote(src := _source_of(element)):
+        if tag in EMBEDS and is_remote(src := _source_of(element)):
             changes.append(f"<{tag}> from {src} as a link to it")
             _as_link(element, src)
             continue

@@ -28,7 +28,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinxblog.pages.conform import conform
+from sphinxblog.pages.conform import conform, is_remote
 from sphinxblog.reading.output import output_in
 
 if TYPE_CHECKING:
@@ -57,10 +57,6 @@ PLAIN = frozenset(
 )
 #: elements with no text for a reader
 SILENT = frozenset("script style template".split())
-
-
-def is_remote(uri: str) -> bool:
-    return uri.startswith(("http://", "https://", "//"))
 
 
 def html_fragments(text: str) -> list[str | lxml.html.HtmlElement]:
