@@ -395,11 +395,14 @@ def test_tags_no_translator_took_are_dropped_with_a_warning():
 
 def test_a_self_closing_component_leaves_the_words_of_its_attributes():
     out, problems = docusaurus.translate(
-        'Led by <Person name="Ada Lovelace" />, charted <Chart data={rows} />.'
+        'Led by <Person name="Ada Lovelace" />, charted <Chart data={rows} />.\n\n<Chart />'
     )
-    assert out == "Led by Ada Lovelace, charted ."
+    # with no words to leave, its name marks the gap in a sentence, and nothing alone
+    assert out == "Led by Ada Lovelace, charted `<Chart />`.\n\n"
     assert [problem.message for problem in problems] == [
         "JSX component <Person> is not rendered: dropped, its words kept: 'Ada Lovelace' "
+        "(write it in Markdown or a MyST directive)",
+        "JSX component <Chart> is not rendered: dropped, its name kept as `<Chart />` "
         "(write it in Markdown or a MyST directive)",
         f"JSX component <Chart> {JSX}",
     ]

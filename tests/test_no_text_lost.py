@@ -181,7 +181,12 @@ def _zola(p: Post) -> list[str]:
 
 
 def _vitepress(p: Post) -> list[str]:
-    form = p.rng.randrange(4)
+    form = p.rng.randrange(6)
+    if form == 4:
+        return ["::: code-group", "", f"```sh [{p.word()}]", f"echo {p.word()}", "```",
+                f"```sh [{p.word()} {p.word()}]", f"echo {p.word()}", "```", "", ":::"]  # fmt: skip
+    if form == 5:
+        return ["::: v-pre", f"{p.word()} {{{{ {p.word()} }}}} {p.word()}", ":::"]
     if form == 0:
         kind = p.rng.choice(["info", "tip", "warning", "danger"])
         return [f"::: {kind} {p.word()}", p.word(), ":::"]

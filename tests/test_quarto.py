@@ -108,6 +108,10 @@ def test_what_is_not_rendered_is_named(site):
         "posts/2024-03-01-callouts.qmd:51: WARNING: Quarto cross-reference @tbl-missing names "
         "no label of this post: kept as text (label the item with {#tbl-missing}, or link to "
         "it) [blog.markup]",
+        "posts/_unused.qmd:1: WARNING: posts/_unused.qmd is not published: its name starts "
+        "with '_', which marks a partial (or Hugo's page of a section), and no post includes "
+        "it; include it with {{< include _unused.qmd >}} or rename it to publish it as a post "
+        "[blog.source]",
         "posts/cells/index.qmd:17: WARNING: Quarto code cells are not run (1 cell: {python}): "
         "their code is shown without its output (paste the output, or an image of it, into "
         "the post) [blog.markup]",
@@ -115,6 +119,19 @@ def test_what_is_not_rendered_is_named(site):
         "last change, which the site does not read: write the post's date as YYYY-MM-DD; "
         "the post is listed as undated, after dated posts [blog.date]",
     ]
+
+
+def test_partials_are_included_translated_and_never_pages(site):
+    for page in ("posts/undated.html", "posts/cells/index.html"):
+        text = body_of(site, page)
+        assert "Shared words from a partial." in text.get_text()
+        tip = text.select_one("div.admonition.tip")
+        assert tip is not None and "Partialtip words." in tip.get_text()
+    assert "After the partial." in body_of(site, "posts/undated.html").get_text()
+    # a partial, and Hugo's page of a section, are no posts and no pages
+    assert not list(site.outdir.glob("posts/_*"))
+    index = read_html(site.outdir, "index.html").get_text()
+    assert "Shared words" not in index and "Posts" not in index
 
 
 # --- the translation alone ----------------------------------------------------------------

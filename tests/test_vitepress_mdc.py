@@ -83,6 +83,19 @@ def test_vitepress_warnings(from_vitepress):
     ]
 
 
+def test_vitepress_code_groups_are_tab_sets_named_by_their_labels(from_vitepress):
+    page = body(from_vitepress, "groups")
+    tabs = page.select(".sd-tab-set > label")
+    assert [tab.get_text(strip=True) for tab in tabs] == ["npm", "pnpm lockfile", "config.ts"]
+    codes = [pre.get_text() for pre in page.select(".sd-tab-set pre")]
+    assert codes == ["npm add -D vitepress\n", "pnpm add -D vitepress\n", "export default {}\n"]
+    # a label outside a group is the block's caption
+    assert page.select_one(".code-block-caption").get_text(strip=True).startswith("theme/index.js")
+    # v-pre: Vue's {{ }} are text
+    assert "Vue writes {{ name }} and {{ title }} here, shown as written." in page.get_text()
+    assert "v-pre" not in page.get_text() and ":::" not in page.get_text()
+
+
 def test_vitepress_translation_keeps_lines():
     text = "\n".join([
         "Intro [[TOC]] words", "", ":::: warning Outer", "a", "::: details Inner {open}",

@@ -8,8 +8,14 @@ from typing import TYPE_CHECKING, Any
 from sphinxblog.book import extension as book
 from sphinxblog.core import VERSION
 from sphinxblog.migrate import oldlinks, summary
-from sphinxblog.migrate.directives import BlogAdmonition, BlogCode, BlogDropdown, TabsInSequence
-from sphinxblog.migrate.translate import reread_for_lookups, translate_post
+from sphinxblog.migrate.directives import (
+    BlogAdmonition,
+    BlogCode,
+    BlogCodeGroup,
+    BlogDropdown,
+    TabsInSequence,
+)
+from sphinxblog.migrate.translate import reread_for_lookups, translate_included, translate_post
 from sphinxblog.outputs import feeds, laterpages, redirects, searchindex, sitemap
 from sphinxblog.outputs.context import (
     add_blog_context,
@@ -79,6 +85,7 @@ _DIRECTIVES = {
     "blog-admonition": BlogAdmonition,
     "blog-dropdown": BlogDropdown,
     "blog-code": BlogCode,
+    "blog-code-group": BlogCodeGroup,
 }
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
@@ -125,9 +132,11 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("source-read", headingslugs.start_document, 400),
     ("source-read", keep_from_myst, 500),
     ("include-read", refuse_includes, 500),
+    ("include-read", translate_included, 600),
     ("source-read", translate_post, 600),
     ("doctree-read", postpage.add_post_placeholders, 500),
     ("env-updated", scan.refresh_catalog, 500),
+    ("env-check-consistency", sources.warn_unincluded_partials, 500),
     ("env-updated", book.add_posts_to_epub, 500),
     ("env-updated", book.leave_author_pages_out_of_epub, 500),
     # which pages to write: a stopped build's are all written again

@@ -9,7 +9,10 @@ one line (the kind, a title, whether it is open) as arguments instead.
 - ``blog-dropdown open|closed kind [title]``: sphinx-design's dropdown,
   open or not, with class *kind* (``plain`` for none);
 - ``blog-code language [emphasize-lines=1,3-5] [caption='a title'] [linenos]
-  [lineno-start=10]``: ``{code-block}`` with these options (shell quoting).
+  [lineno-start=10]``: ``{code-block}`` with these options (shell quoting);
+- ``blog-code-group``: sphinx-design's tab set of the code blocks it holds,
+  each tab named by the block's caption (else its language), as VitePress's
+  ``::: code-group`` names them by their ``[label]``.
 
 And :class:`TabsInSequence`, so that tab sets leave an ePub valid.
 """
@@ -23,8 +26,9 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import Admonition
 from sphinx.directives.code import CodeBlock
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 from sphinx_design.dropdown import DropdownDirective
-from sphinx_design.shared import is_component
+from sphinx_design.shared import create_component, is_component
 
 from sphinxblog.reading.output import output_in
 
@@ -82,6 +86,38 @@ class BlogCode(CodeBlock):
                 convert = CodeBlock.option_spec[key]
                 self.options[key] = convert(value or None)  # type: ignore[arg-type]
         return super().run()
+
+
+class BlogCodeGroup(SphinxDirective):
+    """A tab set of the code blocks in its content; anything else follows the set."""
+
+    has_content = True
+    option_spec = {}
+
+    def run(self) -> list[nodes.Node]:
+        parsed = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, parsed)
+        tab_set = create_component("tab-set", classes=["sd-tab-set"])
+        self.set_source_info(tab_set)
+        rest: list[nodes.Node] = []
+        for child in parsed.children:
+            block = child if isinstance(child, nodes.literal_block) else None
+            caption = None
+            if isinstance(child, nodes.container) and "literal-block-wrapper" in child["classes"]:
+                block, caption = (
+                    child.next_node(nodes.literal_block),
+                    child.next_node(nodes.caption),
+                )
+            if block is None:
+                rest.append(child)
+                continue
+            label = caption.astext() if caption is not None else block.get("language") or "Code"
+            content = create_component("tab-content", classes=["sd-tab-content"], children=[block])
+            tab_set += create_component(
+                "tab-item", classes=["sd-tab-item"], selected=False,
+                children=[nodes.rubric(label, label, classes=["sd-tab-label"]), content],
+            )  # fmt: skip
+        return [tab_set, *rest] if tab_set.children else rest
 
 
 class TabsInSequence(SphinxPostTransform):

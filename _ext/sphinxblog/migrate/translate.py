@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from sphinxblog.core.locations import file_location
 from sphinxblog.core.moved import MovedIn
 from sphinxblog.migrate.markup import answer_again, may_hold_markup, translate_counted
 from sphinxblog.migrate.markup.common import Site
@@ -56,6 +57,24 @@ def translate_post(app: Sphinx, docname: str, source: list[str]) -> None:
         logger.warning(
             "%s", found.message, location=(docname, found.line), type="blog", subtype="markup"
         )
+
+
+def translate_included(
+    app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]
+) -> None:
+    """``include-read``: a file a post includes (Quarto's partials) translated as the
+    post is, each warning at the included file's line."""
+    docname = app.env.docname  # MyST gives the including file's stem, not its name
+    if not post_matcher(app.config)(docname) or not may_hold_markup(content[0]):
+        return
+    site = Site(docname, frozenset(app.env.found_docs))
+    content[0], problems, _counts = translate_counted(content[0], site)
+    path = Path(app.srcdir) / relative_path
+    for found in problems:
+        logger.warning(
+            "%s", found.message, location=file_location(f"{path}:{found.line}"),
+            type="blog", subtype="markup",
+        )  # fmt: skip
 
 
 def _asset_folder(app: Sphinx, docname: str) -> dict[str, Any]:

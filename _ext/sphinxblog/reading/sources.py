@@ -17,6 +17,7 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher, compile_matchers
 
 from sphinxblog.core.files import name_problems, printable, safe_docname
+from sphinxblog.core.frontmatter import read_front_matter
 from sphinxblog.core.locations import file_location
 from sphinxblog.reading.collector import post_matcher
 from sphinxblog.reading.sourcelinks import glob_escape
@@ -24,6 +25,7 @@ from sphinxblog.reading.sourcelinks import glob_escape
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -130,15 +132,27 @@ def document_paths(srcdir: Path, suffixes: tuple[str, ...], exclude: list[str]) 
     return found
 
 
+def is_partial(path: str) -> bool:
+    """Whether *path* names a file that Quarto, Jekyll and Hugo make no page of: one whose
+    name starts with ``_`` (a partial that posts include, Hugo's ``_index.md``)."""
+    return path.rpartition("/")[2].startswith("_")
+
+
 class SafeNamesProject(Project):
     """Sphinx's project, naming each document safely (:func:`safe_docname`): a post
     whose file name holds spaces or quotes (Hexo names posts after their titles,
     Obsidian notes have spaces) is read from its file, unchanged, and written as a
-    page every link and the ePub can reach."""
+    page every link and the ePub can reach. The partials among the posts
+    (:func:`is_partial`) are no documents: a post includes them."""
+
+    #: the docnames, as Sphinx would name them, of the partials among the posts
+    partials: frozenset[str] = frozenset()
 
     def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
         docname = super().path2doc(filename)
-        return None if docname is None else safe_docname(docname)
+        if docname is None or docname in self.partials:
+            return None
+        return safe_docname(docname)
 
 
 def source_copy(docname: str, path: str, link_suffix: str) -> str:
@@ -151,12 +165,56 @@ def source_copy(docname: str, path: str, link_suffix: str) -> str:
 
 
 def name_documents_safely(app: Sphinx) -> None:
-    """``builder-inited``, before Sphinx looks for the documents: name them safely.
+    """``builder-inited``, before Sphinx looks for the documents: name them safely, and
+    leave the partials among the posts out.
 
     Sphinx makes its project before any event an extension could give it another
-    in; its class is all that changes (:class:`SafeNamesProject` adds no state)."""
+    in; its class changes, and the partials are noted on it."""
     if not isinstance(app.project, SafeNamesProject):
         app.project.__class__ = SafeNamesProject
+    assert isinstance(app.project, SafeNamesProject)
+    app.project.partials = frozenset(
+        Project.path2doc(app.project, path) or path for path in partial_paths(app)
+    )
+
+
+def partial_paths(app: Sphinx) -> list[str]:
+    """The partials among the posts (:func:`is_partial`), by their paths from the source
+    folder."""
+    config = app.config
+    is_post = post_matcher(config)
+    suffixes = tuple(config.source_suffix)
+    return [
+        path
+        for path in document_paths(Path(app.srcdir), suffixes, not_sources(app, config))
+        if is_partial(path) and is_post(path)
+    ]
+
+
+def warn_unincluded_partials(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: name each partial among the posts that holds text but
+    that no post includes, so that its text is not left out without a word."""
+    srcdir = Path(app.srcdir)
+    included = {
+        (srcdir / dependency).resolve()
+        for dependencies in env.dependencies.values()
+        for dependency in dependencies
+    }
+    for path in partial_paths(app):
+        full = srcdir / path
+        if full.resolve() in included:
+            continue
+        text = full.read_text(encoding="utf-8", errors="replace")
+        header = read_front_matter(text)
+        if not "".join(text.splitlines(keepends=True)[header.span :]).strip():
+            continue  # a section's header only (Hugo's _index.md): nothing to lose
+        logger.warning(
+            "%s is not published: its name starts with '_', which marks a partial (or "
+            "Hugo's page of a section), and no post includes it; include it with "
+            "{{< include %s >}} or rename it to publish it as a post",
+            path, full.name,
+            location=file_location(f"{full}:{header.span + 1}"), type="blog", subtype="source",
+        )  # fmt: skip
 
 
 def exclude_unsafe_names(app: Sphinx, config: Config) -> None:

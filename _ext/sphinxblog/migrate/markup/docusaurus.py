@@ -206,12 +206,23 @@ def _components(line: str, number: int, problems: list[Problem]) -> str:
         # shows in its attributes: their words stay, so no sentence is left dangling
         shown = _shown_attributes(match[3]) if match[4] else ""
         kept = f"its words kept: {shown!r}" if shown else "its text kept"
+        if match[4] and not shown and _in_a_sentence(match):
+            # nothing to say in its place: its name marks the gap, so no sentence dangles
+            shown = f"`<{match[2]} />`"
+            kept = f"its name kept as {shown}"
         problems.append(problem(number, f"JSX component <{match[2]}> is not rendered: "
                                 f"dropped, {kept} (write it in Markdown or a MyST "
                                 "directive)"))  # fmt: skip
         return shown
 
     return sub_outside_code(TAG, drop, line)
+
+
+def _in_a_sentence(match: re.Match[str]) -> bool:
+    """Whether *match* is inside a sentence: words before it on its line, and the
+    sentence going on (or ending) after it."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return bool(re.search(r"\w", before)) and bool(after.strip())
 
 
 #: the attributes whose value is text a component shows (not a style, a URL or code)

@@ -4,10 +4,11 @@
 ``js{numberLines: 5}{2}`` (Gatsby),
 ``{ .py hl_lines="2 3" title="x.py" linenums="1" }`` and ``py hl_lines="2"``
 (Material, Python-Markdown), ``go {linenos=table,hl_lines=[8,"15-17"]}``
-(Hugo) all become ``{blog-code}``: ``{code-block}`` whose ``:emphasize-lines:``,
-``:caption:``, ``:linenos:`` and ``:lineno-start:`` are written on its first
-line, so that the code keeps its lines. A language Pygments does not know is
-highlighted as text, with a warning. The code itself is never changed.
+(Hugo), ``ts [config.ts]`` (VitePress) all become ``{blog-code}``:
+``{code-block}`` whose ``:emphasize-lines:``, ``:caption:``, ``:linenos:`` and
+``:lineno-start:`` are written on its first line, so that the code keeps its
+lines. A language Pygments does not know is highlighted as text, with a
+warning. The code itself is never changed.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def parse_info(info: str) -> tuple[str, dict[str, str]] | None:
         assert match is not None
         language, rest = match[1], match[2]
     options: dict[str, str] = {}
+    if label := re.search(r"(?<![=\w])\[([^\]]+)\]", rest):  # VitePress's ``ts [config.ts]``
+        options["caption"] = label[1].strip()
+        rest = rest[: label.start()] + " " + rest[label.end() :]
     for inner in re.findall(r"\{([^}]*)\}", rest):
         if number_lines := re.match(r"\s*numberLines\s*:\s*(\w+)", inner):  # Gatsby
             rest = rest.replace("{" + inner + "}", " ")

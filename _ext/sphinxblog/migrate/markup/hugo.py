@@ -31,6 +31,8 @@ ESCAPED = re.compile(r"\{\{([<%])/\*\s*(.*?)\s*\*/([>%])\}\}")
 REF_LINK = re.compile(r"\[([^\]]*)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+(.*?)\s*[>%]\}\}\s*\)")
 _ARG = re.compile(r"""([\w-]+)=("[^"]*"|'[^']*'|`[^`]*`|\S+)|("[^"]*"|'[^']*'|`[^`]*`|\S+)""")
 _FIGURE = re.compile(r"^\s*\{\{[<%]\s*figure\b(.*?)\s*[>%]\}\}\s*$")
+#: Quarto's ``{{< include _part.qmd >}}`` on a line of its own
+_INCLUDE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
 #: a shortcode's arguments: anything up to its closing ``>}}`` or ``%}}``
 _ARGS = r"((?:(?![>%]\}\}).)*?)"
 _OWN_LINE = re.compile(
@@ -93,7 +95,7 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> None
             if match and match[1] and match[2] == "comment":
                 opened = None
             continue
-        if _figure(lines, mask, number):
+        if _figure(lines, mask, number) or _include(lines, mask, number):
             continue
         match = _OWN_LINE.match(line)
         if not match:
@@ -143,6 +145,21 @@ def _figure(lines: list[str], mask: list[bool], number: int) -> bool:
         return False
     src = named.get("src") or (positional[0] if positional else "")
     lines[number - 1 : number + 2] = [f":::{{figure}} {src}", caption, ":::"]
+    return True
+
+
+def _include(lines: list[str], mask: list[bool], number: int) -> bool:
+    """Quarto's ``include`` on a line of its own, as MyST's ``{include}``: the file's
+    text, read as the post's (a partial, whose name starts with ``_``, is no page)."""
+    match = _INCLUDE.match(lines[number])
+    if not match:
+        return False
+    path = match[1].strip("\"'")
+    following = number + 1
+    if following < len(lines) and not lines[following].strip() and not mask[following]:
+        lines[number : following + 1] = [f"```{{include}} {path}", "```"]
+    else:
+        lines[number] = f"```{{include}} {path}\n```"
     return True
 
 

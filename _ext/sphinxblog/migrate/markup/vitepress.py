@@ -3,7 +3,9 @@
 Custom containers ``::: info``, ``::: tip``, ``::: warning``, ``::: danger``
 (with an optional title) become admonitions, ``::: details Title`` a
 dropdown (open with ``{open}``), ``::: raw`` its content alone; nested ones
-(more colons outside) too. ``[[toc]]`` is dropped: the theme shows the page's
+(more colons outside) too; ``::: code-group`` is a tab set of its code blocks, each
+tab named by its ``[label]``, and ``::: v-pre`` shows its content as written
+(its ``{{ … }}`` kept as text). ``[[toc]]`` is dropped: the theme shows the page's
 contents. ``{{ $frontmatter.key }}`` becomes the front matter's value where
 it is a string or a number; any other Vue expression is dropped with a
 warning. GitHub-style alerts (``> [!NOTE]``) are :mod:`.obsidian`'s.
@@ -33,7 +35,12 @@ if TYPE_CHECKING:
 #: a space after the colons (``:::tip`` without one is Docusaurus's, read there)
 CONTAINER = re.compile(
     r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?:[ \t]+(?P<kind>info|tip|warning|danger|raw)"
-    r"|[ \t]*(?P<details>details))(?=[ \t{]|$)(?P<rest>.*)$"
+    r"|[ \t]*(?P<details>details)|[ \t]+(?P<group>code-group)|[ \t]+(?P<pre>v-pre))"
+    r"(?=[ \t{]|$)(?P<rest>.*)$"
+)
+#: a code fence's info in a code group: ``sh [npm]``
+LABELLED = re.compile(
+    r"^(?P<fence>[ \t]*(?:`{3,}|~{3,}))(?P<before>[^\[`]*?)\s*\[(?P<label>[^\]]+)\](?P<after>.*)$"
 )
 ATTRIBUTES = re.compile(r"\s*\{(?P<inside>[^{}]*)\}\s*$")
 CLOSING = re.compile(r"^[ \t]*(:{3,})[ \t]*$")
@@ -43,7 +50,7 @@ EXPRESSION = re.compile(r"\{\{\s*(\$[^{}]*?)\s*\}\}")
 FRONT_MATTER = re.compile(r"^\$(frontmatter|doc)((?:\.[A-Za-z_][\w-]*)+)$")
 #: a container, ``[[toc]]``, a ``{{ $…`` expression
 may_hold = Signs(
-    r"\n[ \t]*:{3,}[ \t]*(?:info|tip|warning|danger|details|raw)",
+    r"\n[ \t]*:{3,}[ \t]*(?:info|tip|warning|danger|details|raw|code-group|v-pre)",
     r"\[\[[ \t]*[tT][oO][cC]",
     r"\{\{\s*\$",
 )
@@ -53,10 +60,10 @@ def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
     site = site or Site()
     lines = text.split("\n")
     problems: list[Problem] = []
-    _containers(lines, code_mask(lines))
+    shown_as_written = _containers(lines, code_mask(lines))
     mask = code_mask(lines)
     for number, line in enumerate(lines):
-        if mask[number]:
+        if mask[number] or number in shown_as_written:
             continue
         if "[[" in line:
             dropped = sub_outside_code(TOC, lambda m: "", line)
@@ -67,9 +74,10 @@ def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
     return "\n".join(lines), problems
 
 
-def _containers(lines: list[str], mask: list[bool]) -> None:
+def _containers(lines: list[str], mask: list[bool]) -> set[int]:
     """Containers whose closing line is found, the innermost first, so that each
-    fence outnumbers the fences it holds; ``details`` also when never closed."""
+    fence outnumbers the fences it holds; ``details`` also when never closed. Gives
+    the lines of ``v-pre`` containers, whose expressions are text."""
     opened: list[tuple[int, re.Match[str]]] = []
     pairs: list[tuple[int, int | None, re.Match[str]]] = []
     for number, line in enumerate(lines):
@@ -87,14 +95,34 @@ def _containers(lines: list[str], mask: list[bool]) -> None:
                 pairs.append((start, number, match))
     pairs += [(start, None, match) for start, match in opened]
     pairs.sort(key=lambda pair: (pair[1] if pair[1] is not None else len(lines)) - pair[0])
+    shown_as_written: set[int] = set()
     for start, end, match in pairs:
         if end is None and not match["details"]:
             continue  # never closed: Docusaurus's reading of it is the same
+        if match["group"] and end is not None and _code_group(lines, start, end, match):
+            continue
+        if match["pre"] and end is not None:
+            lines[start] = lines[end] = ""
+            shown_as_written.update(range(start, end))
+            continue
         stop = len(lines) if end is None else end
         fence = match["indent"] + ":" * max(len(match["colons"]), colons(lines[start + 1 : stop]))
         lines[start] = _opening(fence, match)
         if end is not None:
             lines[end] = fence if lines[start] else ""
+    return shown_as_written
+
+
+def _code_group(lines: list[str], start: int, end: int, match: re.Match[str]) -> bool:
+    """``::: code-group`` holding only code blocks, as ``{blog-code-group}``: a tab set
+    with a tab for each block, named by its ``[label]`` (its caption, by then)."""
+    region = lines[start + 1 : end]
+    mask = code_mask(region)
+    if not any(mask) or any(line.strip() and not mask[n] for n, line in enumerate(region)):
+        return False  # no block, or text between the blocks: a container keeps it
+    fence = match["indent"] + ":" * max(len(match["colons"]), colons(region))
+    lines[start], lines[end] = f"{fence}{{blog-code-group}}", fence
+    return True
 
 
 def _opening(fence: str, match: re.Match[str]) -> str:
