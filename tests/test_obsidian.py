@@ -104,9 +104,28 @@ def test_what_cannot_be_shown_is_named(vault):
     ]
 
 
+def test_highlights_are_marked_and_comments_hidden(vault):
+    body = body_of(vault, "posts/Garden-map")
+    assert [m.decode_contents() for m in body.select("mark")] == [
+        "brightest bed", "<strong>bold</strong> path",
+    ]  # fmt: skip
+    text = body.get_text(" ", strip=True)
+    assert "The brightest bed is by the gate , and a == b stays." in text
+    assert "x == y is a comparison" in text
+    assert "neighbour" not in text and "note to self" not in text and "%%" not in text
+
+
 def test_the_vault_builds_as_an_ebook(builds):
     app = builds("from-obsidian", "epub")
     assert [line for line in warnings_of(app) if "Obsidian" not in line] == []
+    page = (app.outdir / "posts" / "Garden-map.xhtml").read_text(encoding="utf-8")
+    assert "<mark>brightest bed</mark>" in page
+
+
+def test_highlights_are_plain_text_in_the_pdf(builds):
+    app = builds("from-obsidian", "latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "brightest bed" in tex and "{blog-mark}" not in tex
 
 
 # --- the translation alone ----------------------------------------------------------------

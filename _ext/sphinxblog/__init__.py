@@ -13,7 +13,11 @@ from sphinxblog.migrate.directives import (
     BlogCode,
     BlogCodeGroup,
     BlogDropdown,
+    BlogMark,
     TabsInSequence,
+    depart_mark_html,
+    mark,
+    visit_mark_html,
 )
 from sphinxblog.migrate.translate import reread_for_lookups, translate_included, translate_post
 from sphinxblog.outputs import feeds, laterpages, redirects, searchindex, sitemap
@@ -179,6 +183,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("literalinclude", PostLiteralInclude, override=True)
     app.add_directive("csv-table", PostCSVTable, override=True)
     app.add_directive("raw", PostRaw, override=True)
+    app.add_role("blog-mark", BlogMark())
+    # by format: every builder of HTML (the ePub's too) finds it under "html"
+    app.add_node(mark, html=(visit_mark_html, depart_mark_html))
     for transform in _TRANSFORMS:
         app.add_transform(transform)
     for post_transform in _POST_TRANSFORMS:

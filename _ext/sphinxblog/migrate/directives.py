@@ -14,23 +14,30 @@ one line (the kind, a title, whether it is open) as arguments instead.
   each tab named by the block's caption (else its language), as VitePress's
   ``::: code-group`` names them by their ``[label]``.
 
-And :class:`TabsInSequence`, so that tab sets leave an ePub valid.
+And the role ``blog-mark``: highlighted text (Obsidian's ``==text==``), a
+``<mark>`` in HTML and plain text elsewhere; and :class:`TabsInSequence`, so
+that tab sets leave an ePub valid.
 """
 
 from __future__ import annotations
 
 import shlex
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import Admonition
+from myst_parser.mocking import MockInliner
 from sphinx.directives.code import CodeBlock
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_design.dropdown import DropdownDirective
 from sphinx_design.shared import create_component, is_component
 
 from sphinxblog.reading.output import output_in
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
 
 
 class BlogAdmonition(Admonition):
@@ -118,6 +125,32 @@ class BlogCodeGroup(SphinxDirective):
                 children=[nodes.rubric(label, label, classes=["sd-tab-label"]), content],
             )  # fmt: skip
         return [tab_set, *rest] if tab_set.children else rest
+
+
+class mark(nodes.inline):  # noqa: N801 (docutils names nodes in lower case)
+    """Highlighted text: an inline wherever a translator has no visitor for it."""
+
+
+def visit_mark_html(translator: HTML5Translator, node: mark) -> None:
+    translator.body.append(translator.starttag(node, "mark", ""))
+
+
+def depart_mark_html(translator: HTML5Translator, node: mark) -> None:
+    translator.body.append("</mark>")
+
+
+class BlogMark(SphinxRole):
+    """``{blog-mark}`text```: *text*, read as Markdown where the post is, highlighted."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        node = mark(self.rawtext)
+        self.set_source_info(node)
+        if isinstance(self.inliner, MockInliner):
+            children, messages = self.inliner.parse(self.text, self.lineno, None, node)
+        else:
+            children, messages = [nodes.Text(self.text)], []
+        node.extend(children)
+        return [node], messages
 
 
 class TabsInSequence(SphinxPostTransform):

@@ -8,7 +8,9 @@ image found by its file name anywhere in the source folder, as Obsidian finds
 it; ``![[note]]`` a link to the note, as its text is not copied in.
 Callouts (``> [!tip] Title`` and the ``> `` lines after it) become
 admonitions, ``> [!faq]-`` and ``> [!faq]+`` dropdowns (closed, open);
-GitHub's ``> [!NOTE]`` alerts are the same syntax.
+GitHub's ``> [!NOTE]`` alerts are the same syntax. ``==highlighted==`` text
+is marked (``{blog-mark}``); ``%% comments %%``, on a line or over several,
+are dropped, as Obsidian hides them.
 """
 
 from __future__ import annotations
@@ -43,7 +45,11 @@ CALLOUT = re.compile(
 )
 QUOTES = re.compile(r"(?:[ ]{0,3}+>[ ]?+)*+")
 #: a wikilink or an embed, a callout (``[!`` after a quote mark)
-may_hold = Signs(r"\[\[", r"\n[ >]*>[ ]?\[!")
+may_hold = Signs(r"\[\[", r"\n[ >]*>[ ]?\[!", r"%%", r"==\S")
+#: ``==highlighted==`` (not ``a == b``, nor ``===``)
+HIGHLIGHT = re.compile(r"(?<![=\w])==(?=[^\s=])([^=`\n]+?)(?<=\S)==(?![=\w])")
+#: an Obsidian comment within a line
+COMMENT = re.compile(r"%%.*?%%")
 
 #: what Obsidian displays as an image; other files are linked
 IMAGE_SUFFIXES = frozenset(
@@ -78,7 +84,35 @@ def translate(text: str, site: Site | None = None) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     lines = _callouts(text.split("\n"), 0)
     lines = _links(lines, site, problems)
+    if "%%" in text or "==" in text:
+        _comments_and_highlights(lines)
     return "\n".join(lines), problems
+
+
+def _comments_and_highlights(lines: list[str]) -> None:
+    """Comments dropped (one opened on a line and closed on a later one, with the lines
+    between), highlights marked; a comment never closed is left for a warning."""
+    mask = _quote_mask(lines)
+    opened: int | None = None
+    for number, line in enumerate(lines):
+        if mask[number]:
+            continue
+        if opened is not None:
+            if "%%" in line:
+                lines[opened] = lines[opened].split("%%", 1)[0].rstrip()
+                for between in range(opened + 1, number):
+                    lines[between] = ""
+                line = line.split("%%", 1)[1]
+                opened = None
+            else:
+                continue
+        if "%%" in line:
+            line = sub_outside_code(COMMENT, lambda m: "", line)
+        if "%%" in line and line.count("%%") == 1 and "`" not in line.split("%%", 1)[1]:
+            opened = number
+        if "==" in line:
+            line = sub_outside_code(HIGHLIGHT, lambda m: f"{{blog-mark}}`{m[1]}`", line)
+        lines[number] = line
 
 
 # --- callouts --------------------------------------------------------------------------
