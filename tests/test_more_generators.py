@@ -61,6 +61,17 @@ def test_zola_taxonomies_file_name_dates_paths_and_at_links(more):
     assert "2022-05-06_zola-post.html" in redirect.read_text(encoding="utf-8")
 
 
+def test_rules_where_docutils_allows_none_are_left_out_without_a_warning(more):
+    body = read_html(more.outdir, "posts/2022-05-06_zola-post.html").select_one("div.body")
+    # kept: the rule between the shortcode's paragraph and the next section, and the
+    # first of two; left out: the one under a heading, the second, the last
+    rules = body.select("hr")
+    assert len(rules) == 2
+    assert rules[1].find_previous("p").get_text() == "Under a heading."
+    assert "Between rules." in body.get_text()
+    assert not [line for line in warnings_of(more) if "transition" in line]
+
+
 def test_what_is_not_read_is_named(more):
     assert [line for line in warnings_of(more) if "raw-html" not in line] == [
         "posts/2019_06_18_underscored.md:1: WARNING: post has no date: its file name starts "

@@ -273,6 +273,12 @@ def _quarto_cell(p: Post) -> list[str]:
             f"{prefix} echo: false", f"x = {p.word()}", "```"]  # fmt: skip
 
 
+def _obsidian_marks(p: Post) -> list[str]:
+    if p.rng.random() < 0.5:
+        return [f"{p.word()} =={p.word()} {p.word()}== {p.word()} %%{p.secret()}%% {p.word()}"]
+    return [f"{p.word()} %% {p.secret()}", p.secret(), f"{p.secret()} %% {p.word()}"]
+
+
 def _foreign(p: Post) -> list[str]:
     return [f'{p.word()} [[{p.word()}]] :kbd{{value="{p.word()}"}} {p.word()}',
             "", "::note", p.word(), "::"]  # fmt: skip
@@ -283,7 +289,7 @@ CONSTRUCTS: list[Callable[[Post], list[str]]] = [
     _hugo_unknown, _docusaurus_admonition, _docusaurus_nested, _docusaurus_unclosed, _details,
     _tabs, _jsx, _material, _liquid, _pelican, _fence, _foreign, _hexo_code, _callout, _zola,
     _vitepress, _mdc_block, _mdc_inline, _obsidian_links, _obsidian_embed, _obsidian_callout,
-    _quarto_callout, _quarto_div, _quarto_cell,
+    _quarto_callout, _quarto_div, _quarto_cell, _obsidian_marks,
 ]  # fmt: skip
 
 

@@ -55,6 +55,7 @@ from sphinxblog.reading.safety import (
     refuse_includes,
 )
 from sphinxblog.reading.termpages import sync_term_pages
+from sphinxblog.reading.transitions import RulesAtEdges
 from sphinxblog.rebuild import interrupted, stale
 from sphinxblog.rebuild.updates import note_documents_read, pages_to_rewrite, save_shown
 
@@ -95,7 +96,7 @@ _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
     rawhtml.EncodedImagePaths,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
-    FilesOutsideTheSource, RawLatexInPosts,
+    FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
