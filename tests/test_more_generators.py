@@ -148,6 +148,44 @@ def test_a_raw_html_figure_is_a_figure_whose_picture_every_output_copies(more):
     ]
 
 
+def test_the_local_files_of_other_raw_html_are_copied(more):
+    body = read_html(more.outdir, "posts/raw-html.html").select_one("div.body")
+    inline = body.find("img", alt="pixel in text")
+    assert inline["src"] == "../_images/pixel.png"
+    linked = body.find("a", string="the picture itself")
+    assert linked["href"].startswith("../_downloads/") and linked["href"].endswith("/pixel.png")
+    assert (more.outdir / linked["href"].removeprefix("../")).is_file()
+
+
+def test_raw_html_copies_no_file_from_outside_the_source_and_follows_pictures(make_app, tmp_path):
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-from-docusaurus", srcdir)
+    shutil.rmtree(srcdir / "posts")
+    (srcdir / "posts").mkdir()
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    post = srcdir / "posts" / "raw.md"
+    post.write_text(
+        "---\ntitle: Raw\ndate: 2024-01-01\n---\n"
+        '<p>A <a href="../../secret.txt">secret</a> and <img src="later.png" alt="later"></p>\n',
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert [line for line in warnings_of(app) if "raw.md" in line] == [
+        "posts/raw.md:5: WARNING: file '../../secret.txt' is outside the source folder; it is "
+        "left out [blog.include]",
+        "posts/raw.md:5: WARNING: image file not readable: posts/later.png [image.not_readable]",
+    ]
+    assert not list(app.outdir.rglob("secret.txt"))
+    # a picture added later is copied by the next build, as by a clean one
+    shutil.copy(ROOTS / "test-from-more" / "posts" / "hexo-post" / "diagram.png",
+                srcdir / "posts" / "later.png")  # fmt: skip
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    image = read_html(app.outdir, "posts/raw.html").find("img", alt="later")
+    assert image["src"] == "../_images/later.png" and (app.outdir / "_images/later.png").is_file()
+
+
 @pytest.fixture(scope="module")
 def more_epub(builds):
     return builds("from-more", "epub")
@@ -159,7 +197,8 @@ def test_what_the_epub_rewrites_is_named(more_epub):
     for change in (
         "attribute markdown", "<figcaption> outside a figure, as a paragraph",
         "<iframe> from https://www.youtube.com/embed/abc as a link to it", "<noscript> as <div>",
-        "the picture images/pixel.png inside other HTML as its alt text", "<center> as <div>",
+        "<center> as <div>", "raw HTML's href='images/pixel.png' is left out of the ePub",
+        "a link to ../../../outside.txt, which is no page or file of the book, as its text",
         "a link inside a link, as its text",
         "a link to #nowhere, which is on no element of the page, as its text",
         "<video> from https://example.org/v.mp4 as a link to it",
@@ -168,6 +207,8 @@ def test_what_the_epub_rewrites_is_named(more_epub):
         assert change in said
     page = (more_epub.outdir / "posts" / "raw-html.xhtml").read_text(encoding="utf-8")
     assert "A missing picture" in page and "missing.png" not in page
+    # a picture inside other HTML is copied into the book
+    assert '<img src="../_images/pixel.png" alt="pixel in text"/>' in page
     for text in ("Custom element text", "Markdown inside a div", "A stray caption", "inner",
                  "Svelte button", "Turn on scripts", "a dead fragment", "pixel in text",
                  "A remote video", "Centered text", "Red text"):  # fmt: skip

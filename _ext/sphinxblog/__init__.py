@@ -94,12 +94,13 @@ _DIRECTIVES = {
 }
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
-    rawhtml.EncodedImagePaths,
+    rawhtml.EncodedImagePaths, rawhtml.FilesOfRawHtml,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
+    rawhtml.FilesOfRawHtmlCopied,
     rawhtml.RawHtmlAsXhtml,
     rawhtml.RawHtmlForLatex, TabsInSequence,
 )  # fmt: skip

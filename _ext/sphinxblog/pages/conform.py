@@ -14,8 +14,13 @@ change is named, so that the build can say what it did.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import lxml.etree
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: elements HTML no longer has, as the element that stands for them in XHTML
 OBSOLETE = {
@@ -106,10 +111,25 @@ def _unwrap(element: lxml.etree._Element) -> None:
         last.tail = (last.tail or "") + tail
 
 
-def conform(root: lxml.etree._Element, ids: frozenset[str] | None = None) -> list[str]:
+#: addresses that name no file
+_NOT_FILES = ("mailto:", "tel:", "data:", "javascript:")
+#: a picture of raw HTML that the build copied among the book's images
+COPIED_PICTURE = re.compile(r"^(?:\.\./)*_images/[^/]+$")
+
+
+@dataclass(frozen=True)
+class BookPage:
+    """What a page of the book can link to: the fragments it has, and whether a
+    relative address leads to a page or a file of the book."""
+
+    ids: frozenset[str]
+    leads: Callable[[str], bool] = field(default=lambda address: True)
+
+
+def conform(root: lxml.etree._Element, page: BookPage | None = None) -> list[str]:
     """Rewrite what *root* holds (not *root* itself, a wrapper) into what an ePub's
-    XHTML takes; what changed, each once, in words. *ids* are the fragments the
-    page has, where known."""
+    XHTML takes; what changed, each once, in words. *page* says what the page can
+    link to, where known."""
     changes: list[str] = []
     for element in list(root.iterdescendants()):
         if not isinstance(element.tag, str):
@@ -124,12 +144,10 @@ def conform(root: lxml.etree._Element, ids: frozenset[str] | None = None) -> lis
             changes.append(f"<{tag}> left out, its text kept")
             _unwrap(element)
             continue
-        if tag == "img" and not is_remote(src := element.get("src", "")):
-            # only an image alone, or a figure's, is brought into the book (rawhtml.py)
-            changes.append(
-                f"the picture {src} inside other HTML as its alt text (write it as a Markdown "
-                "image, or alone in its block, to bring it into the book)"
-            )
+        src = element.get("src", "") if tag == "img" else ""
+        if tag == "img" and not is_remote(src) and not COPIED_PICTURE.match(src):
+            # a picture the build copied is in the book (rawhtml.py); not another
+            changes.append(f"the picture {src}, which the build did not copy, as its alt text")
             _as_text(element, element.get("alt") or src)
             continue
         if tag in EMBEDS and is_remote(src := _source_of(element)):
@@ -149,8 +167,13 @@ def conform(root: lxml.etree._Element, ids: frozenset[str] | None = None) -> lis
             changes.append("<figcaption> outside a figure, as a paragraph")
             element.tag = "p"
         href = element.get("href", "") if tag == "a" else ""
-        if ids is not None and href.startswith("#") and href[1:] not in ids:
+        if page is None or not href or is_remote(href) or href.startswith(_NOT_FILES):
+            continue
+        if href.startswith("#") and href[1:] not in page.ids:
             changes.append(f"a link to {href}, which is on no element of the page, as its text")
+            del element.attrib["href"]
+        elif not href.startswith("#") and not page.leads(href):
+            changes.append(f"a link to {href}, which is no page or file of the book, as its text")
             del element.attrib["href"]
     return list(dict.fromkeys(changes))
 

@@ -15,6 +15,8 @@ never fetched at build time: the ePub and the PDF link it by its alt text.
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 import urllib.parse
 from pathlib import Path
@@ -24,15 +26,18 @@ from xml.sax.saxutils import escape
 import lxml.etree
 import lxml.html
 from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
-from sphinxblog.pages.conform import conform, is_remote
-from sphinxblog.reading.output import output_in
+from sphinxblog.pages.conform import BookPage, conform, is_remote
+from sphinxblog.reading.output import builder_in, output_in
+from sphinxblog.reading.safety import outside_source, warn_outside
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 logger = logging.getLogger(__name__)
 
@@ -162,6 +167,134 @@ class EncodedImagePaths(SphinxTransform):
                 image["uri"] = written
 
 
+# --- HTML and ePub: the local files of raw HTML are copied -------------------------------
+
+#: an address in raw HTML: ``src="images/x.png"``, ``href="paper.pdf"``, ``poster="…"``;
+#: the tag's name too, when the address is its first
+_ADDRESS = re.compile(
+    r"""(?:<(?P<tag>[a-zA-Z][\w-]*)\b[^<>]*?)?(?P<before>(?<=\s)(?P<name>src|href|poster)\s*=\s*)"""
+    r"""(?P<quote>["']?)(?P<value>[^"'\s<>]+)(?P=quote)"""
+)
+
+
+_NOT_FILES = ("data:", "#", "mailto:", "tel:", "javascript:")
+
+
+class FilesOfRawHtml(SphinxTransform):
+    """Note each local file that raw HTML points at, outside an image alone or a
+    figure's (``<a href="big.png"><img src="small.png"></a>``, an ``<img>`` in a
+    ``<div>`` or a sentence, ``<a href="paper.pdf">``, a ``<video>``'s source): a
+    picture as the document's image, any other file as a download, so that the HTML
+    builders copy them as they copy Markdown's. A picture that cannot be read is
+    warned of, as Sphinx warns of Markdown's; an address that names no file is left
+    to the links' checks, one outside the source folder is not copied."""
+
+    default_priority = 420  # after lone images and figures became image nodes
+
+    def apply(self, **kwargs: object) -> None:
+        for raw in _raw_html(self.document):
+            text = raw.astext()
+            if "=" not in text:
+                continue
+            files: dict[tuple[bool, str], str] = {}
+            for match, picture in _addresses(text):
+                key = (picture, match["value"])
+                if key not in files and (relative := self._file(raw, *key)):
+                    files[key] = relative
+            if files:
+                raw["blog_files"] = files
+
+    def _file(self, raw: nodes.raw, picture: bool, value: str) -> str | None:
+        """The path from the source folder of the file *value* names, once noted."""
+        env = self.env
+        if is_remote(value) or value.startswith(_NOT_FILES):
+            return None
+        path = urllib.parse.unquote(re.split(r"[?#]", value, maxsplit=1)[0])
+        if not path or path.endswith("/"):
+            return None
+        relative, full = env.relfn2path(path, env.docname)
+        if picture:
+            env.note_dependency(relative)
+        if not (os.path.isfile(full) and os.access(full, os.R_OK)):
+            if picture:
+                logger.warning(
+                    "image file not readable: %s", relative,
+                    location=raw, type="image", subtype="not_readable",
+                )  # fmt: skip
+            return None
+        if outside_source(env, path, env.docname):
+            warn_outside("file", value, (env.docname, raw.line))
+            return None
+        if env.path2doc(full) is not None:
+            return None  # a page of the site: the links' business
+        if picture:
+            env.images.add_file(env.docname, relative)
+        else:
+            env.note_dependency(relative)
+            env.dlfiles.add_file(env.docname, relative)
+        return relative
+
+
+def _addresses(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Each address of raw HTML *text*, and whether it is a picture's (an ``<img>``'s
+    ``src``)."""
+    tag = ""
+    for match in _ADDRESS.finditer(text):
+        tag = (match["tag"] or tag).lower()
+        yield match, tag == "img" and match["name"] == "src"
+
+
+class FilesOfRawHtmlCopied(SphinxPostTransform):
+    """Point each address :class:`FilesOfRawHtml` noted at the file's copy in the
+    site, and have the builder copy a picture (downloads are all copied). An ePub
+    holds no downloads: there a link to one keeps its text alone, with a warning."""
+
+    default_priority = 92  # with the other images' steps, before the ePub's XHTML
+
+    def is_supported(self) -> bool:
+        return output_in(self.env).html_files
+
+    def run(self, **kwargs: object) -> None:
+        for raw in _raw_html(self.document):
+            if files := raw.get("blog_files"):
+                raw[:] = [nodes.Text(self._copied(raw, files))]
+
+    def _copied(self, raw: nodes.raw, files: dict[tuple[bool, str], str]) -> str:
+        text = raw.astext()
+        pieces, end = [], 0
+        for match, picture in _addresses(text):
+            address = self._address(raw, match, picture, files.get((picture, match["value"])))
+            if address == match["value"]:
+                continue
+            quote = match["quote"] or '"'
+            written = f"{match['before']}{quote}{address}{quote}" if address else ""
+            pieces += [text[end : match.start("before")], written]
+            end = match.end()
+        return "".join([*pieces, text[end:]])
+
+    def _address(
+        self, raw: nodes.raw, match: re.Match[str], picture: bool, relative: str | None
+    ) -> str | None:
+        """Where the address *match* should lead in this output (None: nowhere)."""
+        builder = builder_in(self.env)
+        if relative is None or not isinstance(builder, StandaloneHTMLBuilder):
+            return match["value"]
+        page = builder.get_target_uri(self.env.docname)
+        if picture and relative in self.env.images:
+            name = builder.images[relative] = self.env.images[relative][1]
+            return relative_uri(page, f"{builder.imagedir}/{name}")
+        if picture or Path(relative) not in self.env.dlfiles:
+            return match["value"]
+        if output_in(self.env).epub:
+            logger.warning(
+                "raw HTML's %s=%r is left out of the ePub, which holds no downloads",
+                match["name"], match["value"], location=raw, type="blog", subtype="html",
+            )  # fmt: skip
+            return None
+        stored = self.env.dlfiles[Path(relative)][1].as_posix()
+        return relative_uri(page, f"_downloads/{stored}")
+
+
 # --- ePub and PDF: remote images become links ---------------------------------------------
 
 
@@ -248,16 +381,16 @@ def _make_inert(element: lxml.html.HtmlElement) -> None:
             del inner.attrib[name]
 
 
-def xhtml(text: str, ids: frozenset[str] | None = None) -> str:
+def xhtml(text: str, page: BookPage | None = None) -> str:
     """HTML as browsers read it, written as well-formed XHTML that an ePub takes
     (:func:`xhtml_conformed`)."""
-    return xhtml_conformed(text, ids)[0]
+    return xhtml_conformed(text, page)[0]
 
 
-def xhtml_conformed(text: str, ids: frozenset[str] | None = None) -> tuple[str, list[str]]:
+def xhtml_conformed(text: str, page: BookPage | None = None) -> tuple[str, list[str]]:
     """HTML as browsers read it, written as well-formed XHTML; remote images as links;
     no scripts, styles or event attributes; what XHTML forbids rewritten
-    (:func:`~sphinxblog.pages.conform.conform`, with the page's fragments *ids*).
+    (:func:`~sphinxblog.pages.conform.conform`, with what the *page* links to).
     Also what was rewritten, in words.
 
     Text that is well-formed XML already is kept as it is where nothing in it
@@ -265,7 +398,7 @@ def xhtml_conformed(text: str, ids: frozenset[str] | None = None) -> tuple[str, 
     namespace it needs in XHTML.
     """
     if not _ACTIVE.search(text) and "<img" not in text and (root := _xml_root(text)) is not None:
-        changes = conform(root, ids)
+        changes = conform(root, page)
         kept = _inner_xml(root) if changes else text
         return _SVG_WITHOUT_NAMESPACE.sub('<svg xmlns="http://www.w3.org/2000/svg"', kept), changes
     root = lxml.html.Element("div")
@@ -276,7 +409,7 @@ def xhtml_conformed(text: str, ids: frozenset[str] | None = None) -> tuple[str, 
             root.append(part)
     _make_inert(root)
     _links_for_remote_images(root)
-    changes = conform(root, ids)
+    changes = conform(root, page)
     return _SVG_WITHOUT_NAMESPACE.sub(
         '<svg xmlns="http://www.w3.org/2000/svg"', _inner_xml(root)
     ), changes
@@ -311,7 +444,7 @@ _SLOTS = re.compile("\ufdd0([0-9]+)\ufdd1")
 
 def inline_xhtml(
     parts: Sequence[str | None],
-    ids: frozenset[str] | None = None,
+    page: BookPage | None = None,
     changes: list[str] | None = None,
 ) -> list[str | int] | None:
     """A paragraph's inline raw HTML, written out together as well-formed XHTML.
@@ -331,7 +464,7 @@ def inline_xhtml(
         return None
     between = [index for index, part in enumerate(parts) if part is None]
     text = "".join(_SLOT.format(at) if part is None else part for at, part in enumerate(parts))
-    written, changed = xhtml_conformed(text, ids)
+    written, changed = xhtml_conformed(text, page)
     pieces = _SLOTS.split(written)
     slots = [int(index) for index in pieces[1::2]]
     if slots != sorted(set(slots)) or not set(slots) <= set(between):
@@ -354,16 +487,37 @@ class RawHtmlAsXhtml(SphinxPostTransform):
         inline: dict[int, nodes.Element] = {}
         raws = list(_raw_html(self.document))
         ids = frozenset(self.document.ids).union(*(_IDS.findall(raw.astext()) for raw in raws))
+        page = BookPage(ids, self._leads())
         for raw in raws:
             self._warn_active(raw)
             if isinstance(raw.parent, nodes.TextElement):
                 inline.setdefault(id(raw.parent), raw.parent)
             else:
-                written, changes = xhtml_conformed(raw.astext(), ids)
+                written, changes = xhtml_conformed(raw.astext(), page)
                 self._warn_rewritten(raw, changes)
                 raw.replace_self(nodes.raw("", written, format="html"))
         for parent in inline.values():
-            self._rewrite_inline(parent, ids)
+            self._rewrite_inline(parent, page)
+
+    def _leads(self) -> Callable[[str], bool]:
+        """Whether a relative address on this page leads to a page of the book (its
+        documents' ``.xhtml``) or a file in it (the pictures and static files)."""
+        builder = builder_in(self.env)
+        suffix = getattr(builder, "out_suffix", ".xhtml")
+        pictures = set(getattr(builder, "images", {}).values())
+        folder = posixpath.dirname(self.env.docname)
+        documents = self.env.all_docs
+
+        def leads(address: str) -> bool:
+            path = urllib.parse.unquote(re.split(r"[?#]", address, maxsplit=1)[0])
+            target = posixpath.normpath(posixpath.join(folder, path)) if path else ""
+            if not target or target.startswith("_static/"):
+                return True
+            if target.endswith(suffix) and target.removesuffix(suffix) in documents:
+                return True
+            return target.startswith("_images/") and target.removeprefix("_images/") in pictures
+
+        return leads
 
     @staticmethod
     def _warn_rewritten(raw: nodes.Node, changes: list[str]) -> None:
@@ -384,12 +538,12 @@ class RawHtmlAsXhtml(SphinxPostTransform):
                 ", ".join(found), location=raw, type="blog", subtype="html",
             )  # fmt: skip
 
-    def _rewrite_inline(self, parent: nodes.Element, ids: frozenset[str]) -> None:
+    def _rewrite_inline(self, parent: nodes.Element, page: BookPage) -> None:
         """Write the raw HTML among *parent*'s children again, parsed together."""
         children = list(parent.children)
         parts = [child.astext() if _is_raw_html(child) else None for child in children]
         changes: list[str] = []
-        pieces = inline_xhtml(parts, ids, changes)
+        pieces = inline_xhtml(parts, page, changes)
         self._warn_rewritten(next(child for child in children if _is_raw_html(child)), changes)
         if pieces is None:
             first = next(child for child in children if _is_raw_html(child))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sphinx.builders import Builder
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.latex import LaTeXBuilder
@@ -21,7 +22,6 @@ from sphinxblog.reading.store import blog_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: builders writing a page per document that a reader browses: tag pages, author
@@ -114,6 +114,12 @@ def output_in(env: BuildEnvironment) -> Output:
     """This build's record, for transforms, which are given the environment and
     not the builder: made at ``builder-inited``, before any document is read."""
     return blog_data(env).output or Output(name="")
+
+
+def builder_in(env: BuildEnvironment) -> Builder | None:
+    """This build's builder, for post-transforms that write what it copies."""
+    builder = blog_data(env).output_builder
+    return builder if isinstance(builder, Builder) else None
 
 
 def describe_output(app: Sphinx) -> None:

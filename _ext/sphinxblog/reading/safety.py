@@ -311,7 +311,7 @@ class DropHttpEquiv(SphinxTransform):
 # --- files outside the source folder ------------------------------------------------------
 
 
-def _outside_source(env: BuildEnvironment, written: str, docname: str) -> bool:
+def outside_source(env: BuildEnvironment, written: str, docname: str) -> bool:
     """Whether *written*, a path in *docname*, leads outside the source folder, as Sphinx
     reads it (``/x`` from the source folder, else from the document's folder; ``//x`` and
     ``../..`` leave it) and through symbolic links."""
@@ -322,7 +322,7 @@ def _outside_source(env: BuildEnvironment, written: str, docname: str) -> bool:
         return True
 
 
-def _warn_outside(what: str, written: str, location: str | tuple[str, int | None]) -> None:
+def warn_outside(what: str, written: str, location: str | tuple[str, int | None]) -> None:
     shown = repr(written) if len(written) <= 200 else short_repr(written)
     logger.warning(
         "%s %s is outside the source folder; it is left out", what, shown,
@@ -337,8 +337,8 @@ class PostLiteralInclude(LiteralInclude):
         docname = self.env.docname
         if post_matcher(self.config)(docname):
             for written in (self.arguments[0], self.options.get("diff")):
-                if written and _outside_source(self.env, written, docname):
-                    _warn_outside("{literalinclude} of", written, (docname, self.lineno))
+                if written and outside_source(self.env, written, docname):
+                    warn_outside("{literalinclude} of", written, (docname, self.lineno))
                     return []
         return super().run()
 
@@ -353,13 +353,13 @@ def _refuses_file_options(directive: Directive, what: str) -> bool:
         return False
     location = (env.docname, directive.lineno)
     if "url" in directive.options:
-        _warn_outside(f"{what} of", directive.options["url"], location)
+        warn_outside(f"{what} of", directive.options["url"], location)
         return True
     if "file" in directive.options:
         folder = Path(directive.state.document.current_source or ".").absolute().parent
         path = (folder / directive.options["file"]).resolve()
         if not path.is_relative_to(Path(env.srcdir).resolve()):
-            _warn_outside(f"{what} of", directive.options["file"], location)
+            warn_outside(f"{what} of", directive.options["file"], location)
             return True
     return False
 
@@ -398,8 +398,8 @@ class FilesOutsideTheSource(SphinxTransform):
             uri = image.get("uri", "")
             if "://" in uri or uri.startswith("data:") or not uri:
                 continue
-            if _outside_source(self.env, uri, docname):
-                _warn_outside("image", uri, (docname, _line_of(image)))
+            if outside_source(self.env, uri, docname):
+                warn_outside("image", uri, (docname, _line_of(image)))
                 alt = image.get("alt", "")
                 if isinstance(image.parent, nodes.TextElement):
                     image.replace_self(nodes.Text(alt))
@@ -409,8 +409,8 @@ class FilesOutsideTheSource(SphinxTransform):
             target = download.get("reftarget", "")
             if "://" in target or not target:
                 continue
-            if _outside_source(self.env, target, docname):
-                _warn_outside("download", target, (docname, _line_of(download)))
+            if outside_source(self.env, target, docname):
+                warn_outside("download", target, (docname, _line_of(download)))
                 download.replace_self(nodes.inline("", "", *download.children))
 
 
@@ -446,7 +446,7 @@ def refuse_includes(
     written = chain[-1][0].arguments[0] if chain else str(relative_path)
     location = (docname, chain[0][0].lineno) if chain else docname
     if post_matcher(app.config)(docname) and not path.is_relative_to(srcdir):
-        _warn_outside("{include} of", written, location)
+        warn_outside("{include} of", written, location)
         content[0] = ""
         return
     own = Path(env.doc2path(docname)).resolve()
