@@ -406,3 +406,25 @@ def test_a_self_closing_component_leaves_the_words_of_its_attributes():
         "(write it in Markdown or a MyST directive)",
         f"JSX component <Chart> {JSX}",
     ]
+
+
+def test_a_bare_name_no_template_knows_is_text_and_front_matter_values_are_printed_as_text():
+    text = (
+        "---\ntitle: <b onclick=x>Hi</b> *now*\nviews: 3\n---\n"
+        "With {{ggraph}}, {{ page.title }}, {{ title }}, {{ views }}; {{ content }} gone.\n"
+        "{{< param title >}} {{< meta title >}} {{ $frontmatter.title }}\n"
+    )
+    out, problems = translate(text)
+    body = out.split("---\n", 2)[2].split("\n")
+    shown = r"\<b onclick\=x\>Hi\<\/b\> \*now\*"
+    assert body[0] == rf"With \{{\{{ggraph\}}\}}, {shown}, {shown}, 3;  gone."
+    assert body[1] == f"{shown} {shown} {shown}"
+    assert [p.message.split(" is ")[0] for p in problems] == [
+        "template output {{ content }} (Liquid, Nunjucks)"
+    ]
+
+
+def test_highlight_js_class_is_plain_code_without_a_warning():
+    out, problems = translate("``` hljs\n## Observations: 17\n```\n")
+    assert problems == []
+    assert out.split("\n")[0] == "```{blog-code} text"

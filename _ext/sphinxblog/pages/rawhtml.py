@@ -32,9 +32,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from sphinxblog.core.locations import file_location
 from sphinxblog.pages.conform import BookPage, conform, is_remote
 from sphinxblog.reading.output import builder_in, output_in
-from sphinxblog.reading.safety import outside_source, warn_outside
+from sphinxblog.reading.safety import line_of, outside_source, warn_outside
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -189,7 +190,9 @@ class FilesOfRawHtml(SphinxTransform):
     warned of, as Sphinx warns of Markdown's; an address that names no file is left
     to the links' checks, one outside the source folder is not copied."""
 
-    default_priority = 420  # after lone images and figures became image nodes
+    # after lone images and figures became image nodes (400), and after a title's raw
+    # HTML became its text (titles.py, 690)
+    default_priority = 720
 
     def apply(self, **kwargs: object) -> None:
         for raw in _raw_html(self.document):
@@ -219,11 +222,11 @@ class FilesOfRawHtml(SphinxTransform):
             if picture:
                 logger.warning(
                     "image file not readable: %s", relative,
-                    location=raw, type="image", subtype="not_readable",
+                    location=(env.docname, line_of(raw)), type="image", subtype="not_readable",
                 )  # fmt: skip
             return None
         if outside_source(env, path, env.docname):
-            warn_outside("file", value, (env.docname, raw.line))
+            warn_outside("file", value, (env.docname, line_of(raw)))
             return None
         if env.path2doc(full) is not None:
             return None  # a page of the site: the links' business
@@ -288,7 +291,7 @@ class FilesOfRawHtmlCopied(SphinxPostTransform):
         if output_in(self.env).epub:
             logger.warning(
                 "raw HTML's %s=%r is left out of the ePub, which holds no downloads",
-                match["name"], match["value"], location=raw, type="blog", subtype="html",
+                match["name"], match["value"], location=_where(raw), type="blog", subtype="html",
             )  # fmt: skip
             return None
         stored = self.env.dlfiles[Path(relative)][1].as_posix()
@@ -525,7 +528,7 @@ class RawHtmlAsXhtml(SphinxPostTransform):
             logger.warning(
                 "raw HTML is rewritten for the ePub, whose XHTML does not take it as written: "
                 "%s", "; ".join(dict.fromkeys(changes)),
-                location=raw, type="blog", subtype="html",
+                location=_where(raw), type="blog", subtype="html",
             )  # fmt: skip
 
     @staticmethod
@@ -535,7 +538,7 @@ class RawHtmlAsXhtml(SphinxPostTransform):
             logger.warning(
                 "raw HTML %s is left out of the ePub, which takes no scripts, styles or event "
                 "attributes in its text",
-                ", ".join(found), location=raw, type="blog", subtype="html",
+                ", ".join(found), location=_where(raw), type="blog", subtype="html",
             )  # fmt: skip
 
     def _rewrite_inline(self, parent: nodes.Element, page: BookPage) -> None:
@@ -666,7 +669,7 @@ class RawHtmlForLatex(SphinxPostTransform):
                 logger.warning(
                     "raw HTML %s cannot be shown in the PDF; its text is kept",
                     ", ".join(f"<{tag}>" for tag in dict.fromkeys(unknown)),
-                    location=raw, type="blog", subtype="html",
+                    location=_where(raw), type="blog", subtype="html",
                 )  # fmt: skip
             raw.replace_self(replacement)
 
@@ -682,6 +685,16 @@ class RawHtmlForLatex(SphinxPostTransform):
             known = tag in INLINE or tag in PLAIN or tag == "a" or tag in BLOCKS or tag in TITLES
             return [], [] if known else [tag]
         return latex_nodes(text, inline=True)
+
+
+def _where(raw: nodes.Node) -> str | nodes.Node:
+    """*raw*'s file and line, as a warning's location: MyST gives inline raw HTML its
+    file and not its line, which its paragraph has."""
+    node: nodes.Node | None = raw
+    while node is not None and not getattr(node, "source", None):
+        node = node.parent
+    line = line_of(raw)
+    return file_location(f"{node.source}:{line}") if node is not None and line else raw
 
 
 def _is_raw_html(node: nodes.Node) -> bool:

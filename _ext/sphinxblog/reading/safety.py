@@ -152,7 +152,7 @@ def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> 
 # --- characters XML does not allow ------------------------------------------------------
 
 
-def _line_of(node: nodes.Node) -> int | None:
+def line_of(node: nodes.Node) -> int | None:
     while node is not None:
         if getattr(node, "line", None):
             return node.line
@@ -228,7 +228,7 @@ class XmlSafeText(SphinxTransform):
             logger.warning(
                 "%s holds characters that XML does not allow (%s); they are dropped",
                 what, ", ".join(found[:5]),
-                location=(self.env.docname, _line_of(node)), type="blog", subtype=what,
+                location=(self.env.docname, line_of(node)), type="blog", subtype=what,
             )  # fmt: skip
 
     def _front_matter_has_title(self) -> bool:
@@ -399,7 +399,7 @@ class FilesOutsideTheSource(SphinxTransform):
             if "://" in uri or uri.startswith("data:") or not uri:
                 continue
             if outside_source(self.env, uri, docname):
-                warn_outside("image", uri, (docname, _line_of(image)))
+                warn_outside("image", uri, (docname, line_of(image)))
                 alt = image.get("alt", "")
                 if isinstance(image.parent, nodes.TextElement):
                     image.replace_self(nodes.Text(alt))
@@ -410,7 +410,7 @@ class FilesOutsideTheSource(SphinxTransform):
             if "://" in target or not target:
                 continue
             if outside_source(self.env, target, docname):
-                warn_outside("download", target, (docname, _line_of(download)))
+                warn_outside("download", target, (docname, line_of(download)))
                 download.replace_self(nodes.inline("", "", *download.children))
 
 
@@ -514,6 +514,6 @@ class RawLatexInPosts(SphinxTransform):
                     "raw LaTeX uses %s, which could read or write files or run programs; it "
                     "is left out",
                     ", ".join(found[:5]),
-                    location=(docname, _line_of(raw)), type="blog", subtype="raw",
+                    location=(docname, line_of(raw)), type="blog", subtype="raw",
                 )  # fmt: skip
                 raw.parent.remove(raw)

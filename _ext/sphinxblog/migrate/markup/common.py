@@ -11,13 +11,14 @@ hold two, which moves the lines after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sphinxblog.core.problems import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*+)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
@@ -205,6 +206,27 @@ class Site:
             or name.endswith(f"/{stem}/index")
         ]
         return found[0] if found else None
+
+
+def front_matter_value(params: Mapping, key: str) -> str | None:
+    """The value at the dotted *key* of the front matter *params* (``author.name``;
+    keys in any case), as :func:`front_matter_text` shows it."""
+    value: object = params
+    for part in key.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = {str(k).lower(): v for k, v in value.items()}.get(part.lower())
+    return front_matter_text(value)
+
+
+def front_matter_text(value: object) -> str | None:
+    """A front-matter value that a template would print, as Markdown that shows it as
+    written (its ASCII punctuation escaped: no markup, no raw HTML), on one line; None
+    for what is not a string or a number."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    text = " ".join(str(value).split())
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def doc_link(site: Site, target: str, text: str | None) -> str | None:

@@ -22,6 +22,7 @@ from sphinxblog.migrate.markup.common import (
     admonition_line,
     code_mask,
     doc_link,
+    front_matter_text,
     problem,
     sub_outside_code,
 )
@@ -274,7 +275,7 @@ def _param(params: dict, key: str) -> str | None:
     nested = lowered.get("params")
     for table in (lowered, {str(k).lower(): v for k, v in nested.items()}
                   if isinstance(nested, dict) else {}):  # fmt: skip
-        value = table.get(key.lower())
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            return str(value)
+        value = front_matter_text(table.get(key.lower()))
+        if value is not None:
+            return value
     return None

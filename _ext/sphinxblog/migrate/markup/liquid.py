@@ -21,6 +21,7 @@ from sphinxblog.migrate.markup.common import (
     Site,
     code_mask,
     doc_link,
+    front_matter_value,
     problem,
     sub_outside_code,
 )
@@ -254,6 +255,16 @@ def _image(rest: str) -> str:
     return f'![{alt}]({src} "{title}")' if title else f"![]({src})"
 
 
+#: a variable, maybe with its fields: ``page.title``, ``ggplot2``
+_NAME = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
+#: what templates of Jekyll, Eleventy and Nunjucks know by a bare name
+_GLOBALS = frozenset({
+    "content", "page", "site", "post", "paginator", "layout", "jekyll", "include", "forloop",
+    "collections", "eleventy", "pkg", "metadata", "super", "loop", "caller", "self", "excerpt",
+    "toc",
+})  # fmt: skip
+
+
 def _output(match: re.Match[str], number: int, site: Site, problems: list[Problem]) -> str:
     expression = match[1]
     if expression in site.substitutions or expression.startswith("$"):
@@ -261,6 +272,16 @@ def _output(match: re.Match[str], number: int, site: Site, problems: list[Proble
     url = _URL_FILTER.match(expression)
     if url:
         return url[2]
+    if _NAME.fullmatch(expression):
+        parts = expression.split(".")
+        key = ".".join(parts[1:] if parts[0] == "page" else parts)
+        value = front_matter_value(site.params, key)
+        if value is not None:
+            return value  # Jekyll's page.title, Eleventy's title
+        if len(parts) == 1 and parts[0].lower() not in _GLOBALS and not site.substitutions:
+            # no template would print it, and the site has no MyST substitutions: text,
+            # as Quarto, Hugo and Pandoc show it
+            return match[0].replace("{", "\\{").replace("}", "\\}")
     if re.match(r"^\w+\(.*\)$", expression):
         what = f"Zola shortcode {{{{ {expression} }}}}"
     else:

@@ -28,6 +28,7 @@ from sphinxblog.migrate.markup.common import (
     code_mask,
     colons,
     dropdown_line,
+    front_matter_value,
     is_blank,
     problem,
     sub_outside_code,
@@ -437,7 +438,7 @@ def shortcode(
         keys = " ".join(positional) or next(iter(named.values()))
         return f"{{kbd}}`{keys}`"
     if name == "meta" and first:
-        value = _meta(site.params, first)
+        value = front_matter_value(site.params, first)
         if value is not None:
             return value
         problems.append(problem(number, f"Quarto shortcode 'meta {first}' names no value of "
@@ -451,14 +452,3 @@ def shortcode(
     problems.append(problem(number, f"Quarto shortcode {name!r} is not supported: dropped "
                             f"({hint})"))  # fmt: skip
     return ""
-
-
-def _meta(params: dict, key: str) -> str | None:
-    value: object = params
-    for part in key.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = {str(k).lower(): v for k, v in value.items()}.get(part.lower())
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return str(value)
-    return None

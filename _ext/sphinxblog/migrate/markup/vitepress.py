@@ -24,6 +24,7 @@ from sphinxblog.migrate.markup.common import (
     code_mask,
     colons,
     dropdown_line,
+    front_matter_value,
     problem,
     sub_outside_code,
 )
@@ -145,11 +146,9 @@ def _expression_at(
 
 def _expression(expression: str, number: int, site: Site, problems: list[Problem]) -> str:
     found = FRONT_MATTER.match(expression)
-    value: object = site.params if found else None
-    for key in found[2].split(".")[1:] if found else []:
-        value = value.get(key) if isinstance(value, dict) else None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value)
+    value = front_matter_value(site.params, found[2][1:]) if found else None
+    if value is not None:
+        return value
     tool = "Nuxt Content (MDC)" if found and found[1] == "doc" else "VitePress (Vue)"
     why = "names no string or number of the front matter" if found else "is not run"
     problems.append(problem(number, f"{tool} expression {{{{ {expression} }}}} {why}: "
