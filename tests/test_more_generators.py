@@ -166,7 +166,8 @@ def test_raw_html_copies_no_file_from_outside_the_source_and_follows_pictures(ma
     post = srcdir / "posts" / "raw.md"
     post.write_text(
         "---\ntitle: Raw\ndate: 2024-01-01\n---\n"
-        '<p>A <a href="../../secret.txt">secret</a> and <img src="later.png" alt="later"></p>\n',
+        '<p>A <a href="../../secret.txt">secret</a> and <img src="later.png" alt="later"></p>\n'
+        "\nA Markdown picture that is not there: ![gone](gone.png)\n",
         encoding="utf-8",
     )
     app = make_app("html", srcdir=srcdir)
@@ -175,6 +176,8 @@ def test_raw_html_copies_no_file_from_outside_the_source_and_follows_pictures(ma
         "posts/raw.md:5: WARNING: file '../../secret.txt' is outside the source folder; it is "
         "left out [blog.include]",
         "posts/raw.md:5: WARNING: image file not readable: posts/later.png [image.not_readable]",
+        # Sphinx's own warning, on the line MyST does not give an image
+        "posts/raw.md:7: WARNING: image file not readable: posts/gone.png [image.not_readable]",
     ]
     assert not list(app.outdir.rglob("secret.txt"))
     # a picture added later is copied by the next build, as by a clean one

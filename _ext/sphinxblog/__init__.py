@@ -94,7 +94,7 @@ _DIRECTIVES = {
 }
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
-    rawhtml.EncodedImagePaths, rawhtml.FilesOfRawHtml,
+    rawhtml.EncodedImagePaths, rawhtml.FilesOfRawHtml, rawhtml.ImagesOnTheirLines,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges,
 )  # fmt: skip

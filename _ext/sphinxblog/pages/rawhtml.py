@@ -168,6 +168,18 @@ class EncodedImagePaths(SphinxTransform):
                 image["uri"] = written
 
 
+class ImagesOnTheirLines(SphinxTransform):
+    """Give each image the line of the paragraph it is in: MyST gives an image line 0,
+    and Sphinx's warning of a picture it cannot read would name no line."""
+
+    default_priority = 420
+
+    def apply(self, **kwargs: object) -> None:
+        for image in self.document.findall(nodes.image):
+            if not image.line:  # MyST gives 0
+                image.line = line_of(image)
+
+
 # --- HTML and ePub: the local files of raw HTML are copied -------------------------------
 
 #: an address in raw HTML: ``src="images/x.png"``, ``href="paper.pdf"``, ``poster="…"``;
