@@ -22,7 +22,7 @@ WARNINGS = [
     ("no-date.md", 1, "post has no date: its YAML header has no date key (its keys: 'title', "
      f"'tags'); {UNDATED}", "date"),
     ("bad-date.md", 3, "date 'next tuesday' is not understood; write it as YYYY-MM-DD or "
-     f"YYYY-MM-DD HH:MM[:SS][+HH:MM] (or Oct 10, 2020; 15 Oct 2023); {UNDATED}", "date"),
+     f"YYYY-MM-DD HH:MM[:SS][+HH:MM] (or Oct 10, 2020; 15 Oct 2023; 2023/3/23); {UNDATED}", "date"),
     ("impossible-date.md", 4, f"date '2023-13-01' is impossible: month must be in 1..12; {UNDATED}",
      "date"),
     ("odd-tags.md", 4, "tag 2019 is not a string; quote it to use it as text", "tags"),

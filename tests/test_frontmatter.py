@@ -85,7 +85,10 @@ def test_date_only_is_a_calendar_date_not_a_datetime():
     assert type(value) is dt.date
 
 
-@pytest.mark.parametrize("raw", ["2023-13-01", "2023-02-30", "next tuesday", "", None, 12, [2020]])
+@pytest.mark.parametrize(
+    "raw",
+    ["2023-13-01", "2023-02-30", "2023/3/23 25:00", "next tuesday", "", None, 12, [2020]],
+)
 def test_bad_dates_are_problems(raw):
     value, problem = parse_date(raw)
     assert value is None
@@ -152,6 +155,12 @@ def test_title():
         ("15 October 2023", dt.date(2023, 10, 15)),
         ("25.12.2020", dt.date(2020, 12, 25)),  # day first, unambiguous
         ("12/25/2020", dt.date(2020, 12, 25)),  # month first, unambiguous
+        ("2023/3/23", dt.date(2023, 3, 23)),  # the year first: never ambiguous
+        ("2023.03.23", dt.date(2023, 3, 23)),
+        ("2023年3月23日", dt.date(2023, 3, 23)),
+        ("17:43 2023/3/23", dt.datetime(2023, 3, 23, 17, 43)),  # a VitePress theme's
+        ("9:06 2023/5/7", dt.datetime(2023, 5, 7, 9, 6)),
+        ("2023-3-5 10:00:30", dt.datetime(2023, 3, 5, 10, 0, 30)),
     ],
 )
 def test_wordy_and_unambiguous_numeric_dates(raw, expected):

@@ -83,6 +83,15 @@ def test_what_is_not_read_is_named(more):
     ]
 
 
+def test_headings_that_skip_levels_are_made_consecutive(more):
+    body = read_html(more.outdir, "posts/emoji-post.html").select_one("div.body")
+    assert [(h.name, heading(h)) for h in body.select("h2, h3, h4, h5")] == [
+        ("h2", "Notes"), ("h3", "Five levels down"),
+    ]  # fmt: skip
+    assert body.find(id="five-levels-down") is not None
+    assert not [line for line in warnings_of(more) if "myst.header" in line]
+
+
 def test_emoji_shortcodes_are_emoji_outside_code(more):
     body = read_html(more.outdir, "posts/emoji-post.html").select_one("div.body")
     text = " ".join(p.get_text(" ", strip=True) for p in body.select("section > p"))

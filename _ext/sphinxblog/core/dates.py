@@ -20,11 +20,19 @@ _OFFSET_SPACED = re.compile(r"\s+([+-]\d{2}:\d{2}|Z)$")
 _NIKOLA_UTC = re.compile(r"\s*UTC([+-]\d{2}:?\d{2})?$")
 # 05/06/2020, 05.06.2020, 5-6-2020: day and month in an order only the author knows
 _NUMERIC_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+# 2023/3/23, 2023.03.23, 2023-3-23 17:43, 17:43 2023/3/23 (VitePress themes), 2023年3月23日:
+# the year first, then the month; a time before or after
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_YEAR_FIRST = re.compile(
+    rf"^(?:(?P<before>{_TIME})\s+)?(?P<year>\d{{4}})(?:[/.-]|年)(?P<month>\d{{1,2}})(?:[/.-]|月)"
+    rf"(?P<day>\d{{1,2}})日?(?:[ T](?P<after>{_TIME}))?$"
+)
 # Oct 10, 2020 (ABlog), October 10, 2020, 15 Oct 2023, 15 October 2023
 _WORDY_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y")
 
 _UNDERSTOOD = (
-    "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS][+HH:MM] (or Oct 10, 2020; 15 Oct 2023)"
+    "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS][+HH:MM] (or Oct 10, 2020; 15 Oct 2023; "
+    "2023/3/23)"
 )
 
 
@@ -58,6 +66,22 @@ def _numeric(text: str) -> tuple[Date | None, Problem | None]:
     return value, None
 
 
+def _year_first(
+    text: str, match: re.Match[str], zone: ZoneInfo | None
+) -> tuple[Date | None, Problem | None]:
+    year, month, day = (int(match[name]) for name in ("year", "month", "day"))
+    time = match["before"] or match["after"]
+    try:
+        value = dt.date(year, month, day)
+        if time is None:
+            return value, None
+        hours, _, rest = time.partition(":")
+        clock = dt.time.fromisoformat(f"{int(hours):02d}:{rest}")
+    except ValueError as exc:
+        return None, Problem("date", f"date {text!r} is impossible: {exc}")
+    return _with_zone(dt.datetime.combine(value, clock), zone), None
+
+
 def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, Problem | None]:
     """Turn a front-matter date into a calendar date or a date-time.
 
@@ -81,6 +105,8 @@ def parse_date(raw: object, zone: ZoneInfo | None = None) -> tuple[Date | None, 
             return None, Problem("date", f"date {text!r} is impossible: {exc}")
     if _NUMERIC_DAY_FIRST.match(text):
         return _numeric(text)
+    if match := _YEAR_FIRST.match(text):
+        return _year_first(text, match, zone)
     for fmt in _WORDY_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date(), None

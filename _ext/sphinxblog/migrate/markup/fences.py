@@ -35,7 +35,8 @@ ALIASES = {
     "none": "text",
     "no-highlight": "text",
     "nohighlight": "text",
-    "hljs": "text",  # highlight.js's own class (blogdown's output blocks): guess nothing
+    "hljs": "text",
+    "svg": "xml",  # highlight.js's own class (blogdown's output blocks): guess nothing
 }
 
 _PAIR = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,}]+)|(\S+)""")

@@ -1,11 +1,12 @@
-"""Headings that start below the page's title: raised so that no level is skipped.
+"""Headings that skip levels: raised so that none is skipped.
 
 A post's title is the page's first heading; Hexo and Jekyll themes often show
-it and the post's own headings start at ``###``. Left as they are, the page
-would go from its title straight to a third level, which readers of the page
-structure (a screen reader's list of headings) and checkers take for a gap.
-Where a post's headings all start deeper than the second level, each is
-raised by as many levels; their text, and so their ids, stay.
+it and the post's own headings start at ``###``, and posts written for other
+themes go from ``##`` to ``#####``. Left as they are, the page would skip
+levels, which readers of the page structure (a screen reader's list of
+headings), checkers and MyST (a warning each) take for gaps. The levels a
+post uses are made consecutive, from the second (or the first, where the post
+uses it), in their order; their text, and so their ids, stay.
 """
 
 from __future__ import annotations
@@ -16,31 +17,36 @@ from sphinxblog.core.problems import Problem
 from sphinxblog.migrate.markup.common import Signs, code_mask
 
 HEADING = re.compile(r"^(#{1,6})(?=[ \t]|$)")
-#: a heading of the third level or deeper
+#: a heading of the third level or deeper: the first that can follow a gap
 may_hold = Signs(r"\n###")
 
 
 def translate(text: str) -> tuple[str, list[Problem]]:
     lines = text.split("\n")
     mask = code_mask(lines)
-    levels = [
+    levels = {
         len(match[1]) for number, line in enumerate(lines)
         if not mask[number] and (match := HEADING.match(line))
-    ]  # fmt: skip
-    if not levels or min(levels) <= 2 or _setext(lines, mask):
+    } | _setext_levels(lines, mask)  # fmt: skip
+    if not levels:
         return text, []
-    shift = min(levels) - 2
+    first = min(min(levels), 2)
+    wanted = {level: first + rank for rank, level in enumerate(sorted(levels))}
+    if all(level == new for level, new in wanted.items()):
+        return text, []
     for number, line in enumerate(lines):
         if not mask[number] and (match := HEADING.match(line)):
-            lines[number] = "#" * (len(match[1]) - shift) + line[len(match[1]) :]
+            lines[number] = "#" * wanted[len(match[1])] + line[len(match[1]) :]
     return "\n".join(lines), []
 
 
-def _setext(lines: list[str], mask: list[bool]) -> bool:
-    """Whether the text has a heading underlined with ``===`` or ``---`` (a first or
-    second level one)."""
-    return any(
-        not mask[number] and re.match(r"^ {0,3}(=+|-+)[ \t]*$", line) and lines[number - 1].strip()
-        and not HEADING.match(lines[number - 1])
-        for number, line in enumerate(lines) if number
-    )  # fmt: skip
+def _setext_levels(lines: list[str], mask: list[bool]) -> set[int]:
+    """The levels of the headings underlined with ``===`` (first) or ``---`` (second):
+    they stay as they are."""
+    return {
+        1 if underline[1].startswith("=") else 2
+        for number, line in enumerate(lines)
+        if number and not mask[number] and (underline := re.match(r"^ {0,3}(=+|-+)[ \t]*$", line))
+        and lines[number - 1].strip() and not HEADING.match(lines[number - 1])
+        and not mask[number - 1]
+    }  # fmt: skip

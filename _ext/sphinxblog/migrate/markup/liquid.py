@@ -267,6 +267,8 @@ _GLOBALS = frozenset({
 
 def _output(match: re.Match[str], number: int, site: Site, problems: list[Problem]) -> str:
     expression = match[1]
+    if not expression:  # ``{{}}``, as prose about braces writes it: no template's
+        return match[0].replace("{", "\\{").replace("}", "\\}")
     if expression in site.substitutions or expression.startswith("$"):
         return match[0]  # MyST's own substitution; Vue's ``$frontmatter``: vitepress.py's
     url = _URL_FILTER.match(expression)
