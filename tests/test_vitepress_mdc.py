@@ -94,6 +94,10 @@ def test_vitepress_code_groups_are_tab_sets_named_by_their_labels(from_vitepress
     # v-pre: Vue's {{ }} are text
     assert "Vue writes {{ name }} and {{ title }} here, shown as written." in page.get_text()
     assert "v-pre" not in page.get_text() and ":::" not in page.get_text()
+    # Vue's @click is no HTML token: the block is highlighted all the same, unwarned
+    vue = page.select("div.highlight-html pre")[-1]
+    assert vue.get_text() == '<button @click="count++">{{ count }}</button>\n'
+    assert vue.select_one("span.nt") is not None  # the tag, highlighted
 
 
 def test_vitepress_translation_keeps_lines():

@@ -41,6 +41,7 @@ from sphinxblog.reading import (
     sources,
     titles,
 )
+from sphinxblog.reading.codeblocks import CodeHighlightedAsFarAsItGoes
 from sphinxblog.reading.collector import BlogCollector
 from sphinxblog.reading.safety import (
     DropHttpEquiv,
@@ -96,7 +97,7 @@ _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
     rawhtml.EncodedImagePaths, rawhtml.FilesOfRawHtml, rawhtml.ImagesOnTheirLines,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
-    FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges,
+    FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges, CodeHighlightedAsFarAsItGoes,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
