@@ -164,6 +164,8 @@ def test_the_local_files_of_other_raw_html_are_copied(more):
     linked = body.find("a", string="the picture itself")
     assert linked["href"].startswith("../_downloads/") and linked["href"].endswith("/pixel.png")
     assert (more.outdir / linked["href"].removeprefix("../")).is_file()
+    # a Markdown link to an id of raw HTML leads there
+    assert body.find("a", string="Markdown link to the span")["href"] == "#here"
 
 
 def test_raw_html_copies_no_file_from_outside_the_source_and_follows_pictures(make_app, tmp_path):

@@ -72,7 +72,15 @@ def test_vitepress_links_between_posts_lead_to_the_post(from_vitepress):
     assert links(body(from_vitepress, "links")) == [
         ("with html", "other.html"), ("with md", "other.html"), ("clean", "other.html"),
         ("absolute with heading", "other.html#second-part"),
+        ("what it is", "#what-is-it"),  # an id the heading's raw HTML gives
     ]  # fmt: skip
+
+
+def test_a_link_to_an_id_of_raw_html_is_text_in_the_pdf(builds):
+    app = builds("from-vitepress", "latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "what it is" in tex
+    assert not [line for line in warnings_of(app) if "what-is-it" in line]
 
 
 def test_vitepress_warnings(from_vitepress):

@@ -96,6 +96,7 @@ _DIRECTIVES = {
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,
     rawhtml.EncodedImagePaths, rawhtml.FilesOfRawHtml, rawhtml.ImagesOnTheirLines,
+    rawhtml.AnchorsInHeadings,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges, CodeHighlightedAsFarAsItGoes,
 )  # fmt: skip

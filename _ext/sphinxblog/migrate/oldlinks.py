@@ -31,6 +31,7 @@ from sphinxblog.core.dates import date_from_path
 from sphinxblog.core.files import safe_docname
 from sphinxblog.reading.addresses import book_start
 from sphinxblog.reading.collector import is_old_link
+from sphinxblog.reading.output import output_in
 from sphinxblog.reading.store import blog_data
 
 if TYPE_CHECKING:
@@ -199,6 +200,10 @@ def leads_nowhere(target: str, posts: dict[str, Post], found_docs: set[str], old
     return bool(several) or not old_site or not target.startswith("/")
 
 
+#: an id in raw HTML: ``<a id="intro">``
+_RAW_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
+
+
 class ResolveOldLinks(SphinxPostTransform):
     """Turn links by old site-absolute URL into links to the documents they mean, and
     relative links to files the site lacks into links to the post of that name, or text.
@@ -240,10 +245,27 @@ class ResolveOldLinks(SphinxPostTransform):
             return
         wanted = urllib.parse.unquote(target).casefold().replace(" ", "-")
         found = next((id_ for id_ in self.document.ids if id_.casefold() == wanted), None)
-        if found is not None and node.get("refdoc") == self.env.docname:
+        raw_id = found is None and target in self._raw_html_ids()
+        if raw_id and output_in(self.env).latex:  # the PDF has no raw HTML, nor its ids
+            node.replace_self(nodes.inline("", "", *node.children))
+            return
+        if node.get("refdoc") != self.env.docname:
+            return
+        if raw_id:
+            found = target  # an id raw HTML gives: ``## <a id="intro">Intro</a>``
+        if found is not None:
             reference = nodes.reference("", "", refid=found, internal=True)
             reference += node.children
             node.replace_self(reference)
+
+    def _raw_html_ids(self) -> set[str]:
+        """The ids that the page's raw HTML gives its elements."""
+        return {
+            found
+            for raw in self.document.findall(nodes.raw)
+            if "html" in raw.get("format", "").split()
+            for found in _RAW_ID.findall(raw.astext())
+        }
 
     def _home(self) -> str:
         """The home page; in an ePub that leaves it out (it starts at the book), the book's."""

@@ -168,6 +168,36 @@ class EncodedImagePaths(SphinxTransform):
                 image["uri"] = written
 
 
+#: a link's start tag, alone: ``<a id="intro" href="#intro">``, ``<a name="intro">``
+_A_START = re.compile(r"^<a\b[^<>]*>$", re.IGNORECASE)
+_A_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+class AnchorsInHeadings(SphinxTransform):
+    """Make an anchor written as raw HTML in a heading (``## <a id="intro"
+    href="#intro">Intro</a>``) an id of its section, and leave its tags out: the
+    heading is copied into every table of contents as a link, where a link inside
+    it would nest (invalid HTML, and an ePub EPUBCheck rejects)."""
+
+    default_priority = 430
+
+    def apply(self, **kwargs: object) -> None:
+        for title in list(self.document.findall(nodes.title)):
+            section = title.parent
+            if not isinstance(section, nodes.section):
+                continue
+            for raw in [child for child in title.children if _is_raw_html(child)]:
+                text = raw.astext().strip()
+                if _A_START.match(text):
+                    for found in _A_ID.findall(text):
+                        if found not in self.document.ids:
+                            section["ids"].append(found)
+                            self.document.ids[found] = section
+                elif text.lower() != "</a>":
+                    continue
+                title.remove(raw)
+
+
 class ImagesOnTheirLines(SphinxTransform):
     """Give each image the line of the paragraph it is in: MyST gives an image line 0,
     and Sphinx's warning of a picture it cannot read would name no line."""
