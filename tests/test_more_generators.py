@@ -83,6 +83,22 @@ def test_what_is_not_read_is_named(more):
     ]
 
 
+def test_starlight_asides_are_admonitions(more):
+    body = read_html(more.outdir, "posts/starlight-post.html").select_one("div.body")
+    boxes = [
+        (" ".join(sorted(box["class"])), box.select_one(".admonition-title").get_text(),
+         box.select_one("p:not(.admonition-title)").get_text())
+        for box in body.select("div.admonition")
+    ]  # fmt: skip
+    assert boxes == [
+        ("admonition note", "Note", "Plainaside words."),
+        ("admonition caution", "Caution", "Oneline words."),
+        ("admonition danger", "Watch out!", "Titled words."),
+        ("admonition tip", "Markdown aside", "Syntax words."),
+    ]
+    assert "<Aside" not in body.get_text() and "import" not in body.get_text()
+
+
 def test_headings_that_skip_levels_are_made_consecutive(more):
     body = read_html(more.outdir, "posts/emoji-post.html").select_one("div.body")
     assert [(h.name, heading(h)) for h in body.select("h2, h3, h4, h5")] == [
@@ -108,8 +124,8 @@ def test_posts_in_other_scripts_and_language_folders_get_their_language(more, po
 
 def test_a_summary_says_what_moving_in_did(more):
     status = strip_escape_sequences(more.status.getvalue())
-    headers = "6 YAML, 2 YAML with only its closing line (Hexo), 1 TOML"
-    assert f"moving in: 9 posts read: {headers}" in status
+    headers = "7 YAML, 2 YAML with only its closing line (Hexo), 1 TOML"
+    assert f"moving in: 10 posts read: {headers}" in status
     assert (
         "markup left or dropped, each with a warning: Liquid and Nunjucks tags 1 construct "
         "in 1 post" in status

@@ -2,9 +2,10 @@
 
 ``:::note Title`` and ``:::tip[Title]`` become MyST admonitions (``:::{note}``),
 ``<Tabs>``/``<TabItem value label>`` a tab set, ``<details><summary>`` a
-dropdown; MDX ``import``/``export`` lines and ``{/* comments */}`` are
-dropped. Any other JSX component is dropped, its text kept, with a warning
-naming it. ``<!-- truncate -->`` already ends a post's summary.
+dropdown, Starlight's ``<Aside type="tip" title="…">`` an admonition; MDX
+``import``/``export`` lines and ``{/* comments */}`` are dropped. Any other
+JSX component is dropped, its text kept, with a warning naming it.
+``<!-- truncate -->`` already ends a post's summary.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def translate(text: str) -> tuple[str, list[Problem]]:
     _admonitions(lines, code_mask(lines))
     _tabs(lines, code_mask(lines))
     _details(lines, code_mask(lines))
+    _asides(lines, code_mask(lines))
     mask = code_mask(lines)
     for number, line in enumerate(lines):
         if not mask[number] and ("<" in line or "{/*" in line):
@@ -191,6 +193,39 @@ def _details(lines: list[str], mask: list[bool]) -> None:
             lines[number] = ":" * count
     for start in opened:  # never closed: the summary stays, as bold text
         lines[start] = "**" + lines[start].split(" ", 3)[-1] + "**"
+
+
+#: Starlight's aside opening a line, and what follows it there
+ASIDE = re.compile(r"^(?P<indent>\s*)<Aside\b(?P<attributes>[^>]*)>(?P<rest>.*)$")
+ASIDE_END = re.compile(r"^(?P<before>.*?)</Aside>\s*$")
+
+
+def _asides(lines: list[str], mask: list[bool]) -> None:
+    """Starlight's ``<Aside>`` … ``</Aside>`` (text may follow the opening tag and
+    precede the closing one, or both be on one line), as an admonition of its
+    ``type`` (``note`` by default) titled by its ``title``."""
+    opened: list[tuple[int, re.Match[str]]] = []
+    for number, line in enumerate(lines):
+        if mask[number]:
+            continue
+        match = ASIDE.match(line)
+        if match and not match["attributes"].rstrip().endswith("/"):
+            opened.append((number, match))
+            line = match["rest"]
+        end = ASIDE_END.match(line)
+        if not end or not opened:
+            continue
+        start, opening = opened.pop()
+        found = attributes(opening["attributes"])
+        fence = opening["indent"] + ":" * colons(lines[start + 1 : number])
+        head = admonition_line(fence, found.get("type", "note"), found.get("title", ""))
+        if start == number:  # all on one line: the line holds the three
+            lines[number] = "\n".join([head, end["before"].strip(), fence])
+            continue
+        rest = opening["rest"].strip()
+        lines[start] = f"{head}\n{rest}" if rest else head
+        before = end["before"].strip()
+        lines[number] = f"{before}\n{fence}" if before else fence
 
 
 def _components(line: str, number: int, problems: list[Problem]) -> str:
