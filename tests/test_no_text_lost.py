@@ -273,6 +273,15 @@ def _quarto_cell(p: Post) -> list[str]:
             f"{prefix} echo: false", f"x = {p.word()}", "```"]  # fmt: skip
 
 
+def _aside(p: Post) -> list[str]:
+    form = p.rng.randrange(3)
+    if form == 0:
+        return ["<Aside>", "", p.word(), "", "</Aside>"]
+    if form == 1:
+        return [f'<Aside type="tip">{p.word()} {p.word()}</Aside>']
+    return [f'<Aside type="danger" title="{p.word()}"> {p.word()}', f"{p.word()} </Aside>"]
+
+
 def _obsidian_marks(p: Post) -> list[str]:
     if p.rng.random() < 0.5:
         return [f"{p.word()} =={p.word()} {p.word()}== {p.word()} %%{p.secret()}%% {p.word()}"]
@@ -289,7 +298,7 @@ CONSTRUCTS: list[Callable[[Post], list[str]]] = [
     _hugo_unknown, _docusaurus_admonition, _docusaurus_nested, _docusaurus_unclosed, _details,
     _tabs, _jsx, _material, _liquid, _pelican, _fence, _foreign, _hexo_code, _callout, _zola,
     _vitepress, _mdc_block, _mdc_inline, _obsidian_links, _obsidian_embed, _obsidian_callout,
-    _quarto_callout, _quarto_div, _quarto_cell, _obsidian_marks,
+    _quarto_callout, _quarto_div, _quarto_cell, _obsidian_marks, _aside,
 ]  # fmt: skip
 
 
