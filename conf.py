@@ -30,7 +30,10 @@ exclude_patterns = [
 
 # A post's front-matter title is its page heading.
 myst_title_to_header = True
-myst_enable_extensions = ["colon_fence", "deflist"]
+# GitHub's Markdown: ~~struck~~, - [x] tasks, https:// addresses as links (not
+# file names such as conf.py, which look like addresses to a fuzzy reader)
+myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", "linkify"]
+myst_linkify_fuzzy_links = False
 # headings get the ids other generators gave them (GitHub-style slugs), so old
 # `#heading` links keep working
 myst_heading_anchors = 6

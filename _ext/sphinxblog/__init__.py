@@ -31,6 +31,7 @@ from sphinxblog.pages import listings, postpage, rawhtml
 from sphinxblog.pages.fill import fill_placeholders
 from sphinxblog.reading import (
     config,
+    gfm,
     headingslugs,
     i18n,
     lockbuild,
@@ -99,6 +100,7 @@ _TRANSFORMS = (
     rawhtml.AnchorsInHeadings,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges, CodeHighlightedAsFarAsItGoes,
+    gfm.GitHubMarkdown,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
@@ -121,6 +123,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("config-inited", headingslugs.use_numbered_slugs, 500),
     # after Sphinx has made source_suffix a mapping (800)
     ("config-inited", sources.add_markdown_suffixes, 900),
+    ("config-inited", gfm.handle_struck_text, 500),
     ("config-inited", sources.exclude_unsafe_names, 900),
     # before reading: the posts scanned once, the generated pages written
     ("builder-inited", sources.name_documents_safely, 300),
@@ -190,6 +193,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("blog-mark", BlogMark())
     # by format: every builder of HTML (the ePub's too) finds it under "html"
     app.add_node(mark, html=(visit_mark_html, depart_mark_html))
+    app.add_node(
+        gfm.struck,
+        html=(gfm.visit_struck_html, gfm.depart_struck_html),
+        latex=(gfm.visit_struck_latex, gfm.depart_struck_latex),
+    )
     for transform in _TRANSFORMS:
         app.add_transform(transform)
     for post_transform in _POST_TRANSFORMS:

@@ -225,6 +225,11 @@ LATEX_MACROS = r"""
 % tags set apart by wide spaces; a space inside a tag's name (its link) stays narrow
 \@namedef{DUroleblog-post-tags}#1{{\small\sffamily\blog@sep\spaceskip=.8em plus .2em\relax
   \def\sphinxcrossref##1{{\spaceskip\z@ ##1}}#1}}
+% struck text (GitHub's ~~x~~): ulem's, which breaks across lines, where TeX has it;
+% else a rule through a box
+\IfFileExists{ulem.sty}{\RequirePackage[normalem]{ulem}\newcommand{\blogstrike}[1]{\sout{##1}}}{%
+  \newcommand{\blogstrike}[1]{\leavevmode\setbox\z@\hbox{##1}%
+    \rlap{\rule[.55ex]{\wd\z@}{.4pt}}\box\z@}}
 \makeatother
 """
 

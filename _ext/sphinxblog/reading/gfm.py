@@ -1,0 +1,90 @@
+"""GitHub's Markdown in every output: struck text and task lists.
+
+MyST writes ``~~struck~~`` and a task's box as raw HTML (``<s>``, ``<input
+type="checkbox">``), which the PDF cannot show and which it warns of for
+every use. Here struck text is a node of its own (``<del>`` in HTML, struck
+out in the PDF), and a task's box the character of a ticked or empty box,
+which every output and every reader shows (a box that cannot be ticked is no
+form field, which checkers would want labelled).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+#: a task's box as MyST writes it
+_CHECKBOX = re.compile(r'^<input class="task-list-item-checkbox"[^>]*>$')
+TICKED, EMPTY = "\u2611", "\u2610"  # ☑ ☐
+
+
+class struck(nodes.inline):  # noqa: N801 (docutils names nodes in lower case)
+    """Struck-out text: an inline wherever a translator has no visitor for it."""
+
+
+def visit_struck_html(translator: HTML5Translator, node: struck) -> None:
+    translator.body.append(translator.starttag(node, "del", ""))
+
+
+def depart_struck_html(translator: HTML5Translator, node: struck) -> None:
+    translator.body.append("</del>")
+
+
+def visit_struck_latex(translator: LaTeXTranslator, node: struck) -> None:
+    translator.body.append(r"\blogstrike{")  # the book's macro (book/extension.py)
+
+
+def depart_struck_latex(translator: LaTeXTranslator, node: struck) -> None:
+    translator.body.append("}")
+
+
+class GitHubMarkdown(SphinxTransform):
+    """Make MyST's ``<s>`` … ``</s>`` a :class:`struck` node and a task's box a
+    character."""
+
+    default_priority = 300  # before anything reads raw HTML (rawhtml.py, 400)
+
+    def apply(self, **kwargs: object) -> None:
+        for raw in list(self.document.findall(nodes.raw)):
+            if raw.parent is None or "html" not in raw.get("format", "").split():
+                continue
+            text = raw.astext()
+            if text == "<s>":
+                _strike(raw)
+            elif _CHECKBOX.match(text):
+                box = TICKED if 'checked="checked"' in text else EMPTY
+                raw.replace_self(nodes.inline(box, box + " ", classes=["task-list-item-box"]))
+
+
+def _strike(opening: nodes.raw) -> None:
+    """What stands between *opening* and the ``</s>`` after it, in a :class:`struck`."""
+    parent = opening.parent
+    at = parent.index(opening)
+    end = next(
+        (n for n in range(at + 1, len(parent)) if isinstance(parent[n], nodes.raw)
+         and parent[n].astext() == "</s>"),
+        None,
+    )  # fmt: skip
+    if end is None:
+        return
+    inside = parent[at + 1 : end]
+    del parent[at : end + 1]
+    node = struck()
+    node.extend(inside)
+    parent.insert(at, node)
+
+
+def handle_struck_text(app: Sphinx, config: Config) -> None:
+    """``config-inited``: with MyST's strikethrough on, its warning that only HTML shows
+    struck text is not true here."""
+    if "strikethrough" in getattr(config, "myst_enable_extensions", ()):
+        config.suppress_warnings = [*config.suppress_warnings, "myst.strikethrough"]

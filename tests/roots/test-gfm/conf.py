@@ -1,0 +1,11 @@
+extensions = ["myst_parser", "sphinxblog"]
+myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", "linkify"]
+myst_linkify_fuzzy_links = False
+myst_title_to_header = True
+exclude_patterns = ["_build"]
+html_theme = "basic"
+# sphinx-design appends to this list: give each test app its own
+html_static_path = []
+# an ePub without them is not valid EPUB 3
+version = "1"
+copyright = "2024, Blog Author"

@@ -1,0 +1,71 @@
+"""GitHub's Markdown in every output: struck text, task lists, bare addresses, tables
+with alignment, footnotes and alerts."""
+
+from __future__ import annotations
+
+import pytest
+
+from checkers import epubcheck_messages
+from conftest import read_html, warnings_of
+
+POST = "posts/github-markdown"
+
+
+@pytest.fixture(scope="module")
+def site(builds):
+    return builds("gfm")
+
+
+def body_of(app):
+    return read_html(app.outdir, f"{POST}.html").select_one("div.body")
+
+
+def test_the_post_builds_without_a_warning(site):
+    assert warnings_of(site) == []
+
+
+def test_struck_text_is_deleted_text(site):
+    body = body_of(site)
+    assert [d.decode_contents() for d in body.select("del")] == [
+        "changed", "<strong>once boldly</strong>", "сызылған",
+    ]  # fmt: skip
+    assert "~~" not in body.get_text()
+
+
+def test_tasks_show_their_boxes_as_characters(site):
+    items = [li.get_text(strip=True) for li in body_of(site).select("li.task-list-item")]
+    assert items == ["☐Open task", "☑Done task"]
+    assert body_of(site).select("input") == []  # no form field to label
+
+
+def test_only_addresses_with_a_scheme_are_links(site):
+    paragraph = next(p for p in body_of(site).select("p") if "Read" in p.get_text())
+    assert [a["href"] for a in paragraph.select("a")] == ["https://example.org/guide"]
+    assert "conf.py and www.example.com stay text" in paragraph.get_text()
+
+
+def test_tables_footnotes_and_alerts(site):
+    body = body_of(site)
+    assert [th["class"][-1] for th in body.select("th")] == [
+        "text-left", "text-center", "text-right",
+    ]  # fmt: skip
+    assert body.select_one("aside.footnote").get_text(" ", strip=True).endswith("Its source.")
+    alert = body.select_one("div.admonition.warning")
+    assert alert.select_one("p:not(.admonition-title)").get_text() == "Mind the gap."
+
+
+def test_the_pdf_strikes_out_and_ticks(builds):
+    app = builds("gfm", "latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\newcommand{\blogstrike}" in tex
+    assert r"\blogstrike{changed}" in tex and r"\blogstrike{сызылған}" in tex
+    assert "☐ }Open task" in tex and "☑ }Done task" in tex
+    assert "<s>" not in tex and "<input" not in tex
+    assert warnings_of(app) == []
+
+
+def test_the_epub_is_valid_and_strikes_out(builds):
+    app = builds("gfm", "epub")
+    page = (app.outdir / f"{POST}.xhtml").read_text(encoding="utf-8")
+    assert "<del>changed</del>" in page and "☑" in page
+    assert epubcheck_messages(next(app.outdir.glob("*.epub"))) == []
