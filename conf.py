@@ -18,7 +18,8 @@ locale_dirs = [os.path.abspath("locales")]
 
 # sphinx_kazakh: Kazakh for Docutils, the search and the book theme (any site can load it)
 extensions = [
-    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinxblog", "sphinx_kazakh",
+    "myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinx_copybutton", "sphinxblog",
+    "sphinx_kazakh",
 ]  # fmt: skip
 
 root_doc = "index"
@@ -34,6 +35,13 @@ myst_title_to_header = True
 # file names such as conf.py, which look like addresses to a fuzzy reader)
 myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", "linkify"]
 myst_linkify_fuzzy_links = False
+
+# A copy button on each code block of the web pages: it copies the commands, not
+# their prompts ($, >>>, ..., In [1]:), their output or the lines' numbers
+copybutton_prompt_text = r"\$ |>>> |\.\.\. |In \[\d*\]: | {2,5}\.\.\.: "
+copybutton_prompt_is_regexp = True
+copybutton_exclude = ".linenos, .gp, .go"
+
 # headings get the ids other generators gave them (GitHub-style slugs), so old
 # `#heading` links keep working
 myst_heading_anchors = 6

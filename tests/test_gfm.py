@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from checkers import epubcheck_messages
+import functools
+import http.server
+import threading
+
+from checkers import chromium, epubcheck_messages
 from conftest import read_html, warnings_of
 
 POST = "posts/github-markdown"
@@ -68,4 +72,45 @@ def test_the_epub_is_valid_and_strikes_out(builds):
     app = builds("gfm", "epub")
     page = (app.outdir / f"{POST}.xhtml").read_text(encoding="utf-8")
     assert "<del>changed</del>" in page and "☑" in page
+    assert "<script" not in page and "copybtn" not in page  # no copy buttons in a book
     assert epubcheck_messages(next(app.outdir.glob("*.epub"))) == []
+
+
+# --- copy buttons ---------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_copy_buttons_copy_commands_without_prompts_in_the_sites_language(builds):
+    app = builds("gfm", "html", language="kk")
+    handler = functools.partial(_Quiet, directory=str(app.outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    try:
+        with chromium() as browser:
+            context = browser.new_context()
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"{base}{POST}.html")
+            buttons = page.locator("button.copybtn")
+            assert buttons.count() == 2
+            assert buttons.first.get_attribute("data-tooltip") == "Көшіру"
+            title = buttons.first.locator("svg title").text_content()
+            assert title == "Алмасу буферіне көшіру"
+            copied = []
+            for index in range(2):
+                page.locator("div.highlight").nth(index).hover()
+                buttons.nth(index).click()
+                copied.append(page.evaluate("navigator.clipboard.readText()"))
+            assert copied == ["pip install sphinx\n", 'print("сәлем")\n']
+            assert errors == []
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -12,6 +12,7 @@ from checkers import AXE_JS, chromium, require, served_site, vnu_errors
 PAGES = {
     "home": "index.html",
     "post": "posts/2019-06-18-simple-post.html",
+    "post with code (its copy button)": "posts/2020-04-12-sphinx-myst-blog-setup.html",
     "tag": "tags/python.html",
     "archive": "archive.html",
     "tag index": "tags/index.html",

@@ -20,7 +20,7 @@ from sphinxblog.migrate.directives import (
     visit_mark_html,
 )
 from sphinxblog.migrate.translate import reread_for_lookups, translate_included, translate_post
-from sphinxblog.outputs import feeds, laterpages, redirects, searchindex, sitemap
+from sphinxblog.outputs import copybuttons, feeds, laterpages, redirects, searchindex, sitemap
 from sphinxblog.outputs.context import (
     add_blog_context,
     add_post_description,
@@ -132,6 +132,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("builder-inited", scan.scan_posts, 500),
     ("builder-inited", sync_term_pages, 500),
     ("builder-inited", sources.warn_unread_files, 500),
+    ("builder-inited", copybuttons.label_copy_buttons, 500),
     ("env-get-outdated", scan.reread_for_profiles, 500),
     ("env-get-outdated", scan.reread_post_toctrees, 500),
     ("env-get-outdated", reread_for_lookups, 500),

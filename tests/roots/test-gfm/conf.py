@@ -1,4 +1,7 @@
-extensions = ["myst_parser", "sphinxblog"]
+extensions = ["myst_parser", "sphinx_copybutton", "sphinxblog"]
+copybutton_prompt_text = r"\$ |>>> |\.\.\. |In \[\d*\]: | {2,5}\.\.\.: "
+copybutton_prompt_is_regexp = True
+copybutton_exclude = ".linenos, .gp, .go"
 myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", "linkify"]
 myst_linkify_fuzzy_links = False
 myst_title_to_header = True
