@@ -32,8 +32,11 @@ exclude_patterns = [
 # A post's front-matter title is its page heading.
 myst_title_to_header = True
 # GitHub's Markdown: ~~struck~~, - [x] tasks, https:// addresses as links (not
-# file names such as conf.py, which look like addresses to a fuzzy reader)
-myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", "linkify"]
+# file names such as conf.py, which look like addresses to a fuzzy reader); math
+# in $…$, $$…$$ and \begin{align} (MathML in the web pages and the ePub)
+myst_enable_extensions = [
+    "colon_fence", "deflist", "strikethrough", "tasklist", "linkify", "dollarmath", "amsmath",
+]  # fmt: skip
 myst_linkify_fuzzy_links = False
 
 # A copy button on each code block of the web pages: it copies the commands, not

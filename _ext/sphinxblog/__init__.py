@@ -27,7 +27,7 @@ from sphinxblog.outputs.context import (
     name_the_page,
     name_the_source,
 )
-from sphinxblog.pages import listings, postpage, rawhtml
+from sphinxblog.pages import listings, mathml, postpage, rawhtml
 from sphinxblog.pages.fill import fill_placeholders
 from sphinxblog.reading import (
     config,
@@ -192,6 +192,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("csv-table", PostCSVTable, override=True)
     app.add_directive("raw", PostRaw, override=True)
     app.add_role("blog-mark", BlogMark())
+    mathml.label_amsmath_by_place()
+    app.add_html_math_renderer(
+        "mathml", (mathml.visit_math_html, None), (mathml.visit_displaymath_html, None)
+    )
     # by format: every builder of HTML (the ePub's too) finds it under "html"
     app.add_node(mark, html=(visit_mark_html, depart_mark_html))
     app.add_node(

@@ -86,16 +86,19 @@ class BookEpubBuilder(Epub3Builder):
             self.config.root_doc = home
 
     def build_content(self) -> None:
-        """Sphinx's ``content.opf``, with the ``svg`` property EPUB asks of every page
-        that holds an SVG (an icon in raw HTML or of a sphinx-design dropdown)."""
+        """Sphinx's ``content.opf``, with the properties EPUB asks of every page that
+        holds an SVG (an icon in raw HTML or of a sphinx-design dropdown) or MathML
+        (math: :mod:`sphinxblog.pages.mathml`)."""
         super().build_content()
         opf = Path(self.outdir, "content.opf")
         text = opf.read_text(encoding="utf-8")
 
         def declare(match: re.Match[str]) -> str:
             page = Path(self.outdir, html.unescape(match["href"]))
-            if page.is_file() and "<svg" in page.read_text(encoding="utf-8"):
-                return match[0].removesuffix("/>").rstrip() + ' properties="svg" />'
+            content = page.read_text(encoding="utf-8") if page.is_file() else ""
+            held = [name for name, tag in (("mathml", "<math"), ("svg", "<svg")) if tag in content]
+            if held:
+                return match[0].removesuffix("/>").rstrip() + f' properties="{" ".join(held)}" />'
             return match[0]
 
         opf.write_text(_XHTML_ITEM.sub(declare, text), encoding="utf-8")
