@@ -52,6 +52,8 @@ SUBTYPES = {
     "html": "raw HTML in a post holds an element the PDF cannot show (its text is kept), or "
     "a script, style or event attribute, which the ePub leaves out",
     "markup": "another generator's markup cannot be rendered (dropped), or names no known lexer",
+    "math": "TeX in a post holds what the MathML of the web pages has no sign for (shown as "
+    "written; the PDF sets it)",
     "catalog": "a message catalog (`.po`) of the extension or in `locale_dirs` cannot be "
     "read or compiled; its messages stay untranslated",
 }

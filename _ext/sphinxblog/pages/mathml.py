@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from latex2mathml.converter import convert
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_message
 from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 
@@ -91,7 +91,7 @@ def visit_displaymath_html(translator: HTML5Translator, node: nodes.math_block) 
     if node.get("number"):
         number = get_node_equation_number(translator, node)
         translator.body.append(f'<span class="eqno">({number})')
-        translator.add_permalink_ref(node, _("Link to this equation"))
+        translator.add_permalink_ref(node, sphinx_message("Link to this equation"))
         translator.body.append("</span>")
     tex = node.astext()
     parts = [part for part in tex.split("\n\n") if part.strip()] or [tex]
