@@ -12,6 +12,7 @@ from sphinxblog.migrate.directives import (
     BlogAdmonition,
     BlogCode,
     BlogCodeGroup,
+    BlogDiagram,
     BlogDropdown,
     BlogMark,
     TabsInSequence,
@@ -93,6 +94,7 @@ _DIRECTIVES = {
     "blog-dropdown": BlogDropdown,
     "blog-code": BlogCode,
     "blog-code-group": BlogCodeGroup,
+    "blog-diagram": BlogDiagram,
 }
 _TRANSFORMS = (
     postpage.RemoveRepeatedTitle, postpage.OnePostOneTitle, rawhtml.ImagesFromRawHtml,

@@ -10,6 +10,8 @@ one line (the kind, a title, whether it is open) as arguments instead.
   open or not, with class *kind* (``plain`` for none);
 - ``blog-code language [emphasize-lines=1,3-5] [caption='a title'] [linenos]
   [lineno-start=10]``: ``{code-block}`` with these options (shell quoting);
+- ``blog-diagram kind``: a diagram's source (a ``mermaid`` fence), shown as a
+  captioned code block, with an info message, where no renderer draws it;
 - ``blog-code-group``: sphinx-design's tab set of the code blocks it holds,
   each tab named by the block's caption (else its language), as VitePress's
   ``::: code-group`` names them by their ``[label]``.
@@ -29,7 +31,9 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import Admonition
 from myst_parser.mocking import MockInliner
 from sphinx.directives.code import CodeBlock
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_design.dropdown import DropdownDirective
 from sphinx_design.shared import create_component, is_component
@@ -38,6 +42,9 @@ from sphinxblog.reading.output import output_in
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+_ = get_translation("sphinxblog")
 
 
 class BlogAdmonition(Admonition):
@@ -125,6 +132,32 @@ class BlogCodeGroup(SphinxDirective):
                 children=[nodes.rubric(label, label, classes=["sd-tab-label"]), content],
             )  # fmt: skip
         return [tab_set, *rest] if tab_set.children else rest
+
+
+class BlogDiagram(SphinxDirective):
+    """A diagram's source, shown as a code block captioned with its kind, where the
+    site has no renderer for it (an info message says so: the build never fails)."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        source = "\n".join(self.content)
+        block = nodes.literal_block(source, source, language="text")
+        caption = _("Diagram (%s)") % kind.capitalize()
+        wrapper = nodes.container(
+            "", nodes.caption(caption, caption), block,
+            classes=["literal-block-wrapper", "blog-diagram"], literal_block=True,
+        )  # fmt: skip
+        self.set_source_info(wrapper)
+        self.set_source_info(block)
+        logger.info(
+            "%s diagram shown as its source: no renderer for it is installed", kind,
+            location=(self.env.docname, self.lineno),
+        )  # fmt: skip
+        return [wrapper]
 
 
 class mark(nodes.inline):  # noqa: N801 (docutils names nodes in lower case)

@@ -14,7 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from latex2mathml.converter import convert
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from sphinx.locale import _ as sphinx_message
 from sphinx.util import logging
@@ -51,6 +50,10 @@ def label_amsmath_by_place() -> None:
 
 def mathml(tex: str, display: bool, node: nodes.Element) -> str:
     """*tex* as a ``<math>`` element; as its source, in code, where it cannot be."""
+    # imported here: it reads its own version from the installed packages, which costs
+    # every build a tenth of a second, and most builds write no math
+    from latex2mathml.converter import convert
+
     tex = _NUMBERING.sub(r"\\\1{\2*}", _LABEL.sub("", tex)).strip()
     try:
         written = convert(tex, display="block" if display else "inline")

@@ -39,6 +39,9 @@ ALIASES = {
     "svg": "xml",  # highlight.js's own class (blogdown's output blocks): guess nothing
 }
 
+#: diagrams written as code, as GitHub, Docusaurus, Material and Quarto draw them
+DIAGRAMS = frozenset({"mermaid"})
+
 _PAIR = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,}]+)|(\S+)""")
 
 
@@ -152,7 +155,9 @@ def translate(text: str) -> tuple[str, list[Problem]]:
         while end < len(lines) and mask[end] and not _closes(lines[end], match["fence"]):
             end += 1
         parsed = parse_info(match["info"])
-        if parsed is not None:
+        if parsed is not None and parsed[0].lower() in DIAGRAMS:
+            out[number] = f"{match['indent']}{match['fence']}{{blog-diagram}} {parsed[0].lower()}"
+        elif parsed is not None:
             language, options = parsed
             language = language.lower()
             language = ALIASES.get(language, language)
