@@ -182,3 +182,17 @@ def chromium() -> Iterator[Browser]:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@contextlib.contextmanager
+def serving(outdir: Path) -> Iterator[str]:
+    """*outdir* served on localhost while the block runs: its base URL (a page needs an
+    origin for what ``file:`` refuses, such as the clipboard)."""
+    handler = functools.partial(_QuietHandler, directory=str(outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -145,6 +145,11 @@ def read_html(outdir: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
+def article(app, docname: str):
+    """The main text of *docname*'s page, as the site's theme writes it."""
+    return read_html(app.outdir, f"{docname}.html").select_one("article")
+
+
 def post_titles(element) -> list[str]:
     """The titles of the posts listed in *element*, in order."""
     return [link.get_text() for link in element.select("a.blog-post-title")]

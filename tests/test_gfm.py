@@ -3,14 +3,10 @@ with alignment, footnotes and alerts."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from checkers import chromium, epubcheck_messages
-from conftest import read_html, warnings_of
+from checkers import chromium, epubcheck_messages, serving
+from conftest import article, warnings_of
 
 POST = "posts/github-markdown"
 
@@ -21,7 +17,7 @@ def site(builds):
 
 
 def body_of(app):
-    return read_html(app.outdir, f"{POST}.html").select_one("article")
+    return article(app, POST)
 
 
 def test_the_post_builds_without_a_warning(site):
@@ -91,38 +87,25 @@ def test_a_mermaid_diagram_never_fails_the_build_and_shows_its_source(site):
 # --- copy buttons ---------------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_copy_buttons_copy_commands_without_prompts_in_the_sites_language(builds):
     app = builds("gfm", "html", language="kk")
-    handler = functools.partial(_Quiet, directory=str(app.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    try:
-        with chromium() as browser:
-            context = browser.new_context()
-            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(f"{base}{POST}.html")
-            buttons = page.locator("button.copybtn")
-            assert buttons.count() == 3  # the two sessions, and the diagram's source
-            assert buttons.first.get_attribute("data-tooltip") == "Көшіру"
-            title = buttons.first.locator("svg title").text_content()
-            assert title == "Алмасу буферіне көшіру"
-            copied = []
-            for index in range(2):
-                page.locator("div.highlight").nth(index).hover()
-                buttons.nth(index).click()
-                copied.append(page.evaluate("navigator.clipboard.readText()"))
-            assert copied == ["pip install sphinx\n", 'print("сәлем")\n']
-            assert errors == []
-            context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(app.outdir) as base, chromium() as browser:
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}{POST}.html")
+        buttons = page.locator("button.copybtn")
+        assert buttons.count() == 3  # the two sessions, and the diagram's source
+        assert buttons.first.get_attribute("data-tooltip") == "Көшіру"
+        title = buttons.first.locator("svg title").text_content()
+        assert title == "Алмасу буферіне көшіру"
+        copied = []
+        for index in range(2):
+            page.locator("div.highlight").nth(index).hover()
+            buttons.nth(index).click()
+            copied.append(page.evaluate("navigator.clipboard.readText()"))
+        assert copied == ["pip install sphinx\n", 'print("сәлем")\n']
+        assert errors == []
+        context.close()

@@ -3,17 +3,14 @@ loaded from another host), TeX in the PDF, numbered and linked displays, Kazakh 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from checkers import AXE_JS, chromium, epubcheck_messages, require, vnu_errors
-from conftest import read_html, warnings_of
+from checkers import AXE_JS, chromium, epubcheck_messages, require, serving, vnu_errors
+from conftest import article, read_html, warnings_of
 from sphinxblog.pages.mathml import mathml
 
 ROOTS = Path(__file__).parent / "roots"
@@ -30,7 +27,7 @@ def site(builds):
 
 
 def body_of(app):
-    return read_html(app.outdir, f"{POST}.html").select_one("article")
+    return article(app, POST)
 
 
 def test_math_is_mathml_and_nothing_loads_from_another_host(site):
@@ -89,40 +86,28 @@ def test_the_epub_carries_mathml_and_declares_it(builds):
     assert epubcheck_messages(next(app.outdir.glob("*.epub"))) == []
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_a_reader_sees_the_formulas_and_axe_finds_nothing_serious(site, tmp_path):
     require(AXE_JS.exists(), "axe-core (npm axe-core)")
-    handler = functools.partial(_Quiet, directory=str(site.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with chromium() as browser:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(f"http://127.0.0.1:{server.server_port}/{POST}.html")
-            page.wait_for_load_state("networkidle")
-            # MathML laid out by the browser: a fraction is taller than a line of text
-            height = page.evaluate(
-                "document.querySelector('div.math math').getBoundingClientRect().height"
-            )
-            assert height > 30
-            page.screenshot(path=str(tmp_path / "math.png"), full_page=True)
-            page.add_script_tag(path=str(AXE_JS))
-            results = page.evaluate("axe.run()")
-            serious = [
-                f"{v['id']}: {v['help']}"
-                for v in results["violations"]
-                if v["impact"] in {"critical", "serious"}
-            ]
-            assert serious == [] and errors == []
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site.outdir) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}{POST}.html")
+        page.wait_for_load_state("networkidle")
+        # MathML laid out by the browser: a fraction is taller than a line of text
+        height = page.evaluate(
+            "document.querySelector('div.math math').getBoundingClientRect().height"
+        )
+        assert height > 30
+        page.screenshot(path=str(tmp_path / "math.png"), full_page=True)
+        page.add_script_tag(path=str(AXE_JS))
+        results = page.evaluate("axe.run()")
+        serious = [
+            f"{v['id']}: {v['help']}"
+            for v in results["violations"]
+            if v["impact"] in {"critical", "serious"}
+        ]
+        assert serious == [] and errors == []
 
 
 def test_feeds_carry_mathml_in_full_text_and_tex_in_summaries(builds):
