@@ -82,6 +82,9 @@ def test_a_mermaid_diagram_never_fails_the_build_and_shows_its_source(site):
     assert block.select_one("pre").get_text() == "graph TD\n  A[Бастау] --> B{Шешім}\n"
     status = site.status.getvalue()
     assert "mermaid diagram shown as its source: no renderer for it is installed" in status
+    # the {mermaid} directive, as sphinxcontrib-mermaid and Jupyter Book write it
+    directive = article(site, "posts/math").select_one("div.blog-diagram")
+    assert directive.select_one("pre").get_text() == "sequenceDiagram\n  Алиса->>Боб: Сәлем\n"
 
 
 # --- copy buttons ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ from sphinxblog.migrate.directives import (
     BlogDropdown,
     BlogMark,
     TabsInSequence,
+    add_mermaid_directive,
     depart_mark_html,
     mark,
     visit_mark_html,
@@ -126,6 +127,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     # after Sphinx has made source_suffix a mapping (800)
     ("config-inited", sources.add_markdown_suffixes, 900),
     ("config-inited", gfm.handle_struck_text, 500),
+    ("config-inited", add_mermaid_directive, 500),
     ("config-inited", sources.exclude_unsafe_names, 900),
     # before reading: the posts scanned once, the generated pages written
     ("builder-inited", sources.name_documents_safely, 300),

@@ -12,6 +12,8 @@ one line (the kind, a title, whether it is open) as arguments instead.
   [lineno-start=10]``: ``{code-block}`` with these options (shell quoting);
 - ``blog-diagram kind``: a diagram's source (a ``mermaid`` fence), shown as a
   captioned code block, with an info message, where no renderer draws it;
+  ``{mermaid}`` is the same for a Mermaid diagram, unless sphinxcontrib-mermaid
+  is loaded;
 - ``blog-code-group``: sphinx-design's tab set of the code blocks it holds,
   each tab named by the block's caption (else its language), as VitePress's
   ``::: code-group`` names them by their ``[label]``.
@@ -41,6 +43,8 @@ from sphinx_design.shared import create_component, is_component
 from sphinxblog.reading.output import output_in
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
@@ -139,14 +143,18 @@ class BlogDiagram(SphinxDirective):
     site has no renderer for it (an info message says so: the build never fails)."""
 
     required_arguments = 1
+    optional_arguments = 1  # its caption
+    final_argument_whitespace = True
     has_content = True
     option_spec = {}
 
     def run(self) -> list[nodes.Node]:
-        kind = self.arguments[0]
+        kind, _space, title = self.arguments[0].partition(" ")
+        if len(self.arguments) > 1:
+            title = self.arguments[1]
         source = "\n".join(self.content)
         block = nodes.literal_block(source, source, language="text")
-        caption = _("Diagram (%s)") % kind.capitalize()
+        caption = title.strip() or _("Diagram (%s)") % kind.capitalize()
         wrapper = nodes.container(
             "", nodes.caption(caption, caption), block,
             classes=["literal-block-wrapper", "blog-diagram"], literal_block=True,
@@ -158,6 +166,31 @@ class BlogDiagram(SphinxDirective):
             location=(self.env.docname, self.lineno),
         )  # fmt: skip
         return [wrapper]
+
+
+class MermaidDiagram(BlogDiagram):
+    """``{mermaid}``, as sphinxcontrib-mermaid and Jupyter Book write a diagram: a
+    :class:`BlogDiagram` of kind ``mermaid``, captioned by its ``:caption:`` (its
+    other options are accepted and left aside)."""
+
+    required_arguments = 0
+    optional_arguments = 1  # a file of sphinxcontrib-mermaid's: not read here
+    final_argument_whitespace = True
+    option_spec = {
+        name: directives.unchanged
+        for name in ("caption", "alt", "align", "name", "zoom", "config", "title")
+    }
+
+    def run(self) -> list[nodes.Node]:
+        self.arguments = ["mermaid", self.options.get("caption", "")]
+        return super().run()
+
+
+def add_mermaid_directive(app: Sphinx, config: Config) -> None:
+    """``config-inited``, once the site's extensions are loaded: ``{mermaid}`` shows a
+    diagram's source where no extension of the site draws it."""
+    if "sphinxcontrib.mermaid" not in app.extensions:
+        app.add_directive("mermaid", MermaidDiagram, override=True)
 
 
 class mark(nodes.inline):  # noqa: N801 (docutils names nodes in lower case)

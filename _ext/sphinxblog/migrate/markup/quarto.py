@@ -52,6 +52,8 @@ ENGINES = frozenset({
     "cpp", "c", "ruby", "perl", "octave", "matlab", "scala", "rust", "go", "powershell",
 })  # fmt: skip
 DIAGRAMS = frozenset({"mermaid", "dot"})
+#: a MyST directive's option line (``:caption: Flow``), which no Quarto cell opens with
+MYST_OPTION = re.compile(r"^\s*:[\w-]+:")
 #: what a cell's language is called by Pygments, where not by its own name
 LEXERS = {"ojs": "javascript", "rcpp": "cpp"}
 
@@ -167,6 +169,17 @@ def _cells(lines: list[str], mask: list[bool], made: Targets, problems) -> None:
                 options[key.strip().lower()] = value.strip().strip("\"'")
                 last += 1
             shown = "text" if language in DIAGRAMS else LEXERS.get(language, language)
+            following = lines[number + 1] if number + 1 < end else ""
+            if language == "mermaid" and MYST_OPTION.match(following):
+                number = end + 1  # MyST's {mermaid} directive, with its options
+                continue
+            if language == "mermaid":  # a diagram of the site's, captioned by its fig-cap
+                for option_line in range(number, last):
+                    lines[option_line] = ""
+                caption = options.get("fig-cap") or options.get("title") or ""
+                lines[last] = f"{opening}{{blog-diagram}} mermaid {caption}".rstrip()
+                number = end + 1
+                continue
             if language in DIAGRAMS:
                 message = f"Quarto {language} diagram is not drawn: its source is shown as code"
                 problems.append(problem(number, message + " (draw it as an image)"))
