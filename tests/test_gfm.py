@@ -61,6 +61,7 @@ def test_the_pdf_strikes_out_and_ticks(builds):
     assert r"\blogstrike{changed}" in tex and r"\blogstrike{сызылған}" in tex
     assert "☐ }Open task" in tex and "☑ }Done task" in tex
     assert "<s>" not in tex and "<input" not in tex
+    assert r"\begin{tabulary}{\linewidth}[t]{LCR}" in tex  # the columns keep their alignment
     assert [line for line in warnings_of(app) if "github-markdown" in line] == []
 
 

@@ -109,7 +109,7 @@ _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
     rawhtml.FilesOfRawHtmlCopied,
     rawhtml.RawHtmlAsXhtml,
-    rawhtml.RawHtmlForLatex, TabsInSequence,
+    rawhtml.RawHtmlForLatex, TabsInSequence, gfm.AlignedColumnsInThePdf,
 )  # fmt: skip
 
 #: every event handler, with its priority, in the order of a build

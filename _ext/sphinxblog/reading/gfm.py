@@ -1,11 +1,13 @@
-"""GitHub's Markdown in every output: struck text and task lists.
+"""GitHub's Markdown in every output: struck text, task lists, aligned columns.
 
 MyST writes ``~~struck~~`` and a task's box as raw HTML (``<s>``, ``<input
 type="checkbox">``), which the PDF cannot show and which it warns of for
 every use. Here struck text is a node of its own (``<del>`` in HTML, struck
 out in the PDF), and a task's box the character of a ticked or empty box,
 which every output and every reader shows (a box that cannot be ticked is no
-form field, which checkers would want labelled).
+form field, which checkers would want labelled). A table's columns aligned
+with ``:--:`` and ``--:`` keep their alignment in the PDF, whose table writer
+otherwise sets every column flush left.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinxblog.reading.output import output_in
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,6 +87,43 @@ def _strike(opening: nodes.raw) -> None:
     node = struck()
     node.extend(inside)
     parent.insert(at, node)
+
+
+#: tabulary's columns, by MyST's class of a cell's alignment
+_COLUMN_TYPES = {"text-left": "L", "text-center": "C", "text-right": "R"}
+
+
+class AlignedColumnsInThePdf(SphinxPostTransform):
+    """Give a table whose columns Markdown aligns a column spec that keeps it."""
+
+    default_priority = 100
+
+    def is_supported(self) -> bool:
+        return output_in(self.env).latex
+
+    def run(self, **kwargs: object) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if (spec := column_spec(table)) and not isinstance(
+                table.previous_sibling(), addnodes.tabular_col_spec
+            ):
+                table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=spec))
+
+
+def column_spec(table: nodes.table) -> str:
+    """``LCR`` for a table of a left, a centred and a right column; empty where no
+    column is aligned, or the rows disagree on how many there are."""
+    rows = list(table.findall(nodes.row))
+    widths = {len(row) for row in rows}
+    if not rows or len(widths) != 1:
+        return ""
+    types = []
+    for column in range(widths.pop()):
+        classes: set[str] = set()
+        for row in rows:
+            if isinstance(entry := row[column], nodes.Element):
+                classes.update(entry.get("classes", []))
+        types.append(next((_COLUMN_TYPES[c] for c in _COLUMN_TYPES if c in classes), "L"))
+    return "".join(types) if set(types) != {"L"} else ""
 
 
 def handle_struck_text(app: Sphinx, config: Config) -> None:
