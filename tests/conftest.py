@@ -145,6 +145,15 @@ def read_html(outdir: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
+def post_meta(app, page: str) -> tuple[str, str, list[str]]:
+    """A post page's title, the date under it (empty where undated) and its tags."""
+    html = read_html(app.outdir, page)
+    info = html.select_one(".blog-post-meta")
+    date = info.select_one(".blog-date")
+    tags = [a.get_text() for a in info.select(".blog-post-tags a")]
+    return heading(html.select_one("h1")), date.get_text() if date else "", tags
+
+
 def article(app, docname: str):
     """The main text of *docname*'s page, as the site's theme writes it."""
     return read_html(app.outdir, f"{docname}.html").select_one("article")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import heading, read_html
+from conftest import post_meta, read_html
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +52,7 @@ def test_every_generators_post_builds_without_a_warning(generators):
 def test_post_lands_with_its_date_tags_and_summary(generators, post):
     app = generators
     title, date, tags, summary = EXPECTED[post]
-    page = read_html(app.outdir, f"posts/{post}.html")
-    assert heading(page.select_one("h1")) == title
-    meta = page.select_one(".blog-post-meta")
-    assert meta.select_one(".blog-date").get_text() == date
-    assert [a.get_text() for a in meta.select(".blog-post-tags a")] == tags
+    assert post_meta(app, f"posts/{post}.html") == (title, date, tags)
     home = read_html(app.outdir, "index.html")
     item = next(li for li in home.select("ul.blog-postlist > li") if li.a.get_text() == title)
     assert item.select_one(".blog-summary").get_text() == summary

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import heading, read_html, warnings_of
+from conftest import heading, post_meta, read_html, warnings_of
 from sphinxblog.core.moved import MovedIn, summary
 
 ROOTS = Path(__file__).parent / "roots"
@@ -19,16 +19,8 @@ def more(builds):
     return builds("from-more")
 
 
-def meta(app, post: str) -> tuple[str, str, list[str]]:
-    page = read_html(app.outdir, f"posts/{post}.html")
-    info = page.select_one(".blog-post-meta")
-    date = info.select_one(".blog-date")
-    tags = [a.get_text() for a in info.select(".blog-post-tags a")]
-    return heading(page.select_one("h1")), date.get_text() if date else "", tags
-
-
 def test_a_hexo_header_with_only_its_closing_line_is_read(more):
-    assert meta(more, "hexo-post") == (
+    assert post_meta(more, "posts/hexo-post.html") == (
         "Hexo without an opening line", "Mar 4, 2021", ["hexo", "node", "notes"],
     )  # fmt: skip
     body = read_html(more.outdir, "posts/hexo-post.html").select_one("div.body")
@@ -51,7 +43,7 @@ def test_hexo_code_blocks_links_and_asset_images(more):
 
 
 def test_zola_taxonomies_file_name_dates_paths_and_at_links(more):
-    assert meta(more, "2022-05-06_zola-post") == (
+    assert post_meta(more, "posts/2022-05-06_zola-post.html") == (
         "Zola post", "May 6, 2022", ["rust", "static", "notes"],
     )  # fmt: skip
     body = read_html(more.outdir, "posts/2022-05-06_zola-post.html").select_one("div.body")

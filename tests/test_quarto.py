@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import heading, read_html, warnings_of
+from conftest import post_meta, read_html, warnings_of
 from sphinxblog.migrate.markup import quarto
 from sphinxblog.migrate.markup.common import Site
 
@@ -18,19 +18,11 @@ def body_of(app, page: str):
     return read_html(app.outdir, page).select_one("div.body")
 
 
-def meta(app, page: str) -> tuple[str, str, list[str]]:
-    html = read_html(app.outdir, page)
-    info = html.select_one(".blog-post-meta")
-    date = info.select_one(".blog-date")
-    tags = [a.get_text() for a in info.select(".blog-post-tags a")]
-    return heading(html.select_one("h1")), date.get_text() if date else "", tags
-
-
 def test_qmd_files_are_posts_with_their_front_matter(site):
-    assert meta(site, "posts/2024-03-01-callouts.html") == (
+    assert post_meta(site, "posts/2024-03-01-callouts.html") == (
         "Callouts and columns", "Mar 1, 2024", ["quarto", "writing"],
     )  # fmt: skip
-    assert meta(site, "posts/cells/index.html") == ("Code cells", "Apr 2, 2024", ["python"])
+    assert post_meta(site, "posts/cells/index.html") == ("Code cells", "Apr 2, 2024", ["python"])
     page = read_html(site.outdir, "posts/cells/index.html")
     authors = page.select_one(".blog-authors")
     assert "Ann Lee" in authors.get_text() and "Bo Chen" in authors.get_text()

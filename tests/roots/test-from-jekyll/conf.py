@@ -1,10 +1,4 @@
-extensions = ["myst_parser", "sphinxblog"]
-myst_enable_extensions = ["colon_fence", "deflist"]
-myst_title_to_header = True
-exclude_patterns = ["_build"]
-html_theme = "basic"
-# sphinx-design appends to this list: give each test app its own
-html_static_path = []
-# an ePub without them is not valid EPUB 3
-version = "1"
-copyright = "2024, Blog Author"
+# the settings every moved-in blog's test root shares (tests/moved_blog_conf.py)
+from moved_blog_conf import moved_blog_settings as _settings
+
+globals().update(_settings())
