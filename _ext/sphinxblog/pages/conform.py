@@ -111,8 +111,8 @@ def _unwrap(element: lxml.etree._Element) -> None:
         last.tail = (last.tail or "") + tail
 
 
-#: addresses that name no file
-_NOT_FILES = ("mailto:", "tel:", "data:", "javascript:")
+#: addresses that name no file (nor a place in the page)
+NOT_FILES = ("mailto:", "tel:", "data:", "javascript:")
 #: a picture of raw HTML that the build copied among the book's images
 COPIED_PICTURE = re.compile(r"^(?:\.\./)*_images/[^/]+$")
 
@@ -167,7 +167,7 @@ def conform(root: lxml.etree._Element, page: BookPage | None = None) -> list[str
             changes.append("<figcaption> outside a figure, as a paragraph")
             element.tag = "p"
         href = element.get("href", "") if tag == "a" else ""
-        if page is None or not href or is_remote(href) or href.startswith(_NOT_FILES):
+        if page is None or not href or is_remote(href) or href.startswith(NOT_FILES):
             continue
         if href.startswith("#") and href[1:] not in page.ids:
             changes.append(f"a link to {href}, which is on no element of the page, as its text")

@@ -33,7 +33,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from sphinxblog.core.locations import file_location
-from sphinxblog.pages.conform import BookPage, conform, is_remote
+from sphinxblog.pages.conform import NOT_FILES, BookPage, conform, is_remote
 from sphinxblog.reading.output import builder_in, output_in
 from sphinxblog.reading.safety import line_of, outside_source, warn_outside
 
@@ -220,9 +220,6 @@ _ADDRESS = re.compile(
 )
 
 
-_NOT_FILES = ("data:", "#", "mailto:", "tel:", "javascript:")
-
-
 class FilesOfRawHtml(SphinxTransform):
     """Note each local file that raw HTML points at, outside an image alone or a
     figure's (``<a href="big.png"><img src="small.png"></a>``, an ``<img>`` in a
@@ -252,7 +249,7 @@ class FilesOfRawHtml(SphinxTransform):
     def _file(self, raw: nodes.raw, picture: bool, value: str) -> str | None:
         """The path from the source folder of the file *value* names, once noted."""
         env = self.env
-        if is_remote(value) or value.startswith(_NOT_FILES):
+        if is_remote(value) or value.startswith((*NOT_FILES, "#")):
             return None
         path = urllib.parse.unquote(re.split(r"[?#]", value, maxsplit=1)[0])
         if not path or path.endswith("/"):

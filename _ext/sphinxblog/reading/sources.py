@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from sphinx.project import EXCLUDE_PATHS, Project
@@ -145,8 +147,9 @@ class SafeNamesProject(Project):
     page every link and the ePub can reach. The partials among the posts
     (:func:`is_partial`) are no documents: a post includes them."""
 
-    #: the docnames, as Sphinx would name them, of the partials among the posts
-    partials: frozenset[str] = frozenset()
+    #: the partials among the posts: their paths from the source folder, by the
+    #: docname Sphinx would give them
+    partials: Mapping[str, str] = MappingProxyType({})
 
     def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
         docname = super().path2doc(filename)
@@ -173,9 +176,9 @@ def name_documents_safely(app: Sphinx) -> None:
     if not isinstance(app.project, SafeNamesProject):
         app.project.__class__ = SafeNamesProject
     assert isinstance(app.project, SafeNamesProject)
-    app.project.partials = frozenset(
-        Project.path2doc(app.project, path) or path for path in partial_paths(app)
-    )
+    app.project.partials = {
+        Project.path2doc(app.project, path) or path: path for path in partial_paths(app)
+    }
 
 
 def partial_paths(app: Sphinx) -> list[str]:
@@ -200,7 +203,8 @@ def warn_unincluded_partials(app: Sphinx, env: BuildEnvironment) -> None:
         for dependencies in env.dependencies.values()
         for dependency in dependencies
     }
-    for path in partial_paths(app):
+    partials: Mapping[str, str] = getattr(app.project, "partials", {})  # noted at start
+    for path in partials.values():
         full = srcdir / path
         if full.resolve() in included:
             continue

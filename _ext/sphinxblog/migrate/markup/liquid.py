@@ -47,10 +47,10 @@ _END_CODEBLOCK = re.compile(r"^\s*\{%-?\s*end(?:codeblock|code)\s*-?%\}\s*$")
 _CODE_ENDS = {"highlight": _END_HIGHLIGHT, "codeblock": _END_CODEBLOCK}
 _RAW_OPEN = re.compile(r"^\s*\{%-?\s*raw\s*-?%\}\s*$")
 _RAW_CLOSE = re.compile(r"^\s*\{%-?\s*endraw\s*-?%\}\s*$")
-#: VitePress's ``::: v-pre``, Vue's ``raw``: its ``{{ … }}`` are text
+#: VitePress's ``::: v-pre``, Vue's ``raw``: its ``{{ … }}`` are text (here as Liquid's
+#: ``raw``'s; the container itself is vitepress.py's)
 _VPRE_OPEN = re.compile(r"^\s*:{3,}[ \t]*v-pre\s*$")
 _VPRE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
-_CLOSES_RAW = {"raw": _RAW_CLOSE, "v-pre": _VPRE_CLOSE}
 _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
 _BASEURL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 may_hold = Signs(r"\{[{%]")
@@ -87,8 +87,10 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> list
         if opened is not None:
             if opened[1] in _CODE_ENDS and _CODE_ENDS[opened[1]].match(line):
                 lines[number], opened = "```", None
-            elif opened[1] in _CLOSES_RAW and _CLOSES_RAW[opened[1]].match(line):
+            elif opened[1] == "raw" and _RAW_CLOSE.match(line):
                 lines[number], opened = "", None
+            elif opened[1] == "v-pre" and _VPRE_CLOSE.match(line):
+                opened = None  # its fences are VitePress's to drop (vitepress.py)
             else:
                 raw[number] = True
             continue
@@ -109,7 +111,7 @@ def _blocks(lines: list[str], mask: list[bool], problems: list[Problem]) -> list
         elif _RAW_OPEN.match(line):
             lines[number], opened = "", (number, "raw")
         elif _VPRE_OPEN.match(line):
-            lines[number], opened = "", (number, "v-pre")
+            opened = (number, "v-pre")
     if opened is not None and opened[1] != "v-pre":
         closing = {"highlight": "endhighlight", "codeblock": "endcodeblock"}.get(
             opened[1], "endraw"
