@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 
@@ -73,3 +74,51 @@ def write_corpus(folder: Path, count: int, seed: int = 2019) -> list[Path]:
         path.write_text(post_text(rng, number, day), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def as_notebook(text: str, number: int) -> str:
+    """A generated post as a Jupyter notebook, written as Jupyter writes one: its header
+    and text in a Markdown cell, its code in a code cell with the output stored."""
+    fence = "```python\n"
+    before, rest = text.split(fence, 1)
+    code, after = rest.split("\n```", 1)
+    cells = [
+        {"cell_type": "markdown", "source": before.rstrip("\n")},
+        {
+            "cell_type": "code", "execution_count": 1, "source": code + "\n\ngreet('Әлем')",
+            "outputs": [{
+                "output_type": "execute_result", "execution_count": 1, "metadata": {},
+                "data": {"text/plain": "'Сәлем, Әлем!'"},
+            }],
+        },
+        {"cell_type": "markdown", "source": after.strip("\n")},
+    ]  # fmt: skip
+    for index, cell in enumerate(cells):
+        cell["id"] = f"post-{number}-{index}"
+        cell["metadata"] = {}
+        lines = cell["source"].splitlines(keepends=True)
+        cell["source"] = lines
+    notebook = {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def with_notebooks(paths: list[Path], count: int) -> list[Path]:
+    """*paths* with the first *count* posts turned into notebooks (the posts the
+    benchmark edits, in the middle and a third in, stay Markdown)."""
+    result = []
+    for number, path in enumerate(paths):
+        if number < count:
+            notebook = path.with_suffix(".ipynb")
+            notebook.write_text(as_notebook(path.read_text(encoding="utf-8"), number), "utf-8")
+            path.unlink()
+            path = notebook
+        result.append(path)
+    return result

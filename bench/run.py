@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import with_notebooks, write_corpus  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 #: the project's site files the ``blog`` configuration uses, copied once per run
@@ -63,8 +63,11 @@ EXCLUDE = 'exclude_patterns = ["_build"]\n'
 
 
 def _plain(site: Path, posts: list[Path], toctree: bool) -> None:
+    # with notebooks among the posts, the floor is Sphinx with MyST-NB, not running them
+    notebooks = any(post.suffix == ".ipynb" for post in posts)
+    parser = 'extensions = ["myst_nb"]\nnb_execution_mode = "off"\n' if notebooks else ""
     (site / "conf.py").write_text(
-        'extensions = ["myst_parser"]\n' + BOOK_THEME + EXCLUDE
+        (parser or 'extensions = ["myst_parser"]\n') + BOOK_THEME + EXCLUDE
         + 'suppress_warnings = ["toc.not_included"]\n',
         encoding="utf-8",
     )  # fmt: skip
@@ -366,8 +369,14 @@ def main() -> None:
         "--toctree-repeats", type=int, default=1,
         help="repeats for plain-toctree, whose build grows with the square of the posts",
     )  # fmt: skip
+    parser.add_argument(
+        "--notebooks", type=int, default=0,
+        help="how many of the posts are Jupyter notebooks (not with ablog)",
+    )  # fmt: skip
     parser.add_argument("--output", type=Path, default=Path(__file__).parent / "results.md")
     args = parser.parse_args()
+    if args.notebooks and "ablog" in args.configs:
+        parser.error("ABlog does not read these notebooks' front matter: leave it out")
     if "plain" not in args.configs:
         parser.error("ratios need the plain configuration")
 
@@ -377,6 +386,7 @@ def main() -> None:
         f"`python bench/run.py --posts {' '.join(map(str, args.posts))} "
         f"--repeats {args.repeats}"
         + ("" if args.configs == list(CONFIGS) else f" --configs {' '.join(args.configs)}")
+        + (f" --notebooks {args.notebooks}" if args.notebooks else "")
         + "`. Medians; ratios against `plain`.\n",
     ]
     raw: dict[str, dict[str, list[dict]]] = {}
@@ -392,6 +402,7 @@ def main() -> None:
                 shutil.copy2(source, target)
         for size in args.posts:
             corpus = write_corpus(workdir / f"corpus-{size}", size)
+            corpus = with_notebooks(corpus, args.notebooks)
             runs: dict[str, list[dict]] = {config: [] for config in args.configs}
             for repeat in range(args.repeats):
                 for config in args.configs:

@@ -141,6 +141,11 @@ def builds(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Builds:
     return Builds(rootdir, tmp_path_factory)
 
 
+def site_posts(srcdir: Path) -> list[Path]:
+    """The posts of a site's ``posts/`` folder: Markdown files and notebooks, by name."""
+    return sorted(p for p in (srcdir / "posts").iterdir() if p.suffix in {".md", ".ipynb"})
+
+
 def read_html(outdir: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 

@@ -13,7 +13,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from checkers import epubcheck_messages
-from conftest import read_html
+from conftest import read_html, site_posts
 
 ROOT = Path(__file__).parent / "roots" / "test-book"
 
@@ -137,7 +137,7 @@ needs_xelatex = pytest.mark.skipif(
     reason="XeLaTeX, latexmk or pdftotext is not installed (see docs/books.md)",
 )
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
-SITE_POSTS = sorted((Path(__file__).parent.parent / "posts").glob("*.md"))
+SITE_POSTS = site_posts(Path(__file__).parent.parent)
 #: the site's posts in Kazakh (the first has an English title over a Kazakh text)
 KAZAKH_POSTS = {"2019-06-18-simple-post", "2025-06-09-saylau-zhane-azamattyq-qogam",
                 "2026-10-17-qazaqsha-qujattama"}  # fmt: skip
@@ -232,6 +232,7 @@ def test_site_pdf_is_a_book_of_posts(site_pdf):
         if title:
             assert re.search(rf"Chapter \d+\s+{re.escape(title.group(1))}", text)
     assert "Сайлау және азаматтық қоғам туралы ойлар" in text  # titled by its heading
+    assert re.search(r"Chapter \d+\s+A sine wave, drawn without a plotting library", text)
     # each post's header: date, reading time, tags (and authors)
     assert "Jun 18, 2019 · 3 min read · demo-content simple-post blog" in text
     assert "Sep 24, 2022 · By Aigerim Nurlanqyzy · 1 min read · travel" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -398,3 +399,27 @@ def test_make_clean_waits_for_a_running_build(tmp_path, site):
     assert third.returncode == 0, third.stderr
     assert f"{WAITING} {site.resolve()}" in third.stderr  # the lock holds after a clean too
     assert set(indexed_pages(tmp_path / "build" / "html")) == READERS_PAGES | {"book"}
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_the_first_notebook_and_the_last_leave_a_clean_builds_output(site, builder):
+    """MyST-NB is loaded only for a site with a notebook: its coming and going reads
+    everything again, and leaves nothing of it behind."""
+    sphinx_build(site, builder)
+    notebook = PROJECT / "tests" / "roots" / "test-notebooks" / "posts" / "sine-wave.ipynb"
+    text = notebook.read_text(encoding="utf-8")
+    # no widget or script: the build passes with -W
+    data = json.loads(text)
+    data["cells"] = [c for c in data["cells"] if "Javascript" not in str(c["source"])]
+    data["cells"] = [c for c in data["cells"] if "IntSlider" not in str(c["source"])]
+    (site / "posts" / "wave.ipynb").write_text(json.dumps(data, indent=1, ensure_ascii=False))
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    assert list(outdir(site, builder).glob("_static/mystnb.*.css"))
+    edit(site / "posts" / "beta.md", "\n---\n", "\n---\n\nA sentence more.\n")
+    sphinx_build(site, builder)  # pages written again link the style sheet as before
+    assert differences_from_a_clean_build(site, builder) == []
+
+    (site / "posts" / "wave.ipynb").unlink()
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []

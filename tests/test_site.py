@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import PROJECT, heading, read_html
+from conftest import PROJECT, heading, read_html, site_posts
 
 SEED = PROJECT.parent / "shared" / "seed" / "seed-post.md"
 
@@ -23,7 +23,7 @@ def test_site_builds_without_warnings(builds, builder):
     assert app.warning.getvalue() == ""
     page = "archive/index.html" if builder == "dirhtml" else "archive.html"
     archive = read_html(app.outdir, page)
-    posts = sorted(p.stem for p in (app.srcdir / "posts").glob("*.md"))
+    posts = sorted(p.stem for p in site_posts(app.srcdir))
     listed = archive.select("article ul.blog-postlist a")
     assert len(listed) == len(posts) >= 7
 
@@ -38,7 +38,7 @@ def test_site_builds_without_warnings_as_text(builds):
     archive = (app.outdir / "archive.txt").read_text(encoding="utf-8")
     assert [title for title in site_titles(builds) if title not in archive] == []
     assert {p.stem for p in (app.outdir / "posts").glob("*.txt")} == {
-        p.stem for p in (app.srcdir / "posts").glob("*.md")
+        p.stem for p in site_posts(app.srcdir)
     }
 
 

@@ -37,6 +37,7 @@ from sphinxblog.reading import (
     headingslugs,
     i18n,
     lockbuild,
+    notebooks,
     output,
     placeholders,
     scan,
@@ -103,7 +104,7 @@ _TRANSFORMS = (
     rawhtml.AnchorsInHeadings,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges, CodeHighlightedAsFarAsItGoes,
-    gfm.GitHubMarkdown,
+    gfm.GitHubMarkdown, notebooks.NotebookOutputs,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
@@ -128,10 +129,14 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("config-inited", sources.add_markdown_suffixes, 900),
     ("config-inited", gfm.handle_struck_text, 500),
     ("config-inited", add_mermaid_directive, 500),
+    ("config-inited", notebooks.read_notebooks_as_posts, 500),
     ("config-inited", sources.exclude_unsafe_names, 900),
     # before reading: the posts scanned once, the generated pages written
     ("builder-inited", sources.name_documents_safely, 300),
     ("builder-inited", output.describe_output, 400),
+    # after MyST-NB has made its settings (500)
+    ("builder-inited", notebooks.keep_files_with_doctrees, 600),
+    ("builder-inited", notebooks.copy_notebook_style, 600),
     ("builder-inited", scan.load_profiles, 500),
     ("builder-inited", scan.scan_posts, 500),
     ("builder-inited", sync_term_pages, 500),
@@ -147,6 +152,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     # reading: the header for MyST, then other generators' body markup
     ("source-read", headingslugs.start_document, 400),
     ("source-read", keep_from_myst, 500),
+    ("source-read", notebooks.notebook_for_myst_nb, 550),
     ("include-read", refuse_includes, 500),
     ("include-read", translate_included, 600),
     ("source-read", translate_post, 600),
@@ -188,6 +194,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinxblog.book.extension")
     config.add_config_values(app)
+    notebooks.load_myst_nb(app)
+    notebooks.read_text_notebooks(app)
     for node in placeholders.NODES:
         app.add_node(node)
     for name, directive in _DIRECTIVES.items():

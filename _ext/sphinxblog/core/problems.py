@@ -54,6 +54,9 @@ SUBTYPES = {
     "markup": "another generator's markup cannot be rendered (dropped), or names no known lexer",
     "math": "TeX in a post holds what the MathML of the web pages has no sign for (shown as "
     "written; the PDF sets it)",
+    "notebook": "a notebook is not JSON or not a notebook (published empty), or has an "
+    "output that is a widget or a script, which needs code from another host (left out; "
+    "its text is shown)",
     "catalog": "a message catalog (`.po`) of the extension or in `locale_dirs` cannot be "
     "read or compiled; its messages stay untranslated",
 }

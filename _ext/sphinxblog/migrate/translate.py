@@ -10,6 +10,7 @@ from sphinx.util import logging
 
 from sphinxblog.core.locations import file_location
 from sphinxblog.core.moved import MovedIn
+from sphinxblog.core.notebooks import is_notebook
 from sphinxblog.migrate.markup import answer_again, may_hold_markup, translate_counted
 from sphinxblog.migrate.markup.common import Site
 from sphinxblog.reading.collector import post_matcher
@@ -28,7 +29,8 @@ def translate_post(app: Sphinx, docname: str, source: list[str]) -> None:
     The file on disk is unchanged; each construct that cannot be rendered is
     dropped with a ``blog.markup`` warning at its line.
     """
-    if not post_matcher(app.config)(docname):
+    # a notebook's cells are Jupyter's Markdown: nothing moved in
+    if not post_matcher(app.config)(docname) or is_notebook(app.env.doc2path(docname)):
         return
     front_matter = front_matter_of(app.env, docname)
     header = MovedIn(front_matter.form if front_matter.span else "")

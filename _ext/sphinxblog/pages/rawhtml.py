@@ -405,6 +405,11 @@ _SVG_WITHOUT_NAMESPACE = re.compile(r"<svg\b(?![^>]*\bxmlns=)")
 _ACTIVE = re.compile(r"<\s*(script|style|template)\b|\s(on[a-z]+)\s*=", re.IGNORECASE)
 
 
+def is_notebook_output(raw: nodes.Node) -> bool:
+    """Whether *raw* is a notebook's HTML output (MyST-NB's class), not the author's HTML."""
+    return isinstance(raw, nodes.raw) and "text_html" in raw["classes"]
+
+
 def active_html(text: str) -> list[str]:
     """The scripts, styles and event attributes in raw HTML *text*, each once."""
     found = (f"<{tag.lower()}>" if tag else name.lower() for tag, name in _ACTIVE.findall(text))
@@ -536,7 +541,8 @@ class RawHtmlAsXhtml(SphinxPostTransform):
                 inline.setdefault(id(raw.parent), raw.parent)
             else:
                 written, changes = xhtml_conformed(raw.astext(), page)
-                self._warn_rewritten(raw, changes)
+                if not is_notebook_output(raw):
+                    self._warn_rewritten(raw, changes)
                 raw.replace_self(nodes.raw("", written, format="html"))
         for parent in inline.values():
             self._rewrite_inline(parent, page)
@@ -573,6 +579,10 @@ class RawHtmlAsXhtml(SphinxPostTransform):
     @staticmethod
     def _warn_active(raw: nodes.raw) -> None:
         found = active_html(raw.astext())
+        if is_notebook_output(raw):
+            # a library wrote it: its styles and attributes are its own look, but
+            # what a script would have drawn is lost
+            found = [name for name in found if name == "<script>"]
         if found:
             logger.warning(
                 "raw HTML %s is left out of the ePub, which takes no scripts, styles or event "

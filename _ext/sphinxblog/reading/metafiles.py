@@ -16,6 +16,7 @@ from sphinx.util.osutil import _last_modified_time
 
 from sphinxblog.core import headers
 from sphinxblog.core.frontmatter import FrontMatter, read_front_matter
+from sphinxblog.core.notebooks import is_notebook, read_notebook_front_matter
 from sphinxblog.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ def read_post_front_matter(path: Path, encoding: str) -> FrontMatter:
     """The front matter of the post at *path*, with its ``.meta`` file's values.
     Undecodable bytes of the post are replaced, as Sphinx's reader does."""
     text = path.read_text(encoding=encoding, errors="replace")
+    if is_notebook(path):
+        return read_notebook_front_matter(text)
     return with_meta(read_front_matter(text), meta_file(path), encoding)
 
 

@@ -47,6 +47,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinxblog.core.frontmatter import for_myst
+from sphinxblog.core.notebooks import is_notebook
 from sphinxblog.core.problems import short_repr
 from sphinxblog.core.values import xml_safe
 from sphinxblog.reading.collector import post_matcher
@@ -74,7 +75,8 @@ def keep_from_myst(app: Sphinx, docname: str, source: list[str]) -> None:
     lines MyST gets instead are as many as the header's, so every line of the
     post keeps its number.
     """
-    if not post_matcher(app.config)(docname):
+    # a notebook's is given to MyST-NB in its metadata (sphinxblog.reading.notebooks)
+    if not post_matcher(app.config)(docname) or is_notebook(app.env.doc2path(docname)):
         return
     text = for_myst(source[0], front_matter_of(app.env, docname))
     if text is not None:
@@ -398,7 +400,7 @@ class FilesOutsideTheSource(SphinxTransform):
             uri = image.get("uri", "")
             if "://" in uri or uri.startswith("data:") or not uri:
                 continue
-            if outside_source(self.env, uri, docname):
+            if outside_source(self.env, uri, docname) and not self._made_by_the_build(uri):
                 warn_outside("image", uri, (docname, line_of(image)))
                 alt = image.get("alt", "")
                 if isinstance(image.parent, nodes.TextElement):
@@ -412,6 +414,15 @@ class FilesOutsideTheSource(SphinxTransform):
             if outside_source(self.env, target, docname):
                 warn_outside("download", target, (docname, line_of(download)))
                 download.replace_self(nodes.inline("", "", *download.children))
+
+    def _made_by_the_build(self, uri: str) -> bool:
+        """Whether *uri* is a file this build wrote beside its doctrees: a notebook's
+        pictures (:mod:`sphinxblog.reading.notebooks`)."""
+        try:
+            _relative, absolute = self.env.relfn2path(uri, self.env.docname)
+            return Path(absolute).resolve().is_relative_to(Path(self.env.doctreedir).resolve())
+        except (OSError, ValueError):
+            return False
 
 
 def _includes_in_progress() -> list[tuple[MockIncludeDirective, Path]]:

@@ -114,16 +114,19 @@ def warn_unread_files(app: Sphinx) -> None:
         )  # fmt: skip
 
 
-def document_paths(srcdir: Path, suffixes: tuple[str, ...], exclude: list[str]) -> list[str]:
+def document_paths(
+    srcdir: Path, suffixes: tuple[str, ...], exclude: list[str], followlinks: bool = True
+) -> list[str]:
     """The documents under *srcdir* that Sphinx would find, by their paths from it as they
-    are on disk (Sphinx matches and names them in composed Unicode)."""
+    are on disk (Sphinx matches and names them in composed Unicode); through symbolic
+    links where *followlinks*, as Sphinx looks, once the links that loop are excluded."""
     excluded = compile_matchers([*exclude, *EXCLUDE_PATHS])
 
     def kept(path: str) -> bool:
         return not any(matches(unicodedata.normalize("NFC", path)) for matches in excluded)
 
     found = []
-    for folder, dirnames, filenames in os.walk(srcdir, followlinks=True):
+    for folder, dirnames, filenames in os.walk(srcdir, followlinks=followlinks):
         relative = Path(folder).relative_to(srcdir).as_posix()
         prefix = "" if relative == "." else relative + "/"
         dirnames[:] = sorted(name for name in dirnames if kept(prefix + name))

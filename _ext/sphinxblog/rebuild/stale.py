@@ -14,7 +14,8 @@ were stopped before removing:
   marker), of the site's feeds, the authors' feeds and the sitemap, and under
   ``_sources``, ``_images`` and ``_downloads``, that this build does not want:
   that is not among the files it writes (:mod:`sphinxblog.outputs.sitefiles`, the list
-  redirects are checked against) or its redirects.
+  redirects are checked against) or its redirects;
+- MyST-NB's style sheet in ``_static``, once the site has no notebook.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
+
+
+_NOTEBOOK_STYLE = re.compile(r"^mystnb\.[0-9a-f]+\.css$")
 
 
 def _known_documents(app: Sphinx) -> set[str]:
@@ -131,6 +136,10 @@ def _stale_web_output(app: Sphinx, builder: StandaloneHTMLBuilder, aliases: set[
     blog_kind = of_blog_kind(app)
 
     stale = []
+    if "myst_nb" not in app.extensions:
+        # MyST-NB's style sheet, copied into _static while the site had notebooks
+        styles = outdir.glob("_static/mystnb.*.css")
+        stale += [path for path in styles if _NOTEBOOK_STYLE.match(path.name)]
     for file in _files(outdir):
         if outputs.holds(file):
             continue
