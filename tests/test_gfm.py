@@ -73,21 +73,6 @@ def test_the_epub_is_valid_and_strikes_out(builds):
     assert epubcheck_messages(next(app.outdir.glob("*.epub"))) == []
 
 
-def test_a_mermaid_diagram_never_fails_the_build_and_shows_its_source(site):
-    block = body_of(site).select_one("div.blog-diagram")
-    assert (
-        block.select_one(".caption-text, .code-block-caption")
-        .get_text(strip=True)
-        .startswith("Diagram (Mermaid)")
-    )
-    assert block.select_one("pre").get_text() == "graph TD\n  A[Бастау] --> B{Шешім}\n"
-    status = site.status.getvalue()
-    assert "mermaid diagram shown as its source: no renderer for it is installed" in status
-    # the {mermaid} directive, as sphinxcontrib-mermaid and Jupyter Book write it
-    directive = article(site, "posts/math").select_one("div.blog-diagram")
-    assert directive.select_one("pre").get_text() == "sequenceDiagram\n  Алиса->>Боб: Сәлем\n"
-
-
 # --- copy buttons ---------------------------------------------------------------------
 
 
@@ -101,7 +86,7 @@ def test_copy_buttons_copy_commands_without_prompts_in_the_sites_language(builds
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{base}{POST}.html")
         buttons = page.locator("button.copybtn")
-        assert buttons.count() == 3  # the two sessions, and the diagram's source
+        assert buttons.count() == 2  # the two sessions (a diagram is drawn, not copied)
         assert buttons.first.get_attribute("data-tooltip") == "Көшіру"
         title = buttons.first.locator("svg title").text_content()
         assert title == "Алмасу буферіне көшіру"

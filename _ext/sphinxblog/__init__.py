@@ -29,7 +29,7 @@ from sphinxblog.outputs.context import (
     name_the_page,
     name_the_source,
 )
-from sphinxblog.pages import listings, mathml, postpage, rawhtml
+from sphinxblog.pages import diagrams, listings, mathml, postpage, rawhtml
 from sphinxblog.pages.fill import fill_placeholders
 from sphinxblog.reading import (
     config,
@@ -47,6 +47,7 @@ from sphinxblog.reading import (
 )
 from sphinxblog.reading.codeblocks import CodeHighlightedAsFarAsItGoes
 from sphinxblog.reading.collector import BlogCollector
+from sphinxblog.reading.diagrams import diagram
 from sphinxblog.reading.safety import (
     DropHttpEquiv,
     FilesOutsideTheSource,
@@ -172,6 +173,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-page-context", name_the_source, 400),
     ("html-page-context", add_post_description, 400),
     ("html-page-context", add_blog_context, 500),
+    ("html-page-context", diagrams.load_mermaid, 500),
     # after sphinx-book-theme (500) has set the page's print title
     ("html-page-context", titles.escape_print_title, 600),
     # after the documents, before the search index
@@ -210,6 +212,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     # by format: every builder of HTML (the ePub's too) finds it under "html"
     app.add_node(mark, html=(visit_mark_html, depart_mark_html))
+    # elsewhere a figure: Sphinx's translators look a node up by its classes in turn
+    app.add_node(
+        diagram,
+        html=(diagrams.visit_diagram_html, diagrams.depart_diagram_html),
+    )
     app.add_node(
         gfm.struck,
         html=(gfm.visit_struck_html, gfm.depart_struck_html),
@@ -225,7 +232,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 9,
+        "env_version": 10,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

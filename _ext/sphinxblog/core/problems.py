@@ -57,6 +57,8 @@ SUBTYPES = {
     "notebook": "a notebook is not JSON or not a notebook (published empty), or has an "
     "output that is a widget or a script, which needs code from another host (left out; "
     "its text is shown)",
+    "diagram": "a Mermaid diagram cannot be read by Mermaid (its source is shown, captioned, "
+    "in every output)",
     "catalog": "a message catalog (`.po`) of the extension or in `locale_dirs` cannot be "
     "read or compiled; its messages stay untranslated",
 }

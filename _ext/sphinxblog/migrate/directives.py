@@ -10,10 +10,10 @@ one line (the kind, a title, whether it is open) as arguments instead.
   open or not, with class *kind* (``plain`` for none);
 - ``blog-code language [emphasize-lines=1,3-5] [caption='a title'] [linenos]
   [lineno-start=10]``: ``{code-block}`` with these options (shell quoting);
-- ``blog-diagram kind``: a diagram's source (a ``mermaid`` fence), shown as a
-  captioned code block, with an info message, where no renderer draws it;
-  ``{mermaid}`` is the same for a Mermaid diagram, unless sphinxcontrib-mermaid
-  is loaded;
+- ``blog-diagram kind [caption]``: a diagram (a ``mermaid`` fence), drawn
+  (:mod:`sphinxblog.reading.diagrams`), or shown as a captioned code block where
+  it cannot be, with a message; ``{mermaid}`` is the same for a Mermaid
+  diagram, unless sphinxcontrib-mermaid is loaded;
 - ``blog-code-group``: sphinx-design's tab set of the code blocks it holds,
   each tab named by the block's caption (else its language), as VitePress's
   ``::: code-group`` names them by their ``[label]``.
@@ -40,6 +40,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_design.dropdown import DropdownDirective
 from sphinx_design.shared import create_component, is_component
 
+from sphinxblog.reading.diagrams import diagram, draw
 from sphinxblog.reading.output import output_in
 
 if TYPE_CHECKING:
@@ -139,8 +140,8 @@ class BlogCodeGroup(SphinxDirective):
 
 
 class BlogDiagram(SphinxDirective):
-    """A diagram's source, shown as a code block captioned with its kind, where the
-    site has no renderer for it (an info message says so: the build never fails)."""
+    """A diagram: drawn (:mod:`sphinxblog.reading.diagrams`), or where it cannot
+    be, its source as a code block captioned with its kind, with a message."""
 
     required_arguments = 1
     optional_arguments = 1  # its caption
@@ -153,18 +154,33 @@ class BlogDiagram(SphinxDirective):
         if len(self.arguments) > 1:
             title = self.arguments[1]
         source = "\n".join(self.content)
+        title = title.strip()
+        uri, why = draw(self.env, kind, source)
+        if uri is not None:
+            described = title or _("Diagram (%s)") % kind.capitalize()
+            figure = diagram("", nodes.image(uri=uri, alt=described), kind=kind, source=source)
+            if title:
+                figure += nodes.caption(title, title)
+            self.set_source_info(figure)
+            return [figure]
         block = nodes.literal_block(source, source, language="text")
-        caption = title.strip() or _("Diagram (%s)") % kind.capitalize()
+        caption = title or _("Diagram (%s)") % kind.capitalize()
         wrapper = nodes.container(
             "", nodes.caption(caption, caption), block,
             classes=["literal-block-wrapper", "blog-diagram"], literal_block=True,
         )  # fmt: skip
         self.set_source_info(wrapper)
         self.set_source_info(block)
-        logger.info(
-            "%s diagram shown as its source: no renderer for it is installed", kind,
-            location=(self.env.docname, self.lineno),
-        )  # fmt: skip
+        if why.startswith("no renderer"):
+            logger.info(
+                "%s diagram shown as its source: %s", kind, why,
+                location=(self.env.docname, self.lineno),
+            )  # fmt: skip
+        else:
+            logger.warning(
+                "%s diagram shown as its source: %s", kind, why,
+                location=(self.env.docname, self.lineno), type="blog", subtype="diagram",
+            )  # fmt: skip
         return [wrapper]
 
 

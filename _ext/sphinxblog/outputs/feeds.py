@@ -30,6 +30,7 @@ from sphinxblog.reading.addresses import (
     tag_feed_path,
 )
 from sphinxblog.reading.config import site_zone, tags_folder
+from sphinxblog.reading.diagrams import diagram
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.placeholders import post_footer, post_header
 from sphinxblog.reading.store import catalog_of
@@ -253,6 +254,12 @@ class SiteFeeds:
             doctree = env.get_doctree(post.docname)
             for node in list(doctree.findall(lambda n: isinstance(n, post_header | post_footer))):
                 node.parent.remove(node)
+            # a feed reader runs no script: a diagram is its picture
+            for drawn in list(doctree.findall(diagram)):
+                for picture in drawn.findall(nodes.image):  # as the page's builder picks it
+                    candidates: dict[str, str] = picture.get("candidates") or {}
+                    picture["uri"] = candidates.get("image/png", picture["uri"])
+                drawn.replace_self(nodes.figure("", *drawn.children))
             doctree = env.get_and_resolve_doctree(
                 post.docname, self.builder, tags=self.builder.tags, doctree=doctree
             )

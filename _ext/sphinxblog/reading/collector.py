@@ -45,6 +45,7 @@ from sphinxblog.core.posts import (
 from sphinxblog.core.problems import Problem, short_repr
 from sphinxblog.core.urls import front_matter_address_problem
 from sphinxblog.reading.config import site_zone
+from sphinxblog.reading.diagrams import diagram
 from sphinxblog.reading.metafiles import note_meta_file
 from sphinxblog.reading.placeholders import listings_in
 from sphinxblog.reading.store import blog_data, front_matter_of
@@ -92,6 +93,8 @@ class BlogCollector(EnvironmentCollector):
             data.listings[docname] = listings
         if old_links := old_links_in(doctree):
             data.old_links[docname] = old_links
+        if drawn := sum(1 for _diagram in doctree.findall(diagram)):
+            data.diagrams[docname] = drawn
         if post_matcher(app.config)(docname):
             data.posts[docname] = read_post(app, docname, doctree)
             if authors := read_authors(app, data.posts[docname]):

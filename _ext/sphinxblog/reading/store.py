@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 
 
 #: the per-document fields of :class:`BlogData`
-_PER_DOCUMENT = ("posts", "post_authors", "listings", "old_links", "moved", "lookups")
+_PER_DOCUMENT = (
+    "posts", "post_authors", "listings", "old_links", "moved", "lookups", "diagrams",
+)  # fmt: skip
 
 
 @dataclass
@@ -69,6 +71,8 @@ class BlogData:
     moved: dict[str, MovedIn] = field(default_factory=dict)
     #: per post: what its translated markup looked up, and found (links by name or title)
     lookups: dict[str, tuple[tuple[tuple[str, str], str | None], ...]] = field(default_factory=dict)
+    #: per document drawing diagrams: how many (its web page loads Mermaid)
+    diagrams: dict[str, int] = field(default_factory=dict)
 
     #: the author profiles of the authors file, and their fingerprint when posts were read
     profiles: dict[str, Author] = field(default_factory=dict)

@@ -15,7 +15,8 @@ were stopped before removing:
   ``_sources``, ``_images`` and ``_downloads``, that this build does not want:
   that is not among the files it writes (:mod:`sphinxblog.outputs.sitefiles`, the list
   redirects are checked against) or its redirects;
-- MyST-NB's style sheet in ``_static``, once the site has no notebook.
+- MyST-NB's style sheet in ``_static``, once the site has no notebook, and
+  Mermaid's script, once no page has a diagram.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from typing import TYPE_CHECKING, cast
 from sphinxblog.core.files import replace_if_changed
 from sphinxblog.outputs import redirects
 from sphinxblog.outputs.sitefiles import of_blog_kind, site_outputs
+from sphinxblog.reading.diagrams import MERMAID_SCRIPT
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.sources import source_copy
-from sphinxblog.reading.store import catalog_of, state_file
+from sphinxblog.reading.store import blog_data, catalog_of, state_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -140,6 +142,9 @@ def _stale_web_output(app: Sphinx, builder: StandaloneHTMLBuilder, aliases: set[
         # MyST-NB's style sheet, copied into _static while the site had notebooks
         styles = outdir.glob("_static/mystnb.*.css")
         stale += [path for path in styles if _NOTEBOOK_STYLE.match(path.name)]
+    mermaid = outdir / "_static" / MERMAID_SCRIPT
+    if not any(blog_data(env).diagrams.values()) and mermaid.is_file():
+        stale.append(mermaid)  # copied while a page had a diagram
     for file in _files(outdir):
         if outputs.holds(file):
             continue
