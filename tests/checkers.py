@@ -31,9 +31,9 @@ import pytest
 from conftest import copy_site
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Set
 
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 NODE_MODULES = Path(__file__).resolve().parent / "node" / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -196,3 +196,19 @@ def serving(outdir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serious_axe_violations(page: Page, allowed: Set[tuple[str, str]] = frozenset()) -> list[str]:
+    """axe-core's critical and serious violations on the open *page*, one line per
+    element; *allowed* the (rule, element) pairs a theme answers for."""
+    require(AXE_JS.exists(), "axe-core (npm axe-core)")
+    page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("axe.run()")
+    found = []
+    for violation in results["violations"]:
+        rule, impact = violation["id"], violation["impact"]
+        for node in violation["nodes"]:
+            target = ", ".join(map(str, node["target"]))
+            if impact in {"critical", "serious"} and (rule, target) not in allowed:
+                found.append(f"{rule} ({impact}) {target}: {violation['help']}")
+    return found

@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from checkers import epubcheck_messages, vnu_errors
+from checkers import chromium, epubcheck_messages, serious_axe_violations, serving, vnu_errors
 from conftest import article, post_meta, warnings_of
 from sphinxblog.core.frontmatter import read_front_matter
 from sphinxblog.core.notebooks import (
@@ -139,6 +139,43 @@ def test_a_site_without_notebooks_does_not_load_myst_nb(builds, site):
 
 def test_the_pages_are_valid_html(site):
     assert vnu_errors(site.outdir) == []
+
+
+def test_a_reader_sees_the_outputs_and_axe_finds_nothing_serious(site):
+    with serving(site.outdir) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}{NOTEBOOK}.html")
+        page.wait_for_load_state("networkidle")
+        widths = page.evaluate(
+            "[...document.querySelectorAll('.cell_output img')].map(i => i.naturalWidth)"
+        )
+        assert len(widths) == 2 and all(width > 0 for width in widths)  # the pictures load
+        page.screenshot(path=str(site.outdir / "notebook.png"), full_page=True)
+        assert serious_axe_violations(page) == [] and errors == []
+
+
+def test_executing_is_asked_for_and_a_failing_notebook_is_named_not_lost(make_app, tmp_path):
+    """With ``nb_execution_mode = "cache"`` notebooks run (with a cache beside the
+    doctrees); one that fails is a warning naming it, and it is still published."""
+    srcdir = tmp_path / "site"
+    (srcdir / "posts").mkdir(parents=True)
+    for name in ("conf.py", "index.md", "posts/text-notebook.md"):
+        (srcdir / name).write_bytes((ROOT / name).read_bytes())
+    failing = (ROOT / "posts/text-notebook.md").read_text(encoding="utf-8")
+    failing = failing.replace("print(6 * 7)", "print('before')\n1 / 0")
+    (srcdir / "posts" / "failing.md").write_text(failing, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, confoverrides={"nb_execution_mode": "cache"})
+    app.build()
+    assert "42" in article(app, "posts/text-notebook").select_one(".cell_output").get_text()
+    failed = article(app, "posts/failing")
+    assert "before" in failed.get_text() and "ZeroDivisionError" in failed.get_text()
+    assert [line for line in warnings_of(app) if "Executing notebook failed" in line] == [
+        "posts/failing.md: WARNING: Executing notebook failed: CellExecutionError "
+        "[mystnb.exec] [mystnb.exec]"
+    ]
+    assert (app.doctreedir / "notebook-cache").is_dir()
 
 
 def test_the_feed_carries_the_outputs_with_absolute_addresses(site):

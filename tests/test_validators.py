@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkers import AXE_JS, chromium, require, served_site, vnu_errors
+from checkers import AXE_JS, chromium, require, serious_axe_violations, served_site, vnu_errors
 
 # one page of each kind the blog makes
 PAGES = {
@@ -37,20 +37,6 @@ def test_every_page_is_valid_html(site):
     assert vnu_errors(site.outdir) == []
 
 
-def _serious_violations(page) -> list[str]:
-    """axe-core's critical and serious violations on *page*, one line per element."""
-    page.add_script_tag(path=str(AXE_JS))
-    results = page.evaluate("axe.run()")
-    found = []
-    for violation in results["violations"]:
-        rule, impact = violation["id"], violation["impact"]
-        for node in violation["nodes"]:
-            target = ", ".join(map(str, node["target"]))
-            if impact in {"critical", "serious"} and (rule, target) not in THEMES_OWN:
-                found.append(f"{rule} ({impact}) {target}: {violation['help']}")
-    return found
-
-
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_pages_have_no_serious_accessibility_violations(browser, site, size, mode):
@@ -63,7 +49,7 @@ def test_pages_have_no_serious_accessibility_violations(browser, site, size, mod
             page.goto(site.base + path)
             page.wait_for_load_state("networkidle")
             page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
-            if violations := _serious_violations(page):
+            if violations := serious_axe_violations(page, THEMES_OWN):
                 found[kind] = violations
     finally:
         context.close()
