@@ -123,3 +123,24 @@ def test_tags_are_terms_without_a_profile():
     assert Tag is Term
     assert catalog.tags["python"] == Term("python", "Python", "python", (catalog.post("one"),))
     assert catalog.tags["python"].profile is None
+
+
+def test_an_expired_post_is_hidden_from_its_expiry_date_on():
+    now = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
+    posts = [
+        Post("gone", "Gone", dt.date(2024, 1, 1), tags=("x",), expires=dt.date(2024, 3, 1)),
+        Post("tomorrow", "Tomorrow", dt.date(2024, 1, 2), expires=dt.date(2024, 3, 2)),
+        Post(
+            "an-hour-ago",
+            "An hour ago",
+            dt.date(2024, 1, 3),
+            expires=dt.datetime(2024, 3, 1, 11, 0, tzinfo=dt.UTC),
+        ),  # fmt: skip
+        Post("lasting", "Lasting", dt.date(2024, 1, 4)),
+    ]
+    catalog = build_catalog(posts, now=now)
+    assert [p.docname for p in catalog.posts] == ["lasting", "tomorrow"]
+    assert [p.docname for p in catalog.expired] == ["an-hour-ago", "gone"]
+    assert {p.docname for p in catalog.hidden} == {"an-hour-ago", "gone"}
+    assert "x" not in catalog.tags  # only an expired post had it
+    assert [p.docname for p in build_catalog(posts).posts][:1] == ["lasting"]  # no "now": kept

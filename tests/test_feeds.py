@@ -18,6 +18,7 @@ from sphinxblog.core.posts import Post
 from sphinxblog.outputs.feeds import absolute_links, feed_html, rss_date, tag_names, uri, uri_path
 
 BASE = "https://blog.example.org/kk/latest/"
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 VISIBLE = ["Қазақстан туралы", "Ampersands & <angle> brackets", "Older"]
@@ -306,6 +307,27 @@ def test_sitemap_lists_every_page(builds, builder):
     for url in urls:
         path = url.removeprefix(BASE)
         assert (app.outdir / path / "index.html").exists() or (app.outdir / path).is_file(), url
+    # a post's last change: when it was updated, else its date, as written (with its offset)
+    changed = {
+        entry.findtext(f"{SITEMAP_NS}loc").removeprefix(BASE): entry.findtext(
+            f"{SITEMAP_NS}lastmod"
+        )
+        for entry in sitemap.findall(f"{SITEMAP_NS}url")
+    }
+    older = "posts/older/" if builder == "dirhtml" else "posts/older.html"
+    assert (changed[post], changed[older]) == ("2020-02-03T23:30:00-05:00", "2019-06-18")
+    assert changed["tags/python/" if builder == "dirhtml" else "tags/python.html"] is None
+    # robots.txt lets crawlers in and names the sitemap
+    robots = (app.outdir / "robots.txt").read_text(encoding="utf-8")
+    assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n"
+
+
+def test_drafts_and_held_posts_ask_search_engines_not_to_index_them(builds):
+    app = builds("feeds", "html")
+    for page, hidden in (("draft", True), ("future", True), ("english", False)):
+        html = read_html(app.outdir, f"posts/{page}.html")
+        robots = html.select('meta[name="robots"]')
+        assert [m["content"] for m in robots] == (["noindex"] if hidden else []), page
 
 
 def test_entries_carry_their_posts_language_and_feeds_the_sites(feeds):

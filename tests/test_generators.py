@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import post_meta, read_html
+from conftest import post_meta, read_html, root_with
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +154,40 @@ def test_drafts_are_listed_in_a_preview_build(make_app, tmp_path, monkeypatch, r
     app.build()
     archive = read_html(app.outdir, "archive.html")
     assert "Hugo draft" in {a.get_text() for a in archive.select("ul.blog-postlist a")}
+
+
+EXPIRED = """---
+title: An offer that ended
+date: 2019-01-01
+expiryDate: 2020-01-01
+tags: [offers]
+---
+The xylophonist's offer has ended.
+"""
+LASTING = """---
+title: An offer that lasts
+date: 2019-01-02
+expires: 2999-01-01
+---
+Still on.
+"""
+
+
+def test_an_expired_post_leaves_listings_feeds_search_and_sitemap(make_app, tmp_path):
+    srcdir = root_with(
+        Path(__file__).parent / "roots" / "test-basic", tmp_path / "site",
+        {"posts/expired.md": EXPIRED, "posts/lasting.md": LASTING},
+    )  # fmt: skip
+    app = make_app("html", srcdir=srcdir, confoverrides={"html_baseurl": "https://b.example/"})
+    app.build()
+    said = app.status.getvalue().replace(f"{srcdir}/", "")
+    expired = "post expired on 2020-01-01: left out of listings, feeds, the search and the sitemap"
+    assert f"posts/expired.md: {expired}" in said
+    archive = read_html(app.outdir, "archive.html").get_text()
+    assert "An offer that lasts" in archive and "An offer that ended" not in archive
+    assert (app.outdir / "posts" / "expired.html").exists()  # written, as a draft is
+    assert not (app.outdir / "tags" / "offers.html").exists()
+    atom = (app.outdir / "atom.xml").read_text(encoding="utf-8")
+    assert "An offer that lasts" in atom and "An offer that ended" not in atom
+    assert "posts/expired.html" not in (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "xylophonist" not in (app.outdir / "searchindex.js").read_text(encoding="utf-8")

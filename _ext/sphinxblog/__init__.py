@@ -185,6 +185,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("build-finished", feeds.write_feeds, 500),
     ("build-finished", feeds.write_author_feeds, 500),
     ("build-finished", sitemap.write_sitemap, 800),
+    ("build-finished", sitemap.write_robots, 800),
     ("build-finished", summary.report_moving_in, 800),
     ("build-finished", save_shown, 850),
     ("build-finished", interrupted.mark_finished, 900),

@@ -53,10 +53,12 @@ class Catalog:
     tags: dict[str, Term] = field(default_factory=dict)
     #: by :func:`author_key`, in order of each author's newest post
     authors: dict[str, Term] = field(default_factory=dict)
-    #: drafts and held future posts: built, but in no listing
+    #: drafts, held future posts and expired ones: built, but in no listing
     hidden: tuple[Post, ...] = ()
     #: posts dated after the build, whether held or published
     future: tuple[Post, ...] = ()
+    #: posts whose expiry date has come: hidden as drafts are
+    expired: tuple[Post, ...] = ()
 
     #: what it was made with (:func:`build_catalog`)
     drafts: bool = False
@@ -103,6 +105,7 @@ class Catalog:
             authors=_author_terms(shown, by_post, profiles),
             hidden=hidden,
             future=swap(self.future),
+            expired=swap(self.expired),
             post_authors=by_post,
             profiles=profiles,
         )
@@ -243,7 +246,7 @@ class Catalog:
 
 def _placement(post: Post) -> tuple[object, ...]:
     """What decides where a post is listed."""
-    return post.date, post.tags, post.draft
+    return post.date, post.tags, post.draft, post.expires
 
 
 def _newest_first(posts: Iterable[Post]) -> tuple[Post, ...]:
@@ -251,6 +254,15 @@ def _newest_first(posts: Iterable[Post]) -> tuple[Post, ...]:
     dated = sorted((p for p in posts if p.date is not None), key=lambda p: p.sort_key)
     undated = sorted((p for p in posts if p.date is None), key=lambda p: p.docname)
     return (*reversed(dated), *undated)
+
+
+def has_expired(post: Post, now: dt.datetime) -> bool:
+    """Whether *post*'s expiry date has come by *now* (Hugo's ``expiryDate``: from that
+    day, or that moment, on)."""
+    expires = post.expires
+    if isinstance(expires, dt.datetime):
+        return expires <= (now if expires.tzinfo else now.replace(tzinfo=None))
+    return expires is not None and expires <= now.date()
 
 
 def is_future(post: Post, now: dt.datetime) -> bool:
@@ -342,8 +354,9 @@ def build_catalog(
     """Order the posts readers see and group them by tag and by author.
 
     Drafts are shown only with *drafts*; posts dated after *now* only without
-    *hold_future*.  A tag's name is its spelling in its oldest post, so adding
-    a newer post that writes ``python`` does not rename the ``Python`` page.
+    *hold_future*; posts whose expiry date has come by *now*, never.  A tag's
+    name is its spelling in its oldest post, so adding a newer post that
+    writes ``python`` does not rename the ``Python`` page.
 
     The authors of each post are *post_authors*' (by docname, matched with the
     *profiles* when read); without it, the names posts give, matched with the
@@ -353,6 +366,8 @@ def build_catalog(
     posts = list(posts)
     future = [post for post in posts if now is not None and is_future(post, now)]
     held = {post.docname for post in future} if hold_future else set()
+    expired = [post for post in posts if now is not None and has_expired(post, now)]
+    held |= {post.docname for post in expired}
     hidden = [post for post in posts if (post.draft and not drafts) or post.docname in held]
     shown = {post.docname for post in posts} - {post.docname for post in hidden}
     ordered = _newest_first(post for post in posts if post.docname in shown)
@@ -377,6 +392,7 @@ def build_catalog(
         authors=_author_terms(ordered, by_post, profiles),
         hidden=hidden_posts,
         future=_newest_first(future),
+        expired=_newest_first(expired),
         drafts=drafts,
         hold_future=hold_future,
         now=now,

@@ -484,6 +484,7 @@ class Metadata:
     title: str | None = None
     date: Date | None = None
     updated: Date | None = None
+    expires: Date | None = None
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     summary: str | None = None
@@ -576,6 +577,10 @@ FIELD_KEYS: dict[str, Reader] = {
     "modified": _date("updated"),
     "last_modified_at": _date("updated"),
     "date-modified": _date("updated"),  # Quarto
+    "expirydate": _date("expires"),  # Hugo's expiryDate
+    "expiry_date": _date("expires"),
+    "expires": _date("expires"),
+    "expiry": _date("expires"),
     "tags": _tags,
     "tag": _tags,
     "keywords": _tags,

@@ -33,6 +33,8 @@ class Post:
     #: tag names as this post spells them, without case duplicates
     tags: tuple[str, ...] = ()
     updated: Date | None = None
+    #: from when the post is no longer listed (Hugo's ``expiryDate``)
+    expires: Date | None = None
     authors: tuple[str, ...] = ()
     #: plain text: from the front matter, the text before ``<!-- more -->``,
     #: or the first paragraph
@@ -221,6 +223,7 @@ def post_from_front_matter(
         date=date,
         tags=metadata.tags,
         updated=metadata.updated,
+        expires=metadata.expires,
         authors=metadata.authors,
         summary=summary,
         draft=bool(metadata.draft),

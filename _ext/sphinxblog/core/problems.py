@@ -14,6 +14,7 @@ SUBTYPES = {
     "date": "the date is missing, impossible (`2023-13-01`), not understood, or ambiguous "
     "(`05/06/2020`)",
     "updated": "the update date is not understood",
+    "expires": "the expiry date (`expiryDate`, `expires`) is not understood",
     "tags": "tags (or categories, keywords) are neither a list nor a string, a tag is empty, "
     "invisible or not text, or a post has more than 50 tags",
     "title": "the post has neither a `title` nor a heading, or its title holds HTML markup "

@@ -72,6 +72,9 @@ def add_blog_context(
     ]
     if post is not None and output.pages:  # web pages, not an ePub's
         head += _article_tags(post, app.config, catalog, catalog.author_names(post))
+        if post in catalog.hidden:
+            # a draft, a held or an expired post: written, at an address one may guess
+            head.append('<meta name="robots" content="noindex" />')
     if head:
         context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
     # the template's own _() would look in Sphinx's catalog, not the blog's

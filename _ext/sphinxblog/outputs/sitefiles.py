@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sphinxblog.outputs.feeds import author_feeds, tag_feeds
 from sphinxblog.outputs.laterpages import later_pages
-from sphinxblog.reading.addresses import AUTHORS_FOLDER, SITE_FEEDS, SITEMAP, book_start
+from sphinxblog.reading.addresses import AUTHORS_FOLDER, ROBOTS, SITE_FEEDS, SITEMAP, book_start
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.store import catalog_of
 from sphinxblog.reading.termpages import tag_folders
@@ -132,13 +132,14 @@ def blog_files(app: Sphinx) -> dict[str, str]:
             files[path] = f"the feed of the author {name!r}"
     if output.sitemap:
         files[SITEMAP] = "the sitemap"
+        files[ROBOTS] = "the robots file"
     return files
 
 
 #: a later page of a listing, wherever the listing is
 _LATER_PAGE = re.compile(r"(^|/)page/[0-9]+(\.html|/index\.html)$")
 #: the files at the top of the output folder that the blog alone writes
-_BLOG_FILE_NAMES = frozenset({*SITE_FEEDS.values(), SITEMAP})
+_BLOG_FILE_NAMES = frozenset({*SITE_FEEDS.values(), SITEMAP, ROBOTS})
 
 
 def of_blog_kind(app: Sphinx) -> Callable[[str], bool]:

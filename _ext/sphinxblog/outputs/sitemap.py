@@ -1,14 +1,18 @@
-"""``sitemap.xml``: every page readers should find (html and dirhtml, with ``html_baseurl``).
+"""``sitemap.xml``: every page readers should find (html and dirhtml, with ``html_baseurl``),
+and ``robots.txt``, which names it.
 
 It lists the documents, tag pages included, and the later pages of long
-listings; not drafts, held future posts, the book's start page (the PDF's and
-ePub's, not the web's), nor Sphinx's index and search pages, nor redirects.
-It is made anew from the environment after every build, whatever that build
-wrote, and the file is replaced only when its text changes.
+listings; not drafts, held future posts, expired posts, the book's start page
+(the PDF's and ePub's, not the web's), nor Sphinx's index and search pages,
+nor redirects.  A post's entry has its ``<lastmod>``: the day it was updated,
+else its date.  Both files are made anew from the environment after every
+build, whatever that build wrote, and replaced only when their text changes;
+a site's own (in ``html_extra_path``) wins.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -16,12 +20,15 @@ from xml.sax.saxutils import escape
 from sphinxblog.core.files import replace_if_changed
 from sphinxblog.outputs.feeds import uri, uri_path
 from sphinxblog.outputs.sitefiles import found_pages
-from sphinxblog.reading.addresses import SITEMAP
+from sphinxblog.reading.addresses import ROBOTS, SITEMAP
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.store import catalog_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+
+    from sphinxblog.core.posts import Post
 
 
 def sitemap_pages(app: Sphinx) -> list[str]:
@@ -36,13 +43,28 @@ def page_url(builder: Builder, base: str, pagename: str) -> str:
     return uri(base.rstrip("/") + "/" + uri_path(builder.get_target_uri(pagename)))
 
 
-def sitemap_text(urls: list[str]) -> str:
-    """The sitemap protocol's XML (https://www.sitemaps.org/protocol.html) for *urls*."""
-    entries = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls)
+def last_modified(post: Post | None) -> str | None:
+    """A post's ``<lastmod>`` in W3C's date-time form: the day or moment it was updated,
+    else its date; none for another page, or a time written without an offset."""
+    when = None if post is None else post.updated or post.date
+    if isinstance(when, dt.datetime):
+        return when.isoformat(timespec="seconds") if when.tzinfo else when.date().isoformat()
+    return when.isoformat() if when is not None else None
+
+
+def sitemap_text(entries: list[tuple[str, str | None]]) -> str:
+    """The sitemap protocol's XML (https://www.sitemaps.org/protocol.html) for *entries*:
+    each page's URL and, where known, when it last changed."""
+    entries_text = "".join(
+        f"  <url><loc>{escape(url)}</loc>"
+        + (f"<lastmod>{changed}</lastmod>" if changed else "")
+        + "</url>\n"
+        for url, changed in entries
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}</urlset>\n"
+        f"{entries_text}</urlset>\n"
     )
 
 
@@ -58,6 +80,30 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if not output.sitemap:
         target.unlink(missing_ok=True)  # without a base URL: a clean build would have none
         return
-    urls = [page_url(builder, config.html_baseurl, page) for page in sitemap_pages(app)]
-    text = sitemap_text(urls)
-    replace_if_changed(target, text.encode("utf-8"))
+    catalog = catalog_of(app.env)
+    entries = [
+        (page_url(builder, config.html_baseurl, page), last_modified(catalog.post(page)))
+        for page in sitemap_pages(app)
+    ]
+    replace_if_changed(target, sitemap_text(entries).encode("utf-8"))
+
+
+def robots_text(sitemap_url: str) -> str:
+    """``robots.txt`` letting every crawler in, and naming the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
+
+
+def write_robots(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: ``robots.txt`` naming the sitemap, where there is one."""
+    builder, config = app.builder, app.config
+    output = output_of(builder)
+    if exception is not None or not output.site:
+        return
+    target = Path(app.outdir, ROBOTS)
+    if any(Path(app.srcdir, extra, ROBOTS).is_file() for extra in config.html_extra_path):
+        return  # the site's own, which Sphinx copies
+    if not output.sitemap:
+        target.unlink(missing_ok=True)  # no sitemap to name: a clean build would have none
+        return
+    sitemap_url = config.html_baseurl.rstrip("/") + "/" + SITEMAP
+    replace_if_changed(target, robots_text(sitemap_url).encode("utf-8"))

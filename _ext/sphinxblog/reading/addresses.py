@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 SITE_FEEDS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
     "rss": "application/rss+xml",

@@ -79,6 +79,11 @@ def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
     future posts named."""
     data = blog_data(env)
     data.catalog = data.catalog.with_records(data.posts, data.post_authors, data.profiles)
+    for post in data.catalog.expired:
+        logger.info(
+            "post expired on %s: left out of listings, feeds, the search and the sitemap",
+            post.expires, location=post.docname,
+        )  # fmt: skip
     held = app.config.blog_future_posts == "hold"
     for post in data.catalog.future:
         logger.info(
