@@ -416,3 +416,25 @@ def test_related_posts_share_tags(feeds):
     page = read_html(app.outdir, "posts/english.html")
     related = [a.get_text() for a in page.select(".blog-related a.blog-post-title")]
     assert related == ["Қазақстан туралы", "Older"]  # both share one tag; newer first
+
+
+def test_posts_and_the_home_page_describe_themselves_to_search_engines(builds):
+    app = builds("feeds", "html")
+
+    def structured(page: str) -> list[dict]:
+        scripts = read_html(app.outdir, page).select('script[type="application/ld+json"]')
+        return [json.loads(script.string) for script in scripts]
+
+    [posting] = structured("posts/english.html")
+    assert posting["@context"] == "https://schema.org" and posting["@type"] == "BlogPosting"
+    assert posting["headline"] == "Ampersands & <angle> brackets"
+    assert posting["url"] == BASE + "posts/english.html"
+    assert posting["datePublished"] == "2020-02-03T23:30:00-05:00"
+    assert posting["author"] == [{"@type": "Person", "name": "Aigerim"}]
+    assert (posting["inLanguage"], posting["keywords"]) == ("en", ["Python", "саясат"])
+    raw = (app.outdir / "posts" / "english.html").read_text(encoding="utf-8")
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', raw).group(1)
+    assert "<" not in script and "\\u003cangle>" in script  # no text can close the script
+    [blog] = structured("index.html")
+    assert (blog["@type"], blog["url"]) == ("Blog", BASE + "index.html")
+    assert structured("tags/python.html") == []

@@ -4,12 +4,14 @@ on a post's page, the post itself with every front-matter key."""
 from __future__ import annotations
 
 import html
+import json
 from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
 
 from sphinxblog.core.language import same_language
 from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names
+from sphinxblog.outputs.sitemap import page_url
 from sphinxblog.reading.addresses import relative_path
 from sphinxblog.reading.config import site_zone
 from sphinxblog.reading.links import doc_uri, format_day
@@ -49,6 +51,45 @@ def _article_tags(post: Post, config: Config, catalog: Catalog, authors: list[st
     ]
 
 
+def _json_ld(data: dict[str, Any]) -> str:
+    """*data* as a JSON-LD script: no ``<`` in it, so that no text of a post's can
+    close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def _structured_data(app: Sphinx, pagename: str, post: Post | None, catalog: Catalog) -> str:
+    """schema.org's ``BlogPosting`` for a post's page and ``Blog`` for the home page,
+    for search engines; empty for other pages."""
+    config, builder = app.config, app.builder
+    base = config.html_baseurl
+    address = {"url": page_url(builder, base, pagename)} if base else {}
+    language = config.language or "en"
+    if post is None:
+        if pagename != config.root_doc:
+            return ""
+        title = config.html_title or config.project
+        return _json_ld({
+            "@context": "https://schema.org", "@type": "Blog", "name": title,
+            "inLanguage": language, **address,
+        })  # fmt: skip
+    zone = site_zone(config)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "BlogPosting", "headline": post.title,
+        "inLanguage": post.language or language, **address,
+    }  # fmt: skip
+    if post.date:
+        data["datePublished"] = feed_time(post.date, zone).isoformat()
+        data["dateModified"] = feed_time(post.updated or post.date, zone).isoformat()
+    if authors := catalog.author_names(post):
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+    if tags := tag_names(catalog, post):
+        data["keywords"] = tags
+    if post.summary:
+        data["description"] = post.summary
+    return _json_ld(data)
+
+
 def add_blog_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
@@ -75,6 +116,8 @@ def add_blog_context(
         if post in catalog.hidden:
             # a draft, a held or an expired post: written, at an address one may guess
             head.append('<meta name="robots" content="noindex" />')
+    if output.pages and (structured := _structured_data(app, pagename, post, catalog)):
+        head.append(structured)
     if head:
         context["metatags"] = context.get("metatags", "") + "\n".join(head) + "\n"
     # the template's own _() would look in Sphinx's catalog, not the blog's
