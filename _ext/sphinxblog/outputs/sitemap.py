@@ -68,21 +68,30 @@ def sitemap_text(entries: list[tuple[str, str | None]]) -> str:
     )
 
 
+def _file_to_write(app: Sphinx, exception: Exception | None, name: str) -> Path | None:
+    """Where the build writes the site file *name*: ``None`` where it writes none (no
+    web build, or the site's own file in ``html_extra_path``, which Sphinx copies);
+    without a base URL, an earlier build's is removed, as a clean build would have none."""
+    output = output_of(app.builder)
+    if exception is not None or not output.site:
+        return None
+    if any(Path(app.srcdir, extra, name).is_file() for extra in app.config.html_extra_path):
+        return None
+    target = Path(app.outdir, name)
+    if not output.sitemap:
+        target.unlink(missing_ok=True)
+        return None
+    return target
+
+
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the sitemap, or none without a base URL."""
-    builder, config = app.builder, app.config
-    output = output_of(builder)
-    if exception is not None or not output.site:
-        return
-    target = Path(app.outdir, SITEMAP)
-    if any(Path(app.srcdir, extra, SITEMAP).is_file() for extra in config.html_extra_path):
-        return  # the site's own, which Sphinx copies
-    if not output.sitemap:
-        target.unlink(missing_ok=True)  # without a base URL: a clean build would have none
+    target = _file_to_write(app, exception, SITEMAP)
+    if target is None:
         return
     catalog = catalog_of(app.env)
     entries = [
-        (page_url(builder, config.html_baseurl, page), last_modified(catalog.post(page)))
+        (page_url(app.builder, app.config.html_baseurl, page), last_modified(catalog.post(page)))
         for page in sitemap_pages(app)
     ]
     replace_if_changed(target, sitemap_text(entries).encode("utf-8"))
@@ -95,15 +104,7 @@ def robots_text(sitemap_url: str) -> str:
 
 def write_robots(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: ``robots.txt`` naming the sitemap, where there is one."""
-    builder, config = app.builder, app.config
-    output = output_of(builder)
-    if exception is not None or not output.site:
-        return
-    target = Path(app.outdir, ROBOTS)
-    if any(Path(app.srcdir, extra, ROBOTS).is_file() for extra in config.html_extra_path):
-        return  # the site's own, which Sphinx copies
-    if not output.sitemap:
-        target.unlink(missing_ok=True)  # no sitemap to name: a clean build would have none
-        return
-    sitemap_url = config.html_baseurl.rstrip("/") + "/" + SITEMAP
-    replace_if_changed(target, robots_text(sitemap_url).encode("utf-8"))
+    target = _file_to_write(app, exception, ROBOTS)
+    if target is not None:
+        sitemap_url = app.config.html_baseurl.rstrip("/") + "/" + SITEMAP
+        replace_if_changed(target, robots_text(sitemap_url).encode("utf-8"))
