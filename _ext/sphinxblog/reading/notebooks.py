@@ -15,7 +15,6 @@ front matter by :mod:`sphinxblog.core.notebooks`).
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -28,6 +27,7 @@ from sphinx.util import logging
 
 from sphinxblog.core.notebooks import (
     NOTEBOOK_SUFFIX,
+    is_notebook,
     is_text_notebook,
     notebook_for_myst,
     text_notebook_for_myst,
@@ -131,13 +131,11 @@ def notebook_for_myst_nb(app: Sphinx, docname: str, source: list[str]) -> None:
     blog read it; a text notebook with a kernel named as MyST-NB recognises it."""
     if MYST_NB not in app.extensions:
         return
-    path = app.env.doc2path(docname)
-    if os.fspath(path).endswith(NOTEBOOK_SUFFIX):
-        source[0] = notebook_for_myst(source[0], front_matter_of(app.env, docname))
-    else:
-        front_matter = front_matter_of(app.env, docname)
-        if is_text_notebook(front_matter.data):
-            source[0] = text_notebook_for_myst(source[0], front_matter)
+    front_matter = front_matter_of(app.env, docname)
+    if is_notebook(app.env.doc2path(docname)):
+        source[0] = notebook_for_myst(source[0], front_matter)
+    elif is_text_notebook(front_matter.data):
+        source[0] = text_notebook_for_myst(source[0], front_matter)
 
 
 class PostParser(MystParser):
