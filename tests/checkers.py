@@ -142,8 +142,24 @@ _SERVED_SITE = pytest.StashKey[ServedSite]()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: a missing address gets the site's ``404.html``, as Read the Docs,
+    GitHub Pages and Netlify serve it."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory, "404.html")
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def served_site(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> ServedSite:

@@ -16,6 +16,7 @@ PAGES = {
     "tag": "tags/python.html",
     "archive": "archive.html",
     "tag index": "tags/index.html",
+    "page not found": "404.html",
 }
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Violations that come from the themes, not from the blog: (axe rule, element) and why.

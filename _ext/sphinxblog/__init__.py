@@ -22,7 +22,15 @@ from sphinxblog.migrate.directives import (
     visit_mark_html,
 )
 from sphinxblog.migrate.translate import reread_for_lookups, translate_included, translate_post
-from sphinxblog.outputs import copybuttons, feeds, laterpages, redirects, searchindex, sitemap
+from sphinxblog.outputs import (
+    copybuttons,
+    feeds,
+    laterpages,
+    notfound,
+    redirects,
+    searchindex,
+    sitemap,
+)  # fmt: skip
 from sphinxblog.outputs.context import (
     add_blog_context,
     add_post_description,
@@ -174,10 +182,12 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-page-context", add_post_description, 400),
     ("html-page-context", add_blog_context, 500),
     ("html-page-context", diagrams.load_mermaid, 500),
+    ("html-page-context", notfound.anchor_not_found_page, 500),
     # after sphinx-book-theme (500) has set the page's print title
     ("html-page-context", titles.escape_print_title, 600),
     # after the documents, before the search index
     ("html-collect-pages", laterpages.write_pages, 500),
+    ("html-collect-pages", notfound.write_not_found_page, 500),
     ("html-collect-pages", searchindex.prune_search_index, 500),
     ("build-finished", stale.remove_stale_output, 500),
     ("build-finished", searchindex.prune_inventory, 500),

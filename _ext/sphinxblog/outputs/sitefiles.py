@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 
 from sphinxblog.outputs.feeds import author_feeds, tag_feeds
 from sphinxblog.outputs.laterpages import later_pages
-from sphinxblog.reading.addresses import AUTHORS_FOLDER, ROBOTS, SITE_FEEDS, SITEMAP, book_start
+from sphinxblog.outputs.notfound import writes_not_found_page
+from sphinxblog.reading.addresses import (
+    AUTHORS_FOLDER,
+    NOT_FOUND,
+    ROBOTS,
+    SITE_FEEDS,
+    SITEMAP,
+    book_start,
+)  # fmt: skip
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.store import catalog_of
 from sphinxblog.reading.termpages import tag_folders
@@ -107,10 +115,10 @@ def site_pages(app: Sphinx) -> dict[str, str]:
 
 def found_pages(app: Sphinx) -> set[str]:
     """The pages of the site that readers should find (the sitemap's): those of
-    :func:`site_pages` but the hidden ones and the book's start page (the PDF's
-    and ePub's, not the web's)."""
+    :func:`site_pages` but the hidden ones, the book's start page (the PDF's
+    and ePub's, not the web's) and a 404 page of the site's own."""
     env, config = app.env, app.config
-    left_out = hidden_pages(env)
+    left_out = hidden_pages(env) | {NOT_FOUND}
     start = book_start(config, env)
     if start != config.root_doc:
         left_out.add(start)
@@ -139,14 +147,16 @@ def blog_files(app: Sphinx) -> dict[str, str]:
 #: a later page of a listing, wherever the listing is
 _LATER_PAGE = re.compile(r"(^|/)page/[0-9]+(\.html|/index\.html)$")
 #: the files at the top of the output folder that the blog alone writes
-_BLOG_FILE_NAMES = frozenset({*SITE_FEEDS.values(), SITEMAP, ROBOTS})
+_BLOG_FILE_NAMES = frozenset({
+    *SITE_FEEDS.values(), SITEMAP, ROBOTS, f"{NOT_FOUND}.html", f"{NOT_FOUND}/index.html",
+})  # fmt: skip
 
 
 def of_blog_kind(app: Sphinx) -> Callable[[str], bool]:
     """Whether a file of the output folder (by path from it) is of a kind the blog
     alone writes, whatever build wrote it: in a tag folder (this build's or an
-    earlier one's), an author's feed, a later page of a listing, the site's feeds
-    and the sitemap.  Such a file not in :func:`site_outputs` is stale."""
+    earlier one's), an author's feed, a later page of a listing, the site's feeds,
+    the sitemap, robots.txt and the 404 page.  Such a file not in :func:`site_outputs` is stale."""
     folders = tuple(f"{name}/" for name in tag_folders(app))
 
     def of_kind(file: str) -> bool:
@@ -164,7 +174,7 @@ def site_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> SiteOutputs:
     """What the build writes into the output folder (html, dirhtml), once it has
     written its documents and later listing pages: documents (as
     ``builder.get_outfilename`` names them), Sphinx's index and search pages and
-    files, the later pages of long listings, the files of ``html_extra_path``,
+    files, the blog's 404 page, the later pages of long listings, the files of ``html_extra_path``,
     the blog's own files (:func:`blog_files`), and the folders of all of these."""
     config = app.config
     outdir = Path(app.outdir)
@@ -184,6 +194,8 @@ def site_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> SiteOutputs:
     sphinx_pages += [name for name, *_rest in getattr(builder, "domain_indices", ())]
     for pagename in sphinx_pages:
         add_page(pagename, "a page Sphinx writes")
+    if writes_not_found_page(app):
+        add_page(NOT_FOUND, "the page for addresses not found")
     outputs.add(builder.searchindex_filename, "the search index")
     for name, what in _SPHINX_FILES.items():
         outputs.add(name, what)

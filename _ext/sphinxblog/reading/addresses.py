@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 SITE_FEEDS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+#: the page hosts serve for an address with nothing there (Read the Docs, GitHub
+#: Pages, Netlify look for ``404.html``, Read the Docs for ``404/index.html`` too)
+NOT_FOUND = "404"
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
     "rss": "application/rss+xml",

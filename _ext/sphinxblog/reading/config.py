@@ -141,6 +141,8 @@ SETTINGS: tuple[Setting, ...] = (
     # the old site's address, for links by old URLs that match no post here
     Setting("blog_old_site_url", "", "html", frozenset({str})),
     Setting("blog_old_url_patterns", [], "env", frozenset({list, tuple}), _known_placeholders),
+    # a page for addresses that lead nowhere (404.html), unless the site has its own
+    Setting("blog_not_found_page", True, "html", frozenset({bool})),
 )  # fmt: skip
 
 
