@@ -40,7 +40,7 @@ help: $(SITE_STAMP)
 	@echo "  epub        to build the blog as an ePub book"
 	@echo "  text        to write every page as plain text"
 	@echo "  linkcheck   to check every link, external ones included"
-	@echo "  clean       to remove the build folder and the generated tags/ and authors/"
+	@echo "  clean       to remove the build folder and the generated tags/, authors/ and series/"
 	@echo "  test        to run the linters, then the test suite"
 	@echo "  lint        to check the Python code with ruff and mypy (pyproject.toml)"
 	@echo "  check       to build with nit-picky warnings and check internal links"
@@ -124,4 +124,5 @@ latexpdf: $(SITE_STAMP)
 	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 clean:
-	$(LOCKED) rm -rf "$(BUILDDIR)" "$(SOURCEDIR)/tags" "$(SOURCEDIR)/authors"
+	$(LOCKED) rm -rf "$(BUILDDIR)" "$(SOURCEDIR)/tags" "$(SOURCEDIR)/authors" \
+	  "$(SOURCEDIR)/series"

@@ -423,3 +423,22 @@ def test_the_first_notebook_and_the_last_leave_a_clean_builds_output(site, build
     (site / "posts" / "wave.ipynb").unlink()
     sphinx_build(site, builder)
     assert differences_from_a_clean_build(site, builder) == []
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_series_coming_renamed_and_gone_leave_a_clean_builds_output(site, builder):
+    """A series' pages, feed and boxes follow its posts: made, renamed, removed."""
+    sphinx_build(site, builder)
+    for post in ("alpha", "beta"):
+        edit(site / "posts" / f"{post}.md", "\n---\n", "\nseries: Getting started\n---\n")
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    assert (outdir(site, builder) / "series").is_dir()
+    edit(site / "posts" / "beta.md", "series: Getting started", "series: Going further")
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    for post, name in (("alpha", "Getting started"), ("beta", "Going further")):
+        edit(site / "posts" / f"{post}.md", f"series: {name}\n", "")
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    assert not (site / "series").exists()

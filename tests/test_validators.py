@@ -17,6 +17,8 @@ PAGES = {
     "archive": "archive.html",
     "tag index": "tags/index.html",
     "page not found": "404.html",
+    "post in a series (its box)": "posts/2023-11-02-c-and-cpp-for-python-programmers.html",
+    "series": "series/beyond-python.html",
 }
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Violations that come from the themes, not from the blog: (axe rule, element) and why.

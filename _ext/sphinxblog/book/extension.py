@@ -31,7 +31,7 @@ from sphinx.locale import get_translation
 from sphinx.util.texescape import escape
 
 from sphinxblog.core import VERSION
-from sphinxblog.reading.addresses import AUTHORS_FOLDER, book_start
+from sphinxblog.reading.addresses import AUTHORS_FOLDER, SERIES_FOLDER, book_start
 from sphinxblog.reading.config import tags_folder
 from sphinxblog.reading.links import reachable
 from sphinxblog.reading.output import output_of
@@ -121,7 +121,8 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: keep the ePub a book of posts.
 
     The tag index lists every tag's posts, so the separate tag pages stay out
-    of the package, and so do drafts; where the ePub starts at the book, so does
+    of the package, and so do the series pages (a series is consecutive
+    chapters) and drafts; where the ePub starts at the book, so does
     the web home page. Posts that no toctree under the ePub's start document
     holds join its reading order at the end, oldest first.
     """
@@ -141,7 +142,8 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     left_out = [
         docname + suffix
         for docname in env.found_docs
-        if docname.startswith(f"{folder}/") and docname != f"{folder}/index"
+        if (docname.startswith(f"{folder}/") and docname != f"{folder}/index")
+        or docname.startswith(f"{SERIES_FOLDER}/")  # a series is consecutive chapters there
     ] + [post.docname + suffix for post in catalog.hidden]
     if start != app.config.root_doc and app.config.root_doc not in in_book:
         left_out.append(app.config.root_doc + suffix)

@@ -1,8 +1,9 @@
-"""The blog as listings see it: posts in order, and its tags and authors with their slugs.
+"""The blog as listings see it: posts in order, and its tags, series and authors with
+their slugs.
 
-Tags and authors are one kind of thing here, a :class:`Term`: a key that makes
-two spellings one, the name pages show, a slug for the term's page, and the
-posts readers see under it, newest first.
+Tags, series and authors are one kind of thing here, a :class:`Term`: a key that
+makes two spellings one, the name pages show, a slug for the term's page, and
+the posts readers see under it: newest first, or a series' in reading order.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Term:
-    """A tag or an author, with the posts readers see under it."""
+    """A tag, a series or an author, with the posts readers see under it."""
 
     #: what makes two spellings one (:func:`~sphinxblog.core.values.tag_key`, :func:`author_key`)
     key: str
@@ -34,7 +35,7 @@ class Term:
     #: oldest post names them
     name: str
     slug: str
-    #: newest first, undated posts last
+    #: newest first, undated posts last; a series' in reading order (:func:`reading_order`)
     posts: tuple[Post, ...]
     #: an author's profile: the authors file's where it has one, else as a post names
     #: them (a mapping in its front matter, or the name alone); ``None`` for a tag
@@ -53,6 +54,8 @@ class Catalog:
     tags: dict[str, Term] = field(default_factory=dict)
     #: by :func:`author_key`, in order of each author's newest post
     authors: dict[str, Term] = field(default_factory=dict)
+    #: by key (as tags are keyed), in alphabetical order of key
+    series: dict[str, Term] = field(default_factory=dict)
     #: drafts, held future posts and expired ones: built, but in no listing
     hidden: tuple[Post, ...] = ()
     #: posts dated after the build, whether held or published
@@ -96,6 +99,7 @@ class Catalog:
             return tuple(records[post.docname] for post in posts)
 
         tags = {key: dataclasses.replace(t, posts=swap(t.posts)) for key, t in self.tags.items()}
+        series = {k: dataclasses.replace(t, posts=swap(t.posts)) for k, t in self.series.items()}
         shown, hidden = swap(self.posts), swap(self.hidden)
         by_post = _authors_by_post((*shown, *hidden), post_authors, profiles)
         return dataclasses.replace(
@@ -103,6 +107,7 @@ class Catalog:
             posts=shown,
             tags=tags,
             authors=_author_terms(shown, by_post, profiles),
+            series=series,
             hidden=hidden,
             future=swap(self.future),
             expired=swap(self.expired),
@@ -133,9 +138,14 @@ class Catalog:
         return {}
 
     def book_order(self) -> tuple[str, ...]:
-        """The docnames of a book's chapters: posts oldest first, then undated ones."""
-        dated = [post.docname for post in reversed(self.dated)]
-        return (*dated, *(post.docname for post in self.posts if post.date is None))
+        """The docnames of a book's chapters: posts oldest first, then undated ones; a
+        series' posts as consecutive chapters, in reading order, where its first comes."""
+        order: dict[str, None] = {}
+        for post in (*reversed(self.dated), *(p for p in self.posts if p.date is None)):
+            series = self.series_of(post)
+            order.update(dict.fromkeys(p.docname for p in series[0].posts) if series else {})
+            order.setdefault(post.docname)
+        return tuple(order)
 
     @cached_property
     def dated(self) -> tuple[Post, ...]:
@@ -176,6 +186,18 @@ class Catalog:
     def tags_of(self, post: Post) -> list[Term]:
         """The site's tags for the tags *post* names, in the post's order."""
         return [self.tags[key] for key in map(tag_key, post.tags) if key in self.tags]
+
+    @cached_property
+    def _series_by_slug(self) -> dict[str, Term]:
+        return {series.slug: series for series in self.series.values()}
+
+    def series_by_slug(self, slug: str) -> Term | None:
+        return self._series_by_slug.get(slug)
+
+    def series_of(self, post: Post) -> list[Term]:
+        """The series *post* is part of, in the post's order (none for a hidden post)."""
+        found = (self.series.get(tag_key(name)) for name in post.series)
+        return [term for term in found if term is not None and post in term.posts]
 
     def author_by_slug(self, slug: str) -> Term | None:
         return self._authors_by_slug.get(slug)
@@ -246,7 +268,15 @@ class Catalog:
 
 def _placement(post: Post) -> tuple[object, ...]:
     """What decides where a post is listed."""
-    return post.date, post.tags, post.draft, post.expires
+    return post.date, post.tags, post.series, post.series_part, post.draft, post.expires
+
+
+def reading_order(posts: Iterable[Post]) -> tuple[Post, ...]:
+    """A series' posts as they are read: by their ``part`` where they give one, then
+    by date, undated posts last."""
+    return tuple(sorted(posts, key=lambda p: (
+        p.series_part is None, p.series_part or 0, p.date is None, p.sort_key,
+    )))  # fmt: skip
 
 
 def _newest_first(posts: Iterable[Post]) -> tuple[Post, ...]:
@@ -383,6 +413,18 @@ def build_catalog(
     tags = {
         key: Term(key, names[key], slugs[key], _newest_first(members[key])) for key in sorted(names)
     }
+    series_names: dict[str, str] = {}
+    series_members: dict[str, list[Post]] = {}
+    for post in [*oldest_first, *(p for p in ordered if p.date is None)]:
+        for name in post.series:
+            key = tag_key(name)
+            series_names.setdefault(key, name)
+            series_members.setdefault(key, []).append(post)
+    series_slugs = assign_slugs(series_names)
+    series = {
+        key: Term(key, series_names[key], series_slugs[key], reading_order(series_members[key]))
+        for key in sorted(series_names)
+    }
     profiles = {} if profiles is None else profiles
     hidden_posts = _newest_first(hidden)
     by_post = _authors_by_post((*ordered, *hidden_posts), post_authors, profiles)
@@ -390,6 +432,7 @@ def build_catalog(
         posts=ordered,
         tags=tags,
         authors=_author_terms(ordered, by_post, profiles),
+        series=series,
         hidden=hidden_posts,
         future=_newest_first(future),
         expired=_newest_first(expired),

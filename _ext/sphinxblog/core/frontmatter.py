@@ -44,8 +44,10 @@ from sphinxblog.core.values import (
     parse_authors,
     parse_flag,
     parse_page_aliases,
+    parse_part,
     parse_permalink,
     parse_redirect,
+    parse_series,
     parse_status,
     parse_tags,
     parse_text,
@@ -486,6 +488,9 @@ class Metadata:
     updated: Date | None = None
     expires: Date | None = None
     tags: tuple[str, ...] = ()
+    #: the series the post is part of, and its place in them
+    series: tuple[str, ...] = ()
+    series_part: int | None = None
     authors: tuple[str, ...] = ()
     summary: str | None = None
     draft: bool | None = None
@@ -552,13 +557,23 @@ def _taxonomies(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, l
     fields: Fields = {}
     problems: list[Problem] = []
     for name, values in raw.items():
-        # each taxonomy as the key of its name where that is tags or authors, else as tags
-        read = FIELD_KEYS["authors"] if str(name).casefold() in {"authors", "author"} else _tags
+        # each taxonomy as the key of its name where that is authors or series, else as tags
+        read = _TAXONOMY_KEYS.get(str(name).casefold(), _tags)
         found, more = read(values, str(name), zone)
         problems += more
         for field_name, value in found.items():
             fields[field_name] = (*fields.get(field_name, ()), *value)
     return fields, problems
+
+
+def _series(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    series, problems = parse_series(raw, key)
+    return {"series": series}, problems
+
+
+def _part(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    part, problems = parse_part(raw, key)
+    return ({"series_part": part} if part is not None else {}), problems
 
 
 def _page_aliases(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
@@ -586,6 +601,12 @@ FIELD_KEYS: dict[str, Reader] = {
     "keywords": _tags,
     "categories": _tags,
     "category": _tags,
+    "series": _series,
+    # its place in the series (Hugo orders a taxonomy by <taxonomy>_weight)
+    "part": _part,
+    "series_part": _part,
+    "series_order": _part,
+    "series_weight": _part,
     "authors": _one("authors", parse_authors),
     "author": _one("authors", parse_authors),
     "summary": _one("summary", lambda raw: parse_text(raw, "summary")),
@@ -606,6 +627,10 @@ FIELD_KEYS: dict[str, Reader] = {
     "taxonomies": _taxonomies,  # Zola: tags, categories and any other taxonomy
 }
 _GATHERED = {"tags", "aliases", "page_aliases"}
+#: the taxonomies of Zola's table that are not read as tags
+_TAXONOMY_KEYS: dict[str, Reader] = {
+    "authors": FIELD_KEYS["authors"], "author": FIELD_KEYS["authors"], "series": _series,
+}  # fmt: skip
 
 
 def interpret(

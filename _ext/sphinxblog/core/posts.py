@@ -32,6 +32,10 @@ class Post:
     date: Date | None
     #: tag names as this post spells them, without case duplicates
     tags: tuple[str, ...] = ()
+    #: the series the post is part of, as it spells them, and its place in them
+    #: (else the series is in order of date)
+    series: tuple[str, ...] = ()
+    series_part: int | None = None
     updated: Date | None = None
     #: from when the post is no longer listed (Hugo's ``expiryDate``)
     expires: Date | None = None
@@ -222,6 +226,8 @@ def post_from_front_matter(
         title=title,
         date=date,
         tags=metadata.tags,
+        series=metadata.series,
+        series_part=metadata.series_part,
         updated=metadata.updated,
         expires=metadata.expires,
         authors=metadata.authors,

@@ -7,6 +7,7 @@ stay well-formed whatever a post's front matter holds.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 import re
@@ -174,6 +175,35 @@ def parse_tags(raw: object, key: str = "tags") -> tuple[tuple[str, ...], list[Pr
 #: an author written as a Markdown link, with an affiliation after it (Docsy):
 #: ``[Jane Doe](https://example.org/jane) (Example Inc.)``
 _LINKED_AUTHOR = re.compile(r"^\s*\[([^\]]+)\]\(\s*(\S+?)\s*\)\s*(?:\(([^)]*)\))?\s*$")
+
+
+#: the most series a post is part of: each puts a box on its page
+MAX_SERIES = 5
+
+
+def parse_series(raw: object, key: str = "series") -> tuple[tuple[str, ...], list[Problem]]:
+    """The series a post is part of: one name (commas and all), or Hugo's list of them,
+    cleaned as tags are; at most :data:`MAX_SERIES`."""
+    if isinstance(raw, str):
+        raw = [raw]
+    names, problems = parse_tags(raw, key)
+    problems = [dataclasses.replace(problem, subtype="series") for problem in problems]
+    if len(names) > MAX_SERIES:
+        message = f"post is in {len(names)} series; only the first {MAX_SERIES} are kept"
+        problems.append(Problem("series", message))
+    return names[:MAX_SERIES], problems
+
+
+def parse_part(raw: object, key: str) -> tuple[int | None, list[Problem]]:
+    """A post's place in its series (``part: 2``): a whole number, written or quoted."""
+    if raw is None:
+        return None, []
+    if isinstance(raw, str) and raw.strip().isdecimal():
+        raw = int(raw.strip())
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw < 1_000_000:
+        message = f"{key} {_short(raw)} is not a whole number; the series is ordered by date"
+        return None, [Problem("series", message)]
+    return raw, []
 
 
 def linked_author(item: object) -> dict[str, str] | None:

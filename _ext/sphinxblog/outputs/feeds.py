@@ -25,8 +25,10 @@ from sphinxblog.core.language import site_language
 from sphinxblog.reading.addresses import (
     AUTHORS_FOLDER,
     MEDIA_TYPES,
+    SERIES_FOLDER,
     SITE_FEEDS,
     author_feed_path,
+    series_feed_path,
     tag_feed_path,
 )
 from sphinxblog.reading.config import site_zone, tags_folder
@@ -425,12 +427,17 @@ def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
         for kind, path in SITE_FEEDS.items()
         if kind in app.config.blog_feeds
     ]
+    catalog = catalog_of(app.env)
     folder = tags_folder(app.config)
-    tag = catalog_of(app.env).tag_by_slug(pagename.removeprefix(f"{folder}/"))
+    tag = catalog.tag_by_slug(pagename.removeprefix(f"{folder}/"))
     if app.config.blog_tag_feeds and pagename.startswith(f"{folder}/") and tag is not None:
         links.insert(
             0, (MEDIA_TYPES["atom"], f"{title}: {tag.name}", tag_feed_path(app.config, tag.slug))
         )
+    series = catalog.series_by_slug(pagename.removeprefix(f"{SERIES_FOLDER}/"))
+    if pagename.startswith(f"{SERIES_FOLDER}/") and series is not None:
+        feed = series_feed_path(series.slug)
+        links.insert(0, (MEDIA_TYPES["atom"], f"{title}: {series.name}", feed))
     return links
 
 
@@ -443,14 +450,29 @@ def author_feeds(app: Sphinx) -> dict[str, str]:
     return {author_feed_path(author.slug): author.name for author in authors}
 
 
-def write_author_feeds(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: an Atom feed per author, where the site has feeds."""
+def series_feeds(app: Sphinx) -> dict[str, str]:
+    """The series feeds this build writes, by path from the output folder: each
+    series' name."""
+    if not output_of(app.builder).feeds:
+        return {}
+    return {series_feed_path(term.slug): term.name for term in catalog_of(app.env).series.values()}
+
+
+def write_term_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: an Atom feed per author and per series, where the site has feeds."""
     if exception is not None or not output_of(app.builder).feeds:
         return
     site = SiteFeeds(app)
-    for author in site.catalog.authors.values():
-        home = site.url(app.builder.get_target_uri(f"{AUTHORS_FOLDER}/{author.slug}"))
-        title = f"{site.title}: {author.name}"
-        path = author_feed_path(author.slug)
-        generator = feed_generator(site, title, home, site.url(path), site.entries(author.posts))
-        replace_if_changed(Path(app.outdir, path), generator.atom_str(pretty=True))
+    catalog = site.catalog
+    for folder, path_of, terms in (
+        (AUTHORS_FOLDER, author_feed_path, catalog.authors.values()),
+        (SERIES_FOLDER, series_feed_path, catalog.series.values()),
+    ):
+        for term in terms:
+            home = site.url(app.builder.get_target_uri(f"{folder}/{term.slug}"))
+            title = f"{site.title}: {term.name}"
+            path = path_of(term.slug)
+            members = {post.docname for post in term.posts}  # a series' are in reading order
+            newest = tuple(post for post in catalog.posts if post.docname in members)
+            generator = feed_generator(site, title, home, site.url(path), site.entries(newest))
+            replace_if_changed(Path(app.outdir, path), generator.atom_str(pretty=True))

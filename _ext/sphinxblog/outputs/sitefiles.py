@@ -20,13 +20,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinxblog.outputs.feeds import author_feeds, tag_feeds
+from sphinxblog.outputs.feeds import author_feeds, series_feeds, tag_feeds
 from sphinxblog.outputs.laterpages import later_pages
 from sphinxblog.outputs.notfound import writes_not_found_page
 from sphinxblog.reading.addresses import (
     AUTHORS_FOLDER,
     NOT_FOUND,
     ROBOTS,
+    SERIES_FOLDER,
     SITE_FEEDS,
     SITEMAP,
     book_start,
@@ -128,7 +129,7 @@ def found_pages(app: Sphinx) -> set[str]:
 def blog_files(app: Sphinx) -> dict[str, str]:
     """The files besides pages that the blog alone writes into a web build's
     output folder, by path from it, and what each is: the site's feeds, the
-    feed of each tag and of each author, and the sitemap."""
+    feed of each tag, series and author, the sitemap and robots.txt."""
     output = output_of(app.builder)
     files = {}
     if output.feeds:
@@ -138,6 +139,8 @@ def blog_files(app: Sphinx) -> dict[str, str]:
             files[path] = f"the feed of the tag {tag.name!r}"
         for path, name in author_feeds(app).items():
             files[path] = f"the feed of the author {name!r}"
+        for path, name in series_feeds(app).items():
+            files[path] = f"the feed of the series {name!r}"
     if output.sitemap:
         files[SITEMAP] = "the sitemap"
         files[ROBOTS] = "the robots file"
@@ -155,14 +158,15 @@ _BLOG_FILE_NAMES = frozenset({
 def of_blog_kind(app: Sphinx) -> Callable[[str], bool]:
     """Whether a file of the output folder (by path from it) is of a kind the blog
     alone writes, whatever build wrote it: in a tag folder (this build's or an
-    earlier one's), an author's feed, a later page of a listing, the site's feeds,
+    earlier one's), an author's or a series' feed, a later page of a listing, the site's feeds,
     the sitemap, robots.txt and the 404 page.  Such a file not in :func:`site_outputs` is stale."""
     folders = tuple(f"{name}/" for name in tag_folders(app))
+    term_feeds = (f"{AUTHORS_FOLDER}/", f"{SERIES_FOLDER}/")
 
     def of_kind(file: str) -> bool:
         return (
             file.startswith(folders)
-            or (file.startswith(f"{AUTHORS_FOLDER}/") and file.endswith(".xml"))
+            or (file.startswith(term_feeds) and file.endswith(".xml"))
             or _LATER_PAGE.search(file) is not None
             or file in _BLOG_FILE_NAMES
         )

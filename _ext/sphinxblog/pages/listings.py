@@ -1,5 +1,5 @@
-"""Directives that list posts: recent posts, the archive, the tag and author indexes, a
-tag's or an author's posts, the feeds' links and a book's toctree of posts.
+"""Directives that list posts: recent posts, the archive, the tag, series and author
+indexes, a tag's, a series' or an author's posts, the feeds' links and a book's toctree of posts.
 
 Each directive leaves a placeholder (:mod:`sphinxblog.reading.placeholders`),
 filled with its view at ``doctree-resolved`` (:mod:`sphinxblog.pages.fill`),
@@ -25,6 +25,8 @@ from sphinxblog.reading.placeholders import (
     authorposts,
     feedlinks,
     postlist,
+    seriesindex,
+    seriesposts,
     tagindex,
     tagposts,
 )
@@ -147,5 +149,26 @@ class AuthorIndexDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         node = authorindex()
+        self.set_source_info(node)
+        return [node]
+
+
+class SeriesPostsDirective(SphinxDirective):
+    """``{seriesposts} slug``: the posts of one series in reading order (the generated
+    series pages)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        node = seriesposts(slug=self.arguments[0])
+        self.set_source_info(node)
+        return [node]
+
+
+class SeriesIndexDirective(SphinxDirective):
+    """``{seriesindex}``: every series with its number of posts."""
+
+    def run(self) -> list[nodes.Node]:
+        node = seriesindex()
         self.set_source_info(node)
         return [node]

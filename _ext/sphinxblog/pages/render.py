@@ -22,15 +22,18 @@ from sphinxblog.pages.views import (
     FooterView,
     HeaderView,
     PostsView,
+    SeriesBox,
     TermIndexView,
     TermItem,
     TermPostsView,
 )
 from sphinxblog.reading.addresses import (
     AUTHORS_FOLDER,
+    SERIES_FOLDER,
     SITE_FEEDS,
     author_feed_path,
     relative_path,
+    series_feed_path,
     tag_feed_path,
 )
 from sphinxblog.reading.config import tags_folder
@@ -80,11 +83,22 @@ def post_link(builder: Builder, fromdocname: str, shown: Item, around: str) -> n
 
 
 def post_items(
-    builder: Builder, fromdocname: str, shown: Iterable[Item], around: str
-) -> nodes.bullet_list:
-    """A list of posts, each with its date, a link to it, its reading time (and summary)."""
+    builder: Builder,
+    fromdocname: str,
+    shown: Iterable[Item],
+    around: str,
+    *,
+    numbered: bool = False,
+) -> nodes.Element:
+    """A list of posts, each with its date, a link to it, its reading time (and summary);
+    *numbered* for the parts of a series."""
     config = builder.config
-    result = nodes.bullet_list(classes=["blog-postlist", NO_SEARCH])
+    result: nodes.Element = (
+        nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        if numbered
+        else nodes.bullet_list()
+    )
+    result["classes"] += ["blog-postlist", NO_SEARCH]
     for entry in shown:
         paragraph = nodes.paragraph()
         if entry.day is not None:
@@ -155,21 +169,28 @@ def _archive(
     return [year_links, *sections]
 
 
-# --- tags and authors ----------------------------------------------------------------------
+# --- tags, series and authors --------------------------------------------------------------
+
+#: each taxonomy's word in class names and anchors
+_KIND = {"tags": "tag", "authors": "author", "series": "series"}
 
 
 def _term_docname(builder: Builder, taxonomy: str) -> str:
-    return tags_folder(builder.config) if taxonomy == "tags" else AUTHORS_FOLDER
+    folders = {"tags": tags_folder(builder.config), "series": SERIES_FOLDER}
+    return folders.get(taxonomy, AUTHORS_FOLDER)
 
 
 def term_link(
     builder: Builder, fromdocname: str, taxonomy: str, term: TermItem, classes: list[str]
 ) -> nodes.Node:
-    """A link to *term*: its own page, or its section of the index in a book."""
+    """A link to *term*: its own page, or its section of the index in a book (a
+    series, whose posts are consecutive chapters there, is named alone)."""
     folder = _term_docname(builder, taxonomy)
     if output_of(builder).pages:
         return link(builder, fromdocname, f"{folder}/{term.slug}", term.name, classes)
-    anchor = f"{'tag' if taxonomy == 'tags' else 'author'}-{term.slug}"
+    if taxonomy == "series":
+        return nodes.inline(term.name, term.name, classes=classes)
+    anchor = f"{_KIND[taxonomy]}-{term.slug}"
     return link(builder, fromdocname, f"{folder}/index", term.name, classes, anchor)
 
 
@@ -204,10 +225,10 @@ def _profile_paragraph(shown: Profile | None, builder: Builder) -> list[nodes.No
 def _term_index(
     view: TermIndexView, builder: Builder, fromdocname: str, around: str
 ) -> list[nodes.Node]:
-    tags = view.taxonomy == "tags"
+    kind = _KIND[view.taxonomy]
     if not view.terms:
-        return _empty(_("No tags yet.") if tags else _("No posts yet."))
-    kind = "tag" if tags else "author"
+        empty = {"tag": _("No tags yet."), "series": _("No series yet.")}
+        return _empty(empty.get(kind, _("No posts yet.")))
     result = nodes.bullet_list(classes=[f"blog-{kind}index", NO_SEARCH])
     for term in view.terms:
         paragraph = nodes.paragraph()
@@ -236,21 +257,26 @@ def _term_posts(
     tags, term = view.taxonomy == "tags", view.term
     if term is None or not view.items:
         return _empty(_("No posts have this tag.") if tags else _("No posts yet."))
-    result: list[nodes.Node] = [] if tags else _profile_paragraph(view.profile, builder)
+    authors = view.taxonomy == "authors"
+    result: list[nodes.Node] = _profile_paragraph(view.profile, builder) if authors else []
     count = nodes.paragraph(classes=["blog-tag-summary", NO_SEARCH])
     if term.count:  # a tag's first page only: later pages change only where posts moved
         count += [nodes.Text(_count_text(term.count)), nodes.Text(" · ")]
     if tags:
         index, label, css = f"{tags_folder(builder.config)}/index", _("All tags"), "blog-all-tags"
         feed = tag_feed_path(builder.config, term.slug)
-    else:
+    elif authors:
         index, label = f"{AUTHORS_FOLDER}/index", authors_title(builder.config.language)
         css, feed = "blog-all-authors", author_feed_path(term.slug)
+    else:
+        index, label = f"{SERIES_FOLDER}/index", _("All series")
+        css, feed = "blog-all-series", series_feed_path(term.slug)
     count += link(builder, fromdocname, index, label, [css])
     if view.feed:
         uri, text = relative_path(builder, fromdocname, feed), _("Atom feed")
         count += [nodes.Text(" · "), nodes.reference(text, text, refuri=uri, classes=["blog-feed"])]
-    result += [count, post_items(builder, fromdocname, view.items, around)]
+    numbered = view.taxonomy == "series"
+    result += [count, post_items(builder, fromdocname, view.items, around, numbered=numbered)]
     return _with_pager(result, builder, fromdocname, view)
 
 
@@ -312,7 +338,42 @@ def _header(view: HeaderView, builder: Builder, fromdocname: str, around: str) -
     meta = nodes.paragraph(classes=["blog-post-meta", *_site_language(builder, view.language)])
     for entry in shown:
         meta += [entry, nodes.Text(" ")]
-    return [meta]
+    boxes = [_series_box(box, builder, fromdocname, view.language) for box in view.series]
+    return [meta, *boxes]
+
+
+def _series_box(box: SeriesBox, builder: Builder, fromdocname: str, language: str) -> nodes.Node:
+    """ "Part 2 of 4" of a series: its posts in order, this one marked, and the posts
+    before and after this one in the series."""
+    site = site_language(builder.config.language)
+    result = nodes.container(classes=["blog-series", NO_SEARCH, *_site_language(builder, language)])
+    part = _("Part %(part)d of %(count)d") % {"part": box.at + 1, "count": len(box.items)}
+    heading = nodes.paragraph(classes=["blog-series-heading"])
+    heading += nodes.strong(part, part)
+    heading += nodes.Text(" · ")
+    heading += term_link(builder, fromdocname, "series", box.series, ["blog-series-name"])
+    result += heading
+    parts = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+    for index, shown in enumerate(box.items):
+        if index == box.at:
+            here = nodes.strong(shown.title, shown.title, classes=["blog-series-current"])
+            paragraph = nodes.paragraph("", "", here)
+        else:
+            paragraph = nodes.paragraph("", "", post_link(builder, fromdocname, shown, site))
+        parts += nodes.list_item("", paragraph)
+    result += parts
+    steps = nodes.paragraph(classes=["blog-series-nav"])
+    for neighbour, label, css_class in (
+        (box.previous, _("Previous in the series:"), "blog-series-previous"),
+        (box.next, _("Next in the series:"), "blog-series-next"),
+    ):
+        if neighbour is not None:
+            step = nodes.inline(classes=[css_class])
+            step += [nodes.Text(label + " "), post_link(builder, fromdocname, neighbour, site)]
+            steps += [step, nodes.Text(" ")]
+    if steps.children:
+        result += steps
+    return result
 
 
 def _footer(view: FooterView, builder: Builder, fromdocname: str, around: str) -> list[nodes.Node]:

@@ -121,8 +121,8 @@ class ArchiveView:
 
 @dataclass(frozen=True)
 class TermIndexView:
-    """``{tagindex}``, ``{authorindex}``: every term with its number of posts; in a
-    book, each term's posts under its own heading."""
+    """``{tagindex}``, ``{authorindex}``, ``{seriesindex}``: every term with its number
+    of posts; in a book, each term's posts under its own heading."""
 
     taxonomy: str
     terms: tuple[TermItem, ...]
@@ -132,7 +132,8 @@ class TermIndexView:
 
 @dataclass(frozen=True)
 class TermPostsView:
-    """``{tagposts}``, ``{authorposts}``: one term's posts, a page of them."""
+    """``{tagposts}``, ``{authorposts}``, ``{seriesposts}``: one term's posts, a page
+    of them."""
 
     taxonomy: str
     term: TermItem | None
@@ -145,8 +146,28 @@ class TermPostsView:
 
 
 @dataclass(frozen=True)
+class SeriesBox:
+    """A series a post is part of, as the box on the post shows it."""
+
+    series: TermItem
+    #: the series' posts in reading order; the post's own among them
+    items: tuple[Item, ...]
+    #: the post's place among them, from 0
+    at: int
+
+    @property
+    def previous(self) -> Item | None:
+        return self.items[self.at - 1] if self.at > 0 else None
+
+    @property
+    def next(self) -> Item | None:
+        return self.items[self.at + 1] if self.at + 1 < len(self.items) else None
+
+
+@dataclass(frozen=True)
 class HeaderView:
-    """A post's date, authors, reading time and tags, under its title."""
+    """A post's date, authors, reading time and tags, under its title, and the box
+    of each series it is part of."""
 
     draft: bool
     day: dt.date | None
@@ -158,6 +179,7 @@ class HeaderView:
     tags: tuple[tuple[str, TermItem | None], ...]
     #: the post's language, where it is not the site's
     language: str
+    series: tuple[SeriesBox, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +300,33 @@ def _tag_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> Te
     return TermIndexView("tags", tuple(map(counted_item, tags)), sections)
 
 
+def _series_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermIndexView:
+    every = sorted(catalog.series.values(), key=lambda series: series.key)
+    sections = () if site.term_pages else tuple(
+        (term_item(series), None, items(series.posts, site)) for series in every
+    )  # fmt: skip
+    return TermIndexView("series", tuple(map(counted_item, every)), sections)
+
+
+def _series_posts(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermPostsView:
+    # one page, numbered: a series is read in order, and is short
+    series = catalog.series_by_slug(listing.key)
+    return TermPostsView(
+        "series", counted_item(series) if series else None,
+        items(series.posts if series else (), site, summaries=True), page, True,
+        feed=site.feeds and series is not None,
+    )  # fmt: skip
+
+
+def series_boxes(post: Post, catalog: Catalog, site: Site) -> tuple[SeriesBox, ...]:
+    """The box of each series *post* is part of."""
+    boxes = []
+    for series in catalog.series_of(post):
+        at = next(i for i, member in enumerate(series.posts) if member.docname == post.docname)
+        boxes.append(SeriesBox(counted_item(series), items(series.posts, site), at))
+    return tuple(boxes)
+
+
 def _author_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermIndexView:
     authors = sorted(catalog.authors.values(), key=lambda author: author.name.casefold())
     sections = () if site.term_pages else tuple(
@@ -320,7 +369,7 @@ def header(docname: str, catalog: Catalog, site: Site) -> HeaderView | None:
     return HeaderView(
         post.draft, post.day, updated, bylines(post, catalog),
         reading_minutes(post.words, site.words_per_minute), tags,
-        _other_language(post.language, site),
+        _other_language(post.language, site), series_boxes(post, catalog, site),
     )  # fmt: skip
 
 
@@ -359,6 +408,8 @@ _LISTINGS: dict[str, Callable[[Listing, Catalog, Site, Page], View]] = {
     "tagposts": _tag_posts,
     "authorindex": _author_index,
     "authorposts": _author_posts,
+    "seriesindex": _series_index,
+    "seriesposts": _series_posts,
 }
 
 

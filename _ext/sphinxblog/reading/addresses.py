@@ -44,6 +44,14 @@ def author_feed_path(slug: str) -> str:
     return f"{AUTHORS_FOLDER}/{slug}.xml"
 
 
+#: where the generated series pages go, inside the source folder
+SERIES_FOLDER = "series"
+
+
+def series_feed_path(slug: str) -> str:
+    return f"{SERIES_FOLDER}/{slug}.xml"
+
+
 def relative_path(builder: Builder, fromdocname: str, path: str) -> str:
     """*path* (from the output root) as a link from the page *fromdocname*."""
     return posixpath.relpath(path, posixpath.dirname(builder.get_target_uri(fromdocname)) or ".")

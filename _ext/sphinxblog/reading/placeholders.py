@@ -43,6 +43,14 @@ class authorindex(nodes.General, nodes.Element):
     """Every author with their number of posts."""
 
 
+class seriesposts(nodes.General, nodes.Element):
+    """The posts of the series whose slug is ``slug``, in reading order."""
+
+
+class seriesindex(nodes.General, nodes.Element):
+    """Every series with its number of posts."""
+
+
 class post_header(nodes.General, nodes.Element):
     """The date, authors and tags of the post ``docname``, under its title."""
 
@@ -59,7 +67,7 @@ class feedlinks(nodes.General, nodes.Element):
 POST_TOCTREE = "blog-post-toctree"
 
 LISTINGS: tuple[type[nodes.Element], ...] = (
-    postlist, archive, tagindex, tagposts, authorposts, authorindex,
+    postlist, archive, tagindex, tagposts, authorposts, authorindex, seriesposts, seriesindex,
 )  # fmt: skip
 NODES: tuple[type[nodes.Element], ...] = (*LISTINGS, post_header, post_footer, feedlinks)
 
@@ -70,7 +78,7 @@ class Listing:
 
     #: the placeholder's node class name, or ``toctree`` for a post toctree
     kind: str
-    #: the tag of a ``postlist``, the slug of a ``tagposts`` or ``authorposts``,
+    #: the tag of a ``postlist``, the slug of a ``tagposts``, ``seriesposts`` or ``authorposts``,
     #: the post of a ``post_header`` or ``post_footer``
     key: str = ""
     summary: bool = False

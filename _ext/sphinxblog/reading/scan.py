@@ -27,7 +27,7 @@ from sphinxblog.core.authors import Author, avatar_candidates, parse_profiles
 from sphinxblog.core.catalog import build_catalog
 from sphinxblog.core.locations import file_location
 from sphinxblog.core.posts import post_from_front_matter
-from sphinxblog.reading.addresses import AUTHORS_FOLDER
+from sphinxblog.reading.addresses import AUTHORS_FOLDER, SERIES_FOLDER
 from sphinxblog.reading.collector import authors_file, local_avatar, post_matcher
 from sphinxblog.reading.config import catalog_options, site_zone, tags_folder
 from sphinxblog.reading.metafiles import last_change, read_post_front_matter
@@ -49,7 +49,7 @@ def scan_posts(app: Sphinx) -> None:
     project = SafeNamesProject(app.srcdir, config.source_suffix)
     exclude = [
         *config.exclude_patterns, *config.templates_path,
-        f"{tags_folder(config)}/**", f"{AUTHORS_FOLDER}/**",
+        f"{tags_folder(config)}/**", f"{AUTHORS_FOLDER}/**", f"{SERIES_FOLDER}/**",
     ]  # fmt: skip
     is_post = post_matcher(config)
     zone = site_zone(config)
