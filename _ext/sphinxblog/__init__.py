@@ -245,7 +245,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 10,
+        "env_version": 11,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -268,7 +268,9 @@ class Catalog:
 
 def _placement(post: Post) -> tuple[object, ...]:
     """What decides where a post is listed."""
-    return post.date, post.tags, post.series, post.series_part, post.draft, post.expires
+    return (
+        post.date, post.tags, post.series, post.series_part, post.pinned, post.draft, post.expires,
+    )  # fmt: skip
 
 
 def reading_order(posts: Iterable[Post]) -> tuple[Post, ...]:

@@ -46,6 +46,7 @@ from sphinxblog.core.values import (
     parse_page_aliases,
     parse_part,
     parse_permalink,
+    parse_pin,
     parse_redirect,
     parse_series,
     parse_status,
@@ -491,6 +492,8 @@ class Metadata:
     #: the series the post is part of, and its place in them
     series: tuple[str, ...] = ()
     series_part: int | None = None
+    #: a pinned post's place among the pinned ones (:func:`~sphinxblog.core.values.parse_pin`)
+    pinned: int | None = None
     authors: tuple[str, ...] = ()
     summary: str | None = None
     draft: bool | None = None
@@ -576,6 +579,11 @@ def _part(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Pr
     return ({"series_part": part} if part is not None else {}), problems
 
 
+def _pin(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
+    pinned, problems = parse_pin(raw, key)
+    return {"pinned": pinned}, problems
+
+
 def _page_aliases(raw: object, key: str, zone: ZoneInfo | None) -> tuple[Fields, list[Problem]]:
     absolute, relative, problems = parse_page_aliases(raw)
     return {"aliases": absolute, "page_aliases": relative}, problems
@@ -607,6 +615,12 @@ FIELD_KEYS: dict[str, Reader] = {
     "series_part": _part,
     "series_order": _part,
     "series_weight": _part,
+    # the first of these written decides, even where it says no
+    "pin": _pin,
+    "pinned": _pin,
+    "featured": _pin,
+    "sticky": _pin,  # Hexo
+    "weight": _pin,  # Hugo
     "authors": _one("authors", parse_authors),
     "author": _one("authors", parse_authors),
     "summary": _one("summary", lambda raw: parse_text(raw, "summary")),

@@ -36,6 +36,8 @@ class Post:
     #: (else the series is in order of date)
     series: tuple[str, ...] = ()
     series_part: int | None = None
+    #: where the post is pinned among the pinned ones, lower first (``None``: not pinned)
+    pinned: int | None = None
     updated: Date | None = None
     #: from when the post is no longer listed (Hugo's ``expiryDate``)
     expires: Date | None = None
@@ -228,6 +230,7 @@ def post_from_front_matter(
         tags=metadata.tags,
         series=metadata.series,
         series_part=metadata.series_part,
+        pinned=metadata.pinned,
         updated=metadata.updated,
         expires=metadata.expires,
         authors=metadata.authors,

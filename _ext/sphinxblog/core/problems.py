@@ -21,6 +21,8 @@ SUBTYPES = {
     "(shown as text) or characters XML does not allow (dropped, as in every text field)",
     "series": "a series name is not text or is empty, a post is in more than 5 series, or "
     "its place in the series (`part`, `series_order`, `series_weight`) is not a whole number",
+    "pinned": "`pin`, `pinned`, `featured` or `sticky` says neither yes nor no (nor a number), "
+    "or `weight` is not a whole number",
     "authors": "an author is neither text nor a mapping with a `name`, or a post's author "
     "mapping has a `url` or an avatar that is left out (see `blog.authors_file`)",
     "authors_file": "the authors file is not valid YAML, not a mapping of keys to profiles "

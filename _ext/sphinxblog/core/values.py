@@ -248,6 +248,22 @@ def parse_flag(raw: object, key: str) -> tuple[bool | None, list[Problem]]:
     return None, [Problem("draft", f"{key} {_short(raw)} is neither true nor false")]
 
 
+def parse_pin(raw: object, key: str) -> tuple[int | None, list[Problem]]:
+    """A pinned post's place among the pinned ones (lower first), or ``None`` for a post
+    not pinned: ``pin: true`` (MkDocs Material), ``pinned``, ``featured``, ``sticky``
+    (Hexo: a number, higher first) pin it first; Hugo's ``weight`` (lower first, 0 for
+    none) after those."""
+    if key.casefold() == "weight":
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return (raw if raw else None), []
+        return None, [Problem("pinned", f"weight {_short(raw)} is not a whole number")]
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return (-raw if raw > 0 else None), []  # Hexo: the highest sticky first
+    flag, problems = parse_flag(raw, key)
+    problems = [dataclasses.replace(problem, subtype="pinned") for problem in problems]
+    return (0 if flag else None), problems
+
+
 # Nikola's "private" posts are built but listed nowhere; its "featured" ones are published
 _STATUSES = {
     "draft": True, "hidden": True, "private": True,

@@ -22,6 +22,7 @@ from sphinx.util import logging
 
 from sphinxblog.core.files import replace_if_changed
 from sphinxblog.core.language import site_language
+from sphinxblog.outputs.laterpages import prepare_page
 from sphinxblog.reading.addresses import (
     AUTHORS_FOLDER,
     MEDIA_TYPES,
@@ -268,6 +269,8 @@ class SiteFeeds:
             first = next(iter(doctree.children), None)
             if isinstance(first, nodes.section) and isinstance(first[0], nodes.title):
                 first.remove(first[0])  # the entry has its own title
+            # pictures' paths from the post's own page, not the last page written
+            prepare_page(self.builder, post.docname, post.docname)
             # one top-level node at a time: a whole document given to
             # render_partial comes out twice (its body is emitted by the inner
             # and the outer document alike)

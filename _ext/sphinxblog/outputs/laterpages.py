@@ -85,7 +85,7 @@ def _write_pages(app: Sphinx, pages: list[tuple[str, Listing, Page]]) -> None:
         if docname not in settings:
             settings[docname] = app.env.get_doctree(docname).settings
         section = later_page(builder, data.catalog, site, listing, page)
-        _prepare_page(builder, docname, pagename)
+        prepare_page(builder, docname, pagename)
         document = new_document(pagename, settings[docname])
         document += section
         title = section[0].astext()
@@ -99,7 +99,7 @@ def _write_pages(app: Sphinx, pages: list[tuple[str, Listing, Page]]) -> None:
         builder.handle_page(pagename, context, "page.html", event_arg=document)
 
 
-def _prepare_page(builder: StandaloneHTMLBuilder, docname: str, pagename: str) -> None:
+def prepare_page(builder: StandaloneHTMLBuilder, docname: str, pagename: str) -> None:
     """What Sphinx sets before it renders each document (``write_doc``), for this page.
 
     Sphinx sets none of it in a build that writes no document, and otherwise

@@ -15,14 +15,17 @@ the newest posts.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from sphinxblog.outputs.laterpages import prepare_page
 from sphinxblog.reading.addresses import NOT_FOUND
 from sphinxblog.reading.config import tags_folder
 from sphinxblog.reading.links import doc_uri
@@ -106,10 +109,16 @@ def not_found_section(app: Sphinx) -> nodes.section:
 
 
 def write_not_found_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: the blog's 404 page, where the site has none of its own."""
+    """``html-collect-pages``: the blog's 404 page, where the site has none of its own.
+
+    It is rendered in every build (it lists the newest posts) and written through
+    the builder's ``handle_page``; where its bytes are those already there, the
+    file keeps its time, so a build that changed nothing leaves the output as it was.
+    """
     if not writes_not_found_page(app):
         return []
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+    prepare_page(builder, app.config.root_doc, NOT_FOUND)
     section = not_found_section(app)
     title = section[0].astext()
     context = {
@@ -119,7 +128,13 @@ def write_not_found_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         "meta": None,
         "metatags": "",
     }
-    return [(NOT_FOUND, context, "page.html")]
+    path = Path(builder.get_outfilename(NOT_FOUND))
+    before = path.read_bytes() if path.is_file() else None
+    times = path.stat() if before is not None else None
+    builder.handle_page(NOT_FOUND, context, "page.html")
+    if times is not None and path.read_bytes() == before:
+        os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    return []
 
 
 def anchor_not_found_page(

@@ -20,6 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinxblog.reading.placeholders import (
     POST_TOCTREE,
+    ListStyle,
+    PostFilter,
     archive,
     authorindex,
     authorposts,
@@ -50,15 +52,80 @@ class _ListingDirective(SphinxDirective):
         return [node]
 
 
+def _names(text: str) -> tuple[str, ...]:
+    """ABlog's list option: names separated by commas."""
+    return tuple(name.strip() for name in (text or "").split(",") if name.strip())
+
+
+#: the CSS list styles ``:list-style:`` takes (each a class in sphinxblog.css)
+LIST_STYLES = (
+    "none", "disc", "circle", "square", "decimal", "lower-alpha", "upper-alpha",
+    "lower-roman", "upper-roman",
+)  # fmt: skip
+
+
+def _list_style(text: str) -> str:
+    return directives.choice(text.strip().lower(), LIST_STYLES)
+
+
 class PostListDirective(_ListingDirective):
-    """``{postlist}``: the newest posts; ``:limit:`` how many, ``:tag:`` of which tag."""
+    """``{postlist}``: the newest posts, pinned ones first; ``:limit:`` (or the argument,
+    as ABlog takes it) how many, ``:tag:`` of which tag; ABlog's filters (``:author:``,
+    ``:category:``, ``:tags:``, ``:language:``, ``:location:``) and ``:series:``,
+    ``:year:``; ABlog's ``:date:``, ``:format:``, ``:excerpts:``, ``:expand:``,
+    ``:sort:`` and ``:list-style:``; ``:nopin:`` for dates alone."""
 
     node_class = postlist
+    optional_arguments = 1
     option_spec: ClassVar[OptionSpec] = {
         "limit": directives.nonnegative_int,
         "tag": directives.unchanged_required,
         "summary": directives.flag,
+        "author": _names,
+        "category": _names,
+        "tags": _names,
+        "language": _names,
+        "location": _names,
+        "series": directives.unchanged_required,
+        "year": directives.nonnegative_int,
+        "date": directives.unchanged_required,
+        "format": directives.unchanged_required,
+        "excerpts": directives.flag,
+        "expand": directives.unchanged_required,
+        "sort": directives.flag,
+        "list-style": _list_style,
+        "nopin": directives.flag,
     }
+
+    def run(self) -> list[nodes.Node]:
+        options = self.options
+        limit = options.get("limit")
+        if limit is None and self.arguments:
+            limit = directives.nonnegative_int(self.arguments[0])
+        node = postlist(
+            tag=options.get("tag", ""),
+            limit=limit,
+            filter=PostFilter(
+                authors=options.get("author", ()),
+                tags=(*options.get("tags", ()), *options.get("category", ())),
+                languages=options.get("language", ()),
+                locations=options.get("location", ()),
+                series=options.get("series", ""),
+                year=options.get("year"),
+            ),
+            style=ListStyle(
+                date_format=options.get("date", ""),
+                template=options.get("format", ""),
+                expand=options.get("expand", ""),
+                oldest_first="sort" in options,
+                list_style=options.get("list-style", ""),
+                pinned="nopin" not in options,
+            ),
+        )
+        if "summary" in options or "excerpts" in options:
+            node["summary"] = True
+        self.set_source_info(node)
+        return [node]
 
 
 class ArchiveDirective(_ListingDirective):

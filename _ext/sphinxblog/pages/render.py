@@ -9,6 +9,7 @@ so html, dirhtml, singlehtml, ePub and LaTeX all link right.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -46,6 +47,7 @@ from sphinxblog.reading.links import (
     reading_time_node,
 )
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.placeholders import ListStyle
 from sphinxblog.reading.termpages import authors_title
 
 if TYPE_CHECKING:
@@ -59,6 +61,9 @@ _ = get_translation("sphinxblog")
 
 # sphinx-design's badge classes: themed, with dark-mode variants
 _TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-primary", "sd-text-primary", "blog-tag"]
+_PINNED_BADGE = [
+    "sd-sphinx-override", "sd-badge", "sd-bg-info", "sd-bg-text-info", "blog-pinned-badge",
+]  # fmt: skip
 _DRAFT_BADGE = [
     "sd-sphinx-override", "sd-badge", "sd-bg-warning", "sd-bg-text-warning", "blog-draft",
 ]  # fmt: skip
@@ -89,29 +94,79 @@ def post_items(
     around: str,
     *,
     numbered: bool = False,
+    style: ListStyle | None = None,
 ) -> nodes.Element:
     """A list of posts, each with its date, a link to it, its reading time (and summary);
-    *numbered* for the parts of a series."""
-    config = builder.config
+    *numbered* for the parts of a series; a ``{postlist}``'s *style* for its date
+    format, ABlog's line format, a "read more" link, a list style and pinned posts."""
+    style = style or ListStyle()
     result: nodes.Element = (
         nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         if numbered
         else nodes.bullet_list()
     )
     result["classes"] += ["blog-postlist", NO_SEARCH]
+    if style.list_style:
+        result["classes"].append(f"blog-list-{style.list_style}")
     for entry in shown:
-        paragraph = nodes.paragraph()
-        if entry.day is not None:
-            paragraph += [date_node(entry.day, config), nodes.Text(" ")]
-        paragraph += post_link(builder, fromdocname, entry, around)
-        if entry.minutes:
-            paragraph += [nodes.Text(" "), reading_time_node(entry.minutes)]
-        list_item = nodes.list_item("", paragraph)
+        if style.template:
+            paragraph = _formatted_line(builder, fromdocname, entry, around, style)
+        else:
+            paragraph = _post_line(builder, fromdocname, entry, around, style.date_format)
+        if entry.pinned:
+            paragraph.insert(0, nodes.inline(_("Pinned"), _("Pinned"), classes=_PINNED_BADGE))
+            paragraph.insert(1, nodes.Text(" "))
+        list_item = nodes.list_item("", paragraph, classes=["blog-pinned"] if entry.pinned else [])
         if entry.summary:
             classes = ["blog-summary", *_own_language(entry.language, around)]
             list_item += nodes.paragraph(entry.summary, entry.summary, classes=classes)
+            if style.expand:
+                more = link(builder, fromdocname, entry.docname, style.expand, ["blog-more"])
+                list_item += nodes.paragraph("", "", more, classes=["blog-more-line"])
         result += list_item
     return result
+
+
+def _post_line(
+    builder: Builder, fromdocname: str, entry: Item, around: str, date_format: str = ""
+) -> nodes.paragraph:
+    """The blog's line of a post: its date, a link to it and its reading time."""
+    paragraph = nodes.paragraph()
+    if entry.day is not None:
+        paragraph += [date_node(entry.day, builder.config, date_format), nodes.Text(" ")]
+    paragraph += post_link(builder, fromdocname, entry, around)
+    if entry.minutes:
+        paragraph += [nodes.Text(" "), reading_time_node(entry.minutes)]
+    return paragraph
+
+
+_PLACEHOLDER = re.compile(r"\{(title|date|author|tags|category|language|location)\}")
+
+
+def _formatted_line(
+    builder: Builder, fromdocname: str, entry: Item, around: str, style: ListStyle
+) -> nodes.paragraph:
+    """A post's line as ABlog's ``:format:`` writes it (``{title} - {date}``): the title
+    a link, the date in the list's format, the rest text; what is not a placeholder
+    stays as written."""
+    details = dict(entry.details)
+    paragraph = nodes.paragraph()
+    at = 0
+    for match in _PLACEHOLDER.finditer(style.template):
+        if match.start() > at:
+            paragraph += nodes.Text(style.template[at : match.start()])
+        name = match[1]
+        if name == "title":
+            paragraph += post_link(builder, fromdocname, entry, around)
+        elif name == "date":
+            if entry.day is not None:
+                paragraph += date_node(entry.day, builder.config, style.date_format)
+        elif details.get(name):
+            paragraph += nodes.inline(details[name], details[name], classes=[f"blog-{name}"])
+        at = match.end()
+    if at < len(style.template):
+        paragraph += nodes.Text(style.template[at:])
+    return paragraph
 
 
 def _empty(text: str) -> list[nodes.Node]:
@@ -127,8 +182,8 @@ def _with_pager(
 def _posts(view: PostsView, builder: Builder, fromdocname: str, around: str) -> list[nodes.Node]:
     if not view.items:
         return _empty(_("No posts yet."))
-    result: list[nodes.Node] = [post_items(builder, fromdocname, view.items, around)]
-    return _with_pager(result, builder, fromdocname, view)
+    listing = post_items(builder, fromdocname, view.items, around, style=view.style)
+    return _with_pager([listing], builder, fromdocname, view)
 
 
 def _archive(

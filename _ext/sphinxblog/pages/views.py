@@ -12,13 +12,16 @@ renderer renders, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sphinxblog.core.language import same_language
+from sphinxblog.core.values import tag_key
 from sphinxblog.pages.pagination import Page, page_count
+from sphinxblog.reading.placeholders import ListStyle, PostFilter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -62,6 +65,11 @@ class Item:
     language: str = ""
     #: where the list shows summaries
     summary: str = ""
+    #: pinned, where the list puts pinned posts first
+    pinned: bool = False
+    #: what a ``{postlist}`` line of ABlog's ``:format:`` names besides the title and
+    #: date: ``author``, ``tags``, ``category``, ``language``, ``location``
+    details: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,11 +106,13 @@ class Byline:
 
 @dataclass(frozen=True)
 class PostsView:
-    """``{postlist}``: the newest posts, of a tag or all."""
+    """``{postlist}``: the newest posts (pinned ones first), of a tag or all, or those
+    its filters let through."""
 
     items: tuple[Item, ...]
     page: Page
     summaries: bool = False
+    style: ListStyle = ListStyle()
 
 
 @dataclass(frozen=True)
@@ -245,11 +255,82 @@ def listing_posts(listing: Listing, catalog: Catalog) -> tuple[Post, ...] | None
     return None
 
 
+def _keys(names: Iterable[str]) -> set[str]:
+    return {tag_key(name) for name in names}
+
+
+def _passes(post: Post, listing: Listing, catalog: Catalog) -> bool:
+    """Whether *post* passes a ``{postlist}``'s filters (each that is set)."""
+    wanted = listing.filter
+    if wanted.authors:
+        named = catalog.authors_named(post)
+        if not _keys(wanted.authors) & _keys([*(a.key for a in named), *(a.name for a in named)]):
+            return False
+    if wanted.tags and not _keys(wanted.tags) & _keys(post.tags):
+        return False
+    if wanted.languages and not any(
+        same_language(post.language, language) for language in wanted.languages
+    ):
+        return False
+    if wanted.locations:
+        locations = str(post.extra.get("location") or "").split(",")
+        if not _keys(wanted.locations) & _keys(name.strip() for name in locations):
+            return False
+    if wanted.series and tag_key(wanted.series) not in _keys(post.series):
+        return False
+    return wanted.year is None or (post.day is not None and post.day.year == wanted.year)
+
+
 def _postlist_posts(listing: Listing, catalog: Catalog) -> tuple[Post, ...]:
+    """A ``{postlist}``'s posts: its tag's, or all, those that pass its filters, oldest
+    first where it asks; pinned posts first, unless it asks not to."""
     if not listing.key:
-        return catalog.posts
-    tag = catalog.tag(listing.key)
-    return tag.posts if tag else ()
+        posts = catalog.posts
+    else:
+        tag = catalog.tag(listing.key)
+        posts = tag.posts if tag else ()
+    if listing.filter != PostFilter():
+        posts = tuple(post for post in posts if _passes(post, listing, catalog))
+    if listing.style.oldest_first:
+        dated = [post for post in posts if post.date is not None]
+        posts = (*reversed(dated), *(post for post in posts if post.date is None))
+    if listing.style.pinned:
+        pinned = sorted(
+            (post for post in posts if post.pinned is not None),
+            key=lambda post: post.pinned or 0,  # stable: in the listing's order otherwise
+        )
+        posts = (*pinned, *(post for post in posts if post.pinned is None))
+    return posts
+
+
+#: what ABlog's ``:format:`` may name besides ``{title}`` and ``{date}``
+DETAILS = ("author", "tags", "category", "language", "location")
+
+
+def _details(post: Post, catalog: Catalog, template: str) -> tuple[tuple[str, str], ...]:
+    """The values of the details *template* names, as the site names them."""
+    values = {
+        "author": lambda: ", ".join(catalog.author_names(post)),
+        "tags": lambda: ", ".join(t.name if (t := catalog.tag(n)) else n for n in post.tags),
+        "language": lambda: post.language,
+        "location": lambda: str(post.extra.get("location") or ""),
+    }
+    values["category"] = values["tags"]  # categories are folded into the tags
+    return tuple((name, values[name]()) for name in DETAILS if f"{{{name}}}" in template)
+
+
+def _postlist_items(
+    posts: Iterable[Post], listing: Listing, catalog: Catalog, site: Site
+) -> tuple[Item, ...]:
+    style = listing.style
+    return tuple(
+        dataclasses.replace(
+            item(post, site, listing.summary),
+            pinned=style.pinned and post.pinned is not None,
+            details=_details(post, catalog, style.template) if style.template else (),
+        )
+        for post in posts
+    )
 
 
 def _page_of(posts: tuple[Post, ...], page: Page, site: Site) -> tuple[Post, ...]:
@@ -262,9 +343,8 @@ def _postlist(listing: Listing, catalog: Catalog, site: Site, page: Page) -> Pos
     posts = _postlist_posts(listing, catalog)
     if listing.limit is not None:
         posts = posts[: listing.limit]
-    return PostsView(
-        items(_page_of(posts, page, site), site, listing.summary), page, listing.summary
-    )
+    shown = _postlist_items(_page_of(posts, page, site), listing, catalog, site)
+    return PostsView(shown, page, listing.summary, listing.style)
 
 
 def _day(post: Post) -> dt.date:

@@ -108,6 +108,10 @@ def reading_time_node(minutes: int) -> nodes.inline:
     return nodes.inline(text, text, classes=["blog-reading-time", NO_SEARCH])
 
 
-def date_node(day: dt.date, config: Config) -> nodes.inline:
-    text = format_day(day, config)
+def date_node(day: dt.date, config: Config, date_format: str = "") -> nodes.inline:
+    """*day* as :func:`format_day` gives it, or in *date_format* (``strftime`` codes)."""
+    if date_format:
+        text = _format_day(day, date_format, config.language)
+    else:
+        text = format_day(day, config)
     return nodes.inline(text, text, classes=["blog-date", NO_SEARCH])

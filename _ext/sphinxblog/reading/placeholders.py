@@ -73,6 +73,39 @@ NODES: tuple[type[nodes.Element], ...] = (*LISTINGS, post_header, post_footer, f
 
 
 @dataclass(frozen=True, order=True)
+class PostFilter:
+    """Which posts a ``{postlist}`` shows besides its tag (ABlog's options): a post
+    passes where it has one of each non-empty set."""
+
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    #: the ``location`` key of the front matter (ABlog's)
+    locations: tuple[str, ...] = ()
+    #: a series' name (any spelling)
+    series: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True, order=True)
+class ListStyle:
+    """How a ``{postlist}`` shows its posts (ABlog's options, and pinned posts)."""
+
+    #: ``strftime`` codes for the dates (empty: the site's date format)
+    date_format: str = ""
+    #: ABlog's line of each post: ``{title}``, ``{date}``, ``{author}``, ``{tags}``,
+    #: ``{category}``, ``{language}``, ``{location}`` among text (empty: the blog's line)
+    template: str = ""
+    #: the text of a link after each summary ("Read more")
+    expand: str = ""
+    oldest_first: bool = False
+    #: a CSS ``list-style-type`` (``none``, ``disc``, ``circle``, ``square``, ``decimal``)
+    list_style: str = ""
+    #: pinned posts first, marked as pinned
+    pinned: bool = True
+
+
+@dataclass(frozen=True, order=True)
 class Listing:
     """What one placeholder on a page shows of the other posts."""
 
@@ -83,6 +116,8 @@ class Listing:
     key: str = ""
     summary: bool = False
     limit: int | None = None
+    filter: PostFilter = PostFilter()
+    style: ListStyle = ListStyle()
 
     @classmethod
     def of(cls, node: nodes.Element) -> Listing:
@@ -91,7 +126,10 @@ class Listing:
         if isinstance(node, post_header | post_footer):
             return cls(type(node).__name__, node["docname"])
         key = node.get("tag") or node.get("slug") or node.get("author") or ""
-        return cls(type(node).__name__, key, bool(node.get("summary")), node.get("limit"))
+        return cls(
+            type(node).__name__, key, bool(node.get("summary")), node.get("limit"),
+            node.get("filter", PostFilter()), node.get("style", ListStyle()),
+        )  # fmt: skip
 
 
 def _is_listing(node: nodes.Node) -> bool:
