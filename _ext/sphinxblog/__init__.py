@@ -149,6 +149,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("builder-inited", notebooks.keep_files_with_doctrees, 600),
     ("builder-inited", notebooks.copy_notebook_style, 600),
     ("builder-inited", scan.load_profiles, 500),
+    ("builder-inited", scan.load_tag_info, 500),
     ("builder-inited", scan.scan_posts, 500),
     ("builder-inited", sync_term_pages, 500),
     ("builder-inited", sources.warn_unread_files, 500),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sphinxblog.core.authors import Author
 from sphinxblog.core.slugs import assign_slugs
+from sphinxblog.core.tagfile import TagInfo
 from sphinxblog.core.values import tag_key
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class Term:
     #: an author's profile: the authors file's where it has one, else as a post names
     #: them (a mapping in its front matter, or the name alone); ``None`` for a tag
     profile: Author | None = None
+    #: what a tag is about (the tags file's, or ``blog_tag_descriptions``)
+    description: str = ""
 
 
 #: a tag is a term without a profile
@@ -71,6 +74,8 @@ class Catalog:
     post_authors: Mapping[str, tuple[Author, ...]] = field(default_factory=dict)
     #: the profiles of the authors file, by key
     profiles: Mapping[str, Author] = field(default_factory=dict)
+    #: each tag's label and description, by key
+    tag_info: Mapping[str, TagInfo] = field(default_factory=dict)
 
     def with_records(
         self,
@@ -92,7 +97,7 @@ class Catalog:
         ):
             return build_catalog(
                 records.values(), drafts=self.drafts, hold_future=self.hold_future, now=self.now,
-                post_authors=post_authors, profiles=profiles,
+                post_authors=post_authors, profiles=profiles, tag_info=self.tag_info,
             )  # fmt: skip
 
         def swap(posts: tuple[Post, ...]) -> tuple[Post, ...]:
@@ -382,8 +387,9 @@ def build_catalog(
     now: dt.datetime | None = None,
     post_authors: Mapping[str, tuple[Author, ...]] | None = None,
     profiles: Mapping[str, Author] | None = None,
+    tag_info: Mapping[str, TagInfo] | None = None,
 ) -> Catalog:
-    """Order the posts readers see and group them by tag and by author.
+    """Order the posts readers see and group them by tag, series and author.
 
     Drafts are shown only with *drafts*; posts dated after *now* only without
     *hold_future*; posts whose expiry date has come by *now*, never.  A tag's
@@ -394,6 +400,10 @@ def build_catalog(
     *profiles* when read); without it, the names posts give, matched with the
     *profiles* by key.  An author's name is their profile's where the authors
     file has one, else as their oldest post names them.
+
+    A tag of *tag_info* has its label (where it gives one) as its name and its
+    description; its slug stays its oldest post's spelling's, so that a label
+    does not move its page.
     """
     posts = list(posts)
     future = [post for post in posts if now is not None and is_future(post, now)]
@@ -412,9 +422,15 @@ def build_catalog(
             names.setdefault(key, name)
             members.setdefault(key, []).append(post)
     slugs = assign_slugs(names)
+    tag_info = {} if tag_info is None else tag_info
+    no_info = TagInfo()
     tags = {
-        key: Term(key, names[key], slugs[key], _newest_first(members[key])) for key in sorted(names)
-    }
+        key: Term(
+            key, tag_info.get(key, no_info).label or names[key], slugs[key],
+            _newest_first(members[key]), description=tag_info.get(key, no_info).description,
+        )
+        for key in sorted(names)
+    }  # fmt: skip
     series_names: dict[str, str] = {}
     series_members: dict[str, list[Post]] = {}
     for post in [*oldest_first, *(p for p in ordered if p.date is None)]:
@@ -443,4 +459,5 @@ def build_catalog(
         now=now,
         post_authors=by_post,
         profiles=profiles,
+        tag_info=tag_info,
     )

@@ -29,6 +29,8 @@ SUBTYPES = {
     "with a `name`, repeats a key (in any case), gives an author a `url` that is not http, "
     "https, mailto or a relative path, or an avatar that is not an image file of the source "
     "folder; a post names a key it does not have; or the authors folder cannot be used",
+    "tags_file": "the tags file (`tags.yml`) is not valid YAML, not a mapping of tags, or "
+    "gives a tag a label or description that is not text",
     "image": "a post's `image` (or an `og:` address) is not http, https or a relative path, "
     "or names a hidden file or one that is not an image",
     "summary": "the summary (`summary`, `description`, `excerpt`) is not text",

@@ -13,7 +13,7 @@ from sphinxblog.core.language import same_language
 from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names
 from sphinxblog.outputs.sitemap import page_url
 from sphinxblog.reading.addresses import relative_path
-from sphinxblog.reading.config import site_zone
+from sphinxblog.reading.config import site_zone, tags_folder
 from sphinxblog.reading.links import doc_uri, format_day
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.sources import source_copy
@@ -173,13 +173,22 @@ def name_the_source(
 def add_post_description(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """``html-page-context``, before sphinxext-opengraph: a post's description is its summary.
+    """``html-page-context``, before sphinxext-opengraph: a post's description is its
+    summary, a tag page's the tag's description.
 
     Left alone, the description would be the page's first words: the date,
-    reading time and tags of the post's header.
+    reading time and tags of the post's header, or the tag's listing.
     """
-    post = catalog_of(app.env).post(pagename)
-    if post is None or not post.summary or not output_of(app.builder).pages:
+    if not output_of(app.builder).pages:
         return
-    tag = f'<meta name="description" content="{html.escape(post.summary)}" />\n'
-    context["metatags"] = context.get("metatags", "") + tag
+    catalog = catalog_of(app.env)
+    post = catalog.post(pagename)
+    if post is not None:
+        description = post.summary
+    else:
+        folder, _slash, slug = pagename.rpartition("/")
+        tag = catalog.tag_by_slug(slug) if folder == tags_folder(app.config) else None
+        description = tag.description if tag else None
+    if description:
+        meta = f'<meta name="description" content="{html.escape(description)}" />\n'
+        context["metatags"] = context.get("metatags", "") + meta

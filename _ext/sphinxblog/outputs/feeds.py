@@ -306,7 +306,7 @@ def feed_generator(
     generator.id(home)
     generator.title(title)
     set_links(generator, home, feed_url)
-    generator.description(title)
+    generator.description(tag.description if tag and tag.description else title)
     generator.language(site.language)
     generator.author({"name": site.config.author})
     times = [site.updated(post) for post in posts]

@@ -116,6 +116,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("blog_tag_index_title", "", "env", frozenset({str})),
     Setting("blog_tag_page_summaries", True, "env", frozenset({bool})),
     Setting("blog_authors_file", "", "env", frozenset({str})),
+    # what tags are about: Docusaurus' tags.yml, and descriptions in conf.py
+    Setting("blog_tags_file", "", "env", frozenset({str})),
+    Setting("blog_tag_descriptions", {}, "env", frozenset({dict})),
     Setting("blog_date_format", "", "html", frozenset({str})),
     Setting("blog_sidebar_posts", 5, "html", frozenset({int})),
     Setting("blog_timezone", "", "env", frozenset({str}), Fallback(

@@ -27,6 +27,7 @@ from sphinxblog.core.authors import Author, avatar_candidates, parse_profiles
 from sphinxblog.core.catalog import build_catalog
 from sphinxblog.core.locations import file_location
 from sphinxblog.core.posts import post_from_front_matter
+from sphinxblog.core.tagfile import TagInfo, parse_tags_file, tags_from_config
 from sphinxblog.reading.addresses import AUTHORS_FOLDER, SERIES_FOLDER
 from sphinxblog.reading.collector import authors_file, local_avatar, post_matcher
 from sphinxblog.reading.config import catalog_options, site_zone, tags_folder
@@ -69,7 +70,9 @@ def scan_posts(app: Sphinx) -> None:
         posts.append(post)
     data.scanned = scanned
     # the authors as the posts name them: they are matched when read (refresh_catalog)
-    data.catalog = build_catalog(posts, **catalog_options(config), profiles=data.profiles)
+    data.catalog = build_catalog(
+        posts, **catalog_options(config), profiles=data.profiles, tag_info=data.tag_info
+    )
     # a book's toctree is made while reading, before the posts are read
     data.toctree = () if output_of(app.builder).pages else data.catalog.book_order()
 
@@ -112,6 +115,40 @@ def reread_post_toctrees(
 
 
 # --- the authors file ----------------------------------------------------------------------
+
+
+#: where a tags file is looked for, in order, without ``blog_tags_file``
+TAGS_FILES = ("tags.yml", "tags.yaml", "posts/tags.yml", "blog/tags.yml")
+
+
+def load_tag_info(app: Sphinx) -> None:
+    """``builder-inited``: read what tags are about, from the tags file and
+    ``blog_tag_descriptions`` (which wins), into the store."""
+    srcdir = Path(app.srcdir)
+    named: str = app.config.blog_tags_file
+    path = srcdir / named if named else next(
+        (srcdir / name for name in TAGS_FILES if (srcdir / name).is_file()), None
+    )  # fmt: skip
+    info: dict[str, TagInfo] = {}
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            logger.warning(
+                "the tags file cannot be read: %s", error,
+                location=file_location(path), type="blog", subtype="tags_file",
+            )  # fmt: skip
+            text = ""
+        info, problems = parse_tags_file(text)
+        for problem in problems:
+            logger.warning(
+                "%s", problem.message, location=file_location(f"{path}:{problem.line}"),
+                type="blog", subtype="tags_file",
+            )  # fmt: skip
+    from_config, messages = tags_from_config(app.config.blog_tag_descriptions)
+    for message in messages:
+        logger.warning("%s", message, type="blog", subtype="config")
+    blog_data(app.env).tag_info = {**info, **from_config}
 
 
 def load_profiles(app: Sphinx) -> None:

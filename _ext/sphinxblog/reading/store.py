@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sphinxblog.core.authors import Author
     from sphinxblog.core.moved import MovedIn
     from sphinxblog.core.posts import Post
+    from sphinxblog.core.tagfile import TagInfo
     from sphinxblog.reading.output import Output
     from sphinxblog.reading.placeholders import Listing
 
@@ -77,6 +78,8 @@ class BlogData:
     #: the author profiles of the authors file, and their fingerprint when posts were read
     profiles: dict[str, Author] = field(default_factory=dict)
     profiles_read: str = ""
+    #: each tag's label and description (the tags file's, then conf.py's), by key
+    tag_info: dict[str, TagInfo] = field(default_factory=dict)
     #: the posts of a book's toctree, in order, when the toctrees were read
     toctree_read: tuple[str, ...] | None = None
 

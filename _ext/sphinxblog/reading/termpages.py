@@ -74,9 +74,15 @@ def escape_markdown(text: str) -> str:
 
 def tag_page_source(tag: Term, summaries: bool) -> str:
     option = ":summary:\n" if summaries else ""
+    about, shared = "", ""
+    if tag.description:
+        # shown first, and the page's description for search engines and shares
+        # (a JSON string is a YAML one: quoted and escaped alike)
+        about = f"{escape_markdown(tag.description)}\n\n"
+        shared = f"og:description: {json.dumps(tag.description, ensure_ascii=False)}\n"
     return (
-        f"---\norphan: true\n---\n{TAG_MARKER}\n\n# {escape_markdown(tag.name)}\n\n"
-        f"```{{tagposts}} {tag.slug}\n{option}```\n"
+        f"---\norphan: true\n{shared}---\n{TAG_MARKER}\n\n# {escape_markdown(tag.name)}\n\n"
+        f"{about}```{{tagposts}} {tag.slug}\n{option}```\n"
     )
 
 
