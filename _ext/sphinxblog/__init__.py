@@ -23,6 +23,7 @@ from sphinxblog.migrate.directives import (
 )
 from sphinxblog.migrate.translate import reread_for_lookups, translate_included, translate_post
 from sphinxblog.outputs import (
+    comments,
     copybuttons,
     feeds,
     laterpages,
@@ -129,6 +130,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     # before Sphinx loads the saved environment: one build at a time
     ("config-inited", lockbuild.take_lock, 100),
     ("config-inited", config.check_config, 500),
+    ("config-inited", comments.check_comments, 500),
     ("config-inited", config.share_site_address, 500),
     ("config-inited", config.exclude_environments, 500),
     ("config-inited", sourcelinks.exclude_unsafe_links, 500),
@@ -186,6 +188,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-page-context", add_blog_context, 500),
     ("html-page-context", diagrams.load_mermaid, 500),
     ("html-page-context", notfound.anchor_not_found_page, 500),
+    ("html-page-context", comments.add_comments, 500),
     # after sphinx-book-theme (500) has set the page's print title
     ("html-page-context", titles.escape_print_title, 600),
     # after the documents, before the search index

@@ -146,6 +146,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("blog_old_url_patterns", [], "env", frozenset({list, tuple}), _known_placeholders),
     # a page for addresses that lead nowhere (404.html), unless the site has its own
     Setting("blog_not_found_page", True, "html", frozenset({bool})),
+    # comments under posts, loaded when a reader asks (see outputs/comments.py)
+    Setting("blog_comments", {}, "html", frozenset({dict})),
 )  # fmt: skip
 
 
