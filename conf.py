@@ -1,8 +1,16 @@
 """Sphinx configuration of the blog."""
 
+import contextlib
+import io
 import os
 import sys
 import uuid
+
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be
+# generated" on standard output when imported; the blog makes no such cards with it
+# (ogp_social_cards below), so it is imported here, quietly, before Sphinx loads it
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 sys.path.insert(0, os.path.abspath("_ext"))
 

@@ -37,6 +37,7 @@ from sphinxblog.outputs.context import (
     add_post_description,
     name_the_page,
     name_the_source,
+    share_cover,
 )
 from sphinxblog.pages import diagrams, listings, mathml, postpage, rawhtml
 from sphinxblog.pages.fill import fill_placeholders
@@ -56,6 +57,7 @@ from sphinxblog.reading import (
 )
 from sphinxblog.reading.codeblocks import CodeHighlightedAsFarAsItGoes
 from sphinxblog.reading.collector import BlogCollector
+from sphinxblog.reading.covers import CoverImage
 from sphinxblog.reading.diagrams import diagram
 from sphinxblog.reading.safety import (
     DropHttpEquiv,
@@ -116,7 +118,7 @@ _TRANSFORMS = (
     rawhtml.AnchorsInHeadings,
     titles.PostTitleAsText, titles.TagTitleAsWritten, XmlSafeText, DropHttpEquiv,
     FilesOutsideTheSource, RawLatexInPosts, RulesAtEdges, CodeHighlightedAsFarAsItGoes,
-    gfm.GitHubMarkdown, notebooks.NotebookOutputs,
+    gfm.GitHubMarkdown, notebooks.NotebookOutputs, CoverImage,
 )  # fmt: skip
 _POST_TRANSFORMS = (
     oldlinks.ResolveOldLinks, rawhtml.RemoteImagesAsLinks, rawhtml.UnreadableImagesAsText,
@@ -185,6 +187,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-page-context", name_the_page, 400),
     ("html-page-context", name_the_source, 400),
     ("html-page-context", add_post_description, 400),
+    ("html-page-context", share_cover, 400),
     ("html-page-context", add_blog_context, 500),
     ("html-page-context", diagrams.load_mermaid, 500),
     ("html-page-context", notfound.anchor_not_found_page, 500),

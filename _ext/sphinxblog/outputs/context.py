@@ -6,14 +6,17 @@ from __future__ import annotations
 import html
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
+from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinxblog.core.language import same_language
-from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names
+from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names, uri
 from sphinxblog.outputs.sitemap import page_url
 from sphinxblog.reading.addresses import relative_path
 from sphinxblog.reading.config import site_zone, tags_folder
+from sphinxblog.reading.covers import COVER, cover_of
 from sphinxblog.reading.links import doc_uri, format_day
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.sources import source_copy
@@ -37,7 +40,9 @@ def _article_tags(post: Post, config: Config, catalog: Catalog, authors: list[st
     the post happens to spell them.
     """
     zone = site_zone(config)
-    tags = [("name", "twitter:card", "summary")]
+    # a cover is shown large where the post is shared
+    card = "summary_large_image" if cover_of(post.extra) else "summary"
+    tags = [("name", "twitter:card", card)]
     if post.date:
         tags.append(("property", "article:published_time", feed_time(post.date, zone).isoformat()))
     if post.updated:
@@ -168,6 +173,34 @@ def name_the_source(
     if not path.startswith(pagename + "."):
         context["sourcename"] = source_copy(pagename, path, app.config.html_sourcelink_suffix)
         context["page_source_suffix"] = "." + path.rpartition(".")[2]
+
+
+def share_cover(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: a post's cover is its
+    ``og:image``, at its address in the output (a picture beside the post is
+    copied into ``_images``), with its alt text (else the post's title)."""
+    output = output_of(app.builder)
+    post = catalog_of(app.env).post(pagename)
+    if not output.pages or post is None or (cover := cover_of(post.extra)) is None:
+        return
+    meta = dict(context.get("meta") or {})
+    shown = (
+        next((n for n in doctree.findall(nodes.image) if COVER in n["classes"]), None)
+        if isinstance(doctree, nodes.document)
+        else None
+    )
+    base = app.config.html_baseurl
+    if shown is not None and base:
+        # the page's writer has made the picture's address the copy's, from the page
+        meta["og:image"] = uri(urljoin(page_url(app.builder, base, pagename), shown["uri"]))
+    elif cover.remote or cover.address.startswith("/"):
+        meta.setdefault("og:image", cover.address)
+    else:
+        return  # a picture beside the post that is not there: no card points at nothing
+    meta.setdefault("og:image:alt", cover.alt or post.title)
+    context["meta"] = meta
 
 
 def add_post_description(
