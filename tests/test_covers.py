@@ -56,6 +56,12 @@ def test_hugos_list_in_a_page_bundle(html):
     assert _meta(page, "og:image:alt") == "A page bundle"  # the title, where none is given
 
 
+def test_a_cover_from_the_sites_root(html):
+    page = read_html(html.outdir, "posts/from-root.html")
+    assert page.select_one("img.blog-cover")
+    assert _meta(page, "og:image") == BASE + "_images/banner.png"
+
+
 def test_a_remote_cover_is_shared_not_shown(html):
     page = read_html(html.outdir, "posts/remote.html")
     assert not page.select("img.blog-cover")
@@ -67,6 +73,7 @@ def test_a_missing_cover_makes_no_card(html):
     page = read_html(html.outdir, "posts/missing.html")
     assert not page.select("img.blog-cover")
     assert _meta(page, "og:image") is None
+    assert _meta(page, "twitter:card") == "summary"
     assert warnings_of(html) == []
 
 

@@ -33,16 +33,17 @@ if TYPE_CHECKING:
 _ = get_translation("sphinxblog")
 
 
-def _article_tags(post: Post, config: Config, catalog: Catalog, authors: list[str]) -> list[str]:
-    """Open Graph article tags and a Twitter card; sphinxext-opengraph adds the rest.
+def _article_tags(
+    post: Post, config: Config, catalog: Catalog, authors: list[str], pictured: bool
+) -> list[str]:
+    """Open Graph article tags and a Twitter card (a large one for a *pictured* post,
+    whose cover is its ``og:image``); sphinxext-opengraph adds the rest.
 
     Tags are named as the site names them (badges, tag pages, feeds), not as
     the post happens to spell them.
     """
     zone = site_zone(config)
-    # a cover is shown large where the post is shared
-    card = "summary_large_image" if cover_of(post.extra) else "summary"
-    tags = [("name", "twitter:card", card)]
+    tags = [("name", "twitter:card", "summary_large_image" if pictured else "summary")]
     if post.date:
         tags.append(("property", "article:published_time", feed_time(post.date, zone).isoformat()))
     if post.updated:
@@ -117,7 +118,8 @@ def add_blog_context(
         for kind, title, path in feed_links(app, pagename)
     ]
     if post is not None and output.pages:  # web pages, not an ePub's
-        head += _article_tags(post, app.config, catalog, catalog.author_names(post))
+        pictured = bool((context.get("meta") or {}).get("og:image"))
+        head += _article_tags(post, app.config, catalog, catalog.author_names(post), pictured)
         if post in catalog.hidden:
             # a draft, a held or an expired post: written, at an address one may guess
             head.append('<meta name="robots" content="noindex" />')
@@ -195,10 +197,13 @@ def share_cover(
     if shown is not None and base:
         # the page's writer has made the picture's address the copy's, from the page
         meta["og:image"] = uri(urljoin(page_url(app.builder, base, pagename), shown["uri"]))
-    elif cover.remote or cover.address.startswith("/"):
+    elif cover.remote:
         meta.setdefault("og:image", cover.address)
     else:
-        return  # a picture beside the post that is not there: no card points at nothing
+        # a picture that is not there: no card points at nothing
+        meta.pop("og:image", None)
+        context["meta"] = meta
+        return
     meta.setdefault("og:image:alt", cover.alt or post.title)
     context["meta"] = meta
 

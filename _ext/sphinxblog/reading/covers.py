@@ -69,8 +69,28 @@ def cover_of(extra: Mapping[str, Any]) -> Cover | None:
     return None
 
 
+def found_cover(srcdir: str | os.PathLike[str], docname: str, address: str) -> str | None:
+    """The path from the source folder of the picture *address* names: beside the post,
+    as a Markdown image is read, else from the source folder's root (``/images/x.png``,
+    and ``images/x.png`` as Jekyll and Hugo read it); ``None`` where there is none."""
+    address = address.split("#")[0].split("?")[0]
+    candidates = [] if address.startswith("/") else [
+        posixpath.join(posixpath.dirname(docname), address)
+    ]  # fmt: skip
+    for candidate in (*candidates, address.lstrip("/")):
+        path = posixpath.normpath(candidate)
+        if (
+            not path.startswith("../")
+            and path != ".."
+            and os.path.isfile(os.path.join(srcdir, path))
+        ):
+            return path
+    return None
+
+
 class CoverImage(SphinxTransform):
-    """Put a post's local cover at the top of its first section, where the file exists."""
+    """Put a post's local cover at the top of its first section, where the file exists
+    (:func:`found_cover`)."""
 
     # before raw HTML's and Markdown's images are looked at (400 on)
     default_priority = 390
@@ -80,13 +100,13 @@ class CoverImage(SphinxTransform):
         if not post_matcher(self.config)(docname):
             return
         cover = cover_of(front_matter_of(self.env, docname).data)
-        if cover is None or cover.remote or cover.address.startswith("/"):
-            return  # a remote picture is not shown; "/…" is from the site's root
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(docname), cover.address))
-        full = os.path.join(self.env.srcdir, path)
-        if path.startswith("../") or not os.path.isfile(full):
+        if cover is None or cover.remote:
+            return  # not shown: nothing loads from another host
+        path = found_cover(self.env.srcdir, docname, cover.address)
+        if path is None:
             return
-        image = nodes.image(uri=cover.address, alt=cover.alt, classes=[COVER])
+        # from the source folder's root, as Sphinx reads "/…" in an image
+        image = nodes.image(uri="/" + path, alt=cover.alt, classes=[COVER])
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None:
             self.document.insert(0, image)
