@@ -342,6 +342,21 @@ def _oldest_first(posts: Sequence[Post]) -> list[Post]:
     ]
 
 
+def _named_terms(
+    posts: Iterable[Post], names_of: Callable[[Post], Iterable[str]]
+) -> tuple[dict[str, str], dict[str, list[Post]]]:
+    """The terms *names_of* gives *posts* (oldest first), by :func:`tag_key`: each one's
+    name as its oldest post spells it, and its posts in the order given."""
+    names: dict[str, str] = {}
+    members: dict[str, list[Post]] = {}
+    for post in posts:
+        for name in names_of(post):
+            key = tag_key(name)
+            names.setdefault(key, name)
+            members.setdefault(key, []).append(post)
+    return names, members
+
+
 def _one_per_author(
     posts: Sequence[Post],
     authors_of: Callable[[Post], Iterable[Author]],
@@ -413,14 +428,8 @@ def build_catalog(
     hidden = [post for post in posts if (post.draft and not drafts) or post.docname in held]
     shown = {post.docname for post in posts} - {post.docname for post in hidden}
     ordered = _newest_first(post for post in posts if post.docname in shown)
-    names: dict[str, str] = {}
-    members: dict[str, list[Post]] = {}
-    oldest_first = [*reversed([p for p in ordered if p.date is not None])]
-    for post in [*oldest_first, *(p for p in ordered if p.date is None)]:
-        for name in post.tags:
-            key = tag_key(name)
-            names.setdefault(key, name)
-            members.setdefault(key, []).append(post)
+    oldest_first = _oldest_first(ordered)
+    names, members = _named_terms(oldest_first, lambda post: post.tags)
     slugs = assign_slugs(names)
     tag_info = {} if tag_info is None else tag_info
     no_info = TagInfo()
@@ -431,13 +440,7 @@ def build_catalog(
         )
         for key in sorted(names)
     }  # fmt: skip
-    series_names: dict[str, str] = {}
-    series_members: dict[str, list[Post]] = {}
-    for post in [*oldest_first, *(p for p in ordered if p.date is None)]:
-        for name in post.series:
-            key = tag_key(name)
-            series_names.setdefault(key, name)
-            series_members.setdefault(key, []).append(post)
+    series_names, series_members = _named_terms(oldest_first, lambda post: post.series)
     series_slugs = assign_slugs(series_names)
     series = {
         key: Term(key, series_names[key], series_slugs[key], reading_order(series_members[key]))

@@ -372,20 +372,21 @@ def _archive(listing: Listing, catalog: Catalog, site: Site, page: Page) -> Arch
     return ArchiveView(years, tuple(months), undated, page, listing.summary)
 
 
-def _tag_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermIndexView:
-    tags = sorted(catalog.tags.values(), key=lambda tag: tag.key)
+def _index_of(taxonomy: str, terms: Iterable[Term], site: Site) -> TermIndexView:
+    """An index of *terms* (tags, series) in order of key; in a book, each one's posts."""
+    ordered = sorted(terms, key=lambda term: term.key)
     sections = () if site.term_pages else tuple(
-        (term_item(tag), None, items(tag.posts, site)) for tag in tags
+        (term_item(term), None, items(term.posts, site)) for term in ordered
     )  # fmt: skip
-    return TermIndexView("tags", tuple(map(counted_item, tags)), sections)
+    return TermIndexView(taxonomy, tuple(map(counted_item, ordered)), sections)
+
+
+def _tag_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermIndexView:
+    return _index_of("tags", catalog.tags.values(), site)
 
 
 def _series_index(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermIndexView:
-    every = sorted(catalog.series.values(), key=lambda series: series.key)
-    sections = () if site.term_pages else tuple(
-        (term_item(series), None, items(series.posts, site)) for series in every
-    )  # fmt: skip
-    return TermIndexView("series", tuple(map(counted_item, every)), sections)
+    return _index_of("series", catalog.series.values(), site)
 
 
 def _series_posts(listing: Listing, catalog: Catalog, site: Site, page: Page) -> TermPostsView:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
@@ -37,8 +37,12 @@ from sphinxblog.reading.sources import SafeNamesProject
 from sphinxblog.reading.store import blog_data
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from sphinxblog.core.problems import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +121,31 @@ def reread_post_toctrees(
 # --- the authors file ----------------------------------------------------------------------
 
 
+Parsed = TypeVar("Parsed")
+
+
+def _read_site_file(
+    path: Path, what: str, subtype: str, parse: Callable[[str], tuple[Parsed, list[Problem]]]
+) -> Parsed:
+    """A file of the site's (the authors file, the tags file) read by *parse*; what
+    cannot be read and each problem found are warnings at their line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        logger.warning(
+            "%s cannot be read: %s", what, error,
+            location=file_location(path), type="blog", subtype=subtype,
+        )  # fmt: skip
+        text = ""
+    parsed, problems = parse(text)
+    for problem in problems:
+        logger.warning(
+            "%s", problem.message, location=file_location(f"{path}:{problem.line}"),
+            type="blog", subtype=subtype,
+        )  # fmt: skip
+    return parsed
+
+
 #: where a tags file is looked for, in order, without ``blog_tags_file``
 TAGS_FILES = ("tags.yml", "tags.yaml", "posts/tags.yml", "blog/tags.yml")
 
@@ -131,20 +160,7 @@ def load_tag_info(app: Sphinx) -> None:
     )  # fmt: skip
     info: dict[str, TagInfo] = {}
     if path is not None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            logger.warning(
-                "the tags file cannot be read: %s", error,
-                location=file_location(path), type="blog", subtype="tags_file",
-            )  # fmt: skip
-            text = ""
-        info, problems = parse_tags_file(text)
-        for problem in problems:
-            logger.warning(
-                "%s", problem.message, location=file_location(f"{path}:{problem.line}"),
-                type="blog", subtype="tags_file",
-            )  # fmt: skip
+        info = _read_site_file(path, "the tags file", "tags_file", parse_tags_file)
     from_config, messages = tags_from_config(app.config.blog_tag_descriptions)
     for message in messages:
         logger.warning("%s", message, type="blog", subtype="config")
@@ -157,21 +173,7 @@ def load_profiles(app: Sphinx) -> None:
     profiles: dict[str, Author] = {}
     srcdir = Path(app.srcdir)
     if path is not None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            logger.warning(
-                "the authors file cannot be read: %s", error,
-                location=file_location(path), type="blog", subtype="authors_file",
-            )  # fmt: skip
-            text = ""
-        profiles, problems = parse_profiles(text)
-        for problem in problems:
-            logger.warning(
-                "%s", problem.message,
-                location=file_location(f"{path}:{problem.line}"),
-                type="blog", subtype="authors_file",
-            )  # fmt: skip
+        profiles = _read_site_file(path, "the authors file", "authors_file", parse_profiles)
         folder = path.parent.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) else ""
         for key, profile in profiles.items():
             local = local_avatar(app, profile.avatar, folder)
