@@ -252,7 +252,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 11,
+        "env_version": 12,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

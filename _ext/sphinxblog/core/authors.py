@@ -19,6 +19,7 @@ import yaml
 from sphinxblog.core.problems import Problem, short_repr
 from sphinxblog.core.urls import image_address_problem, safe_link, scheme_of
 from sphinxblog.core.values import linked_author, tag_key
+from sphinxblog.core.yamlfiles import read_yaml_file
 
 #: what separates names in one string of authors, as ``parse_authors`` reads it
 _SEPARATORS = re.compile(r"[,;]")
@@ -35,10 +36,6 @@ DEFAULT_FILES = (
     "blog/authors.yml",
     "blog/.authors.yml",
 )
-
-#: a profiles file longer than this is not read (it is the site's own, but a
-#: mistake should not stall the build)
-MAX_BYTES = 1024 * 1024
 
 #: how a key is written in the generators that have them: lower case, no spaces;
 #: a name written so without a profile is taken for a key the file lacks
@@ -132,56 +129,21 @@ def _entries(root: yaml.Node) -> yaml.MappingNode | None:
     return root
 
 
-#: libyaml's loader where PyYAML has it, then the pure-Python one, which reads
-#: what libyaml refuses (``"\\ud800"``) and words its errors as before
-_LOADERS: tuple[type[yaml.SafeLoader], ...] = (
-    *((yaml.CSafeLoader,) if hasattr(yaml, "CSafeLoader") else ()),
-    yaml.SafeLoader,
-)
-
-
-def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
-    """A loader of *text* and the node of its one document.
-
-    The same loader then builds each profile from its node: a loader per
-    profile would read the whole file again for each, in time growing with
-    the square of the file's length.
-    """
-    for loader_class in _LOADERS:
-        loader = loader_class(text)
-        try:
-            return loader, loader.get_single_node()
-        except yaml.YAMLError:
-            loader.dispose()
-            if loader_class is _LOADERS[-1]:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def parse_profiles(text: str) -> tuple[dict[str, Author], list[Problem]]:
     """The profiles of an authors file's *text*, by key, and what is wrong with it.
 
     Lines in problems are 1-based lines of the file.  An entry that is not a
     mapping with a ``name`` is skipped; the others are kept.
     """
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        return {}, [Problem("authors_file", "the authors file is longer than 1 MiB; not read", 1)]
-    try:
-        loader, root = _compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return {}, [Problem("authors_file", f"the authors file is not valid YAML: {problem}", line)]
-    if root is None:
-        return {}, []
+    loader, root, problems = read_yaml_file(text, "the authors file", "authors_file")
+    if loader is None or root is None:
+        return {}, problems
     entries = _entries(root)
     if entries is None:
         line = root.start_mark.line + 1
         message = "the authors file is not a mapping of author keys to profiles"
         return {}, [Problem("authors_file", message, line)]
     profiles: dict[str, Author] = {}
-    problems: list[Problem] = []
     #: the first key of each author in any case, as tags are one in any case
     spellings: dict[str, str] = {}
     for key_node, value_node in entries.value:

@@ -17,9 +17,7 @@ import yaml
 
 from sphinxblog.core.problems import Problem, short_repr
 from sphinxblog.core.values import parse_text, tag_key
-
-#: a tags file larger than this is not read
-MAX_BYTES = 1 << 20
+from sphinxblog.core.yamlfiles import read_yaml_file
 
 
 @dataclass(frozen=True, order=True)
@@ -54,18 +52,13 @@ def tag_info(value: object, where: str) -> tuple[TagInfo | None, list[str]]:
 def parse_tags_file(text: str) -> tuple[dict[str, TagInfo], list[Problem]]:
     """The tags of a ``tags.yml`` by :func:`tag_key`, and what is wrong with it (lines
     1-based)."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        return {}, [Problem("tags_file", "the tags file is longer than 1 MiB; not read", 1)]
+    loader, root, problems = read_yaml_file(text, "the tags file", "tags_file")
+    if loader is None or root is None:
+        return {}, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return {}, [Problem("tags_file", f"the tags file is not valid YAML: {problem}", line)]
-    if data is None:
-        return {}, []
+        data = loader.construct_document(root)
+    except yaml.YAMLError as error:  # an unhashable key, an unknown tag
+        return {}, [Problem("tags_file", f"the tags file cannot be read: {error}", 1)]
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         message = "the tags file should map each tag to its label and description"
         return {}, [Problem("tags_file", message, 1)]

@@ -34,6 +34,7 @@ from sphinxblog.reading.addresses import (
 )
 from sphinxblog.reading.config import site_zone, tags_folder
 from sphinxblog.reading.diagrams import diagram
+from sphinxblog.reading.links import without_permalinks
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.placeholders import post_footer, post_header
 from sphinxblog.reading.store import catalog_of
@@ -120,8 +121,6 @@ def tag_names(catalog: Catalog, post: Post) -> list[str]:
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-#: the heading permalinks (a pilcrow) of a web page mean nothing in a feed reader
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 def absolute_links(fragment: str, base: str) -> str:
@@ -133,7 +132,7 @@ def absolute_links(fragment: str, base: str) -> str:
 
 def feed_html(fragment: str, base: str) -> str:
     """A post's rendered text as a feed carries it: links absolute, no permalinks."""
-    return absolute_links(_PERMALINK.sub("", fragment), base)
+    return absolute_links(without_permalinks(fragment), base)
 
 
 #: what makes a reader that guesses whether an RSS title is HTML (feedparser's

@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import os
 import posixpath
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -28,7 +27,7 @@ from sphinx.locale import get_translation
 from sphinxblog.outputs.laterpages import prepare_page
 from sphinxblog.reading.addresses import NOT_FOUND
 from sphinxblog.reading.config import tags_folder
-from sphinxblog.reading.links import doc_uri
+from sphinxblog.reading.links import doc_uri, without_permalinks
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.store import blog_data, catalog_of
 
@@ -40,8 +39,6 @@ _ = get_translation("sphinxblog")
 
 #: the newest posts the page lists
 RECENT_POSTS = 5
-#: a heading's permalink: ``#`` resolves against the ``<base>``, not this page
-_HEADER_LINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>.*?</a>')
 
 
 def writes_not_found_page(app: Sphinx) -> bool:
@@ -124,7 +121,7 @@ def write_not_found_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     context = {
         "title": html.escape(title),
         "pagetitle": title,
-        "body": _HEADER_LINK.sub("", builder.render_partial(section)["fragment"]),
+        "body": without_permalinks(builder.render_partial(section)["fragment"]),
         "meta": None,
         "metatags": "",
     }

@@ -200,42 +200,49 @@ class PostTocTreeDirective(SphinxDirective):
         return [wrapper]
 
 
-class AuthorPostsDirective(SphinxDirective):
-    """``{authorposts} slug``: one author's profile and posts (the generated pages)."""
+class _TermPostsDirective(SphinxDirective):
+    """One term's listing, by the term's slug (the generated pages)."""
 
+    node_class: ClassVar[type[nodes.Element]]
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        node = authorposts(author=self.arguments[0])
+        node = self.node_class(slug=self.arguments[0])
         self.set_source_info(node)
         return [node]
 
 
-class AuthorIndexDirective(SphinxDirective):
-    """``{authorindex}``: every author with their number of posts."""
+class _TermIndexDirective(SphinxDirective):
+    """Every term of a taxonomy with its number of posts."""
+
+    node_class: ClassVar[type[nodes.Element]]
 
     def run(self) -> list[nodes.Node]:
-        node = authorindex()
+        node = self.node_class()
         self.set_source_info(node)
         return [node]
 
 
-class SeriesPostsDirective(SphinxDirective):
+class AuthorPostsDirective(_TermPostsDirective):
+    """``{authorposts} slug``: one author's profile and posts (the generated pages)."""
+
+    node_class = authorposts
+
+
+class AuthorIndexDirective(_TermIndexDirective):
+    """``{authorindex}``: every author with their number of posts."""
+
+    node_class = authorindex
+
+
+class SeriesPostsDirective(_TermPostsDirective):
     """``{seriesposts} slug``: the posts of one series in reading order (the generated
     series pages)."""
 
-    required_arguments = 1
-
-    def run(self) -> list[nodes.Node]:
-        node = seriesposts(slug=self.arguments[0])
-        self.set_source_info(node)
-        return [node]
+    node_class = seriesposts
 
 
-class SeriesIndexDirective(SphinxDirective):
+class SeriesIndexDirective(_TermIndexDirective):
     """``{seriesindex}``: every series with its number of posts."""
 
-    def run(self) -> list[nodes.Node]:
-        node = seriesindex()
-        self.set_source_info(node)
-        return [node]
+    node_class = seriesindex

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import TYPE_CHECKING
 
 import babel
@@ -115,3 +116,13 @@ def date_node(day: dt.date, config: Config, date_format: str = "") -> nodes.inli
     else:
         text = format_day(day, config)
     return nodes.inline(text, text, classes=["blog-date", NO_SEARCH])
+
+
+#: a heading's permalink (a pilcrow), as Sphinx's HTML writers render it
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+def without_permalinks(fragment: str) -> str:
+    """Rendered HTML without its headings' permalinks: where the page is not at its
+    own address (a feed reader, the 404 page's ``<base>``), ``#id`` leads elsewhere."""
+    return _PERMALINK.sub("", fragment)

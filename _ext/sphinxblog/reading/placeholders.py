@@ -36,7 +36,7 @@ class tagposts(nodes.General, nodes.Element):
 
 
 class authorposts(nodes.General, nodes.Element):
-    """The profile and posts of the author whose slug is ``author``."""
+    """The profile and posts of the author whose slug is ``slug``."""
 
 
 class authorindex(nodes.General, nodes.Element):
@@ -125,7 +125,7 @@ class Listing:
             return cls("toctree")
         if isinstance(node, post_header | post_footer):
             return cls(type(node).__name__, node["docname"])
-        key = node.get("tag") or node.get("slug") or node.get("author") or ""
+        key = node.get("tag") or node.get("slug") or ""
         return cls(
             type(node).__name__, key, bool(node.get("summary")), node.get("limit"),
             node.get("filter", PostFilter()), node.get("style", ListStyle()),
