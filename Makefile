@@ -28,7 +28,8 @@ TEX_PACKAGES = texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommende
 BENCH_VENV  = .venv-bench
 BENCH_STAMP = $(BENCH_VENV)/.requirements
 
-.PHONY: help venv node lint test check post livehtml catalogs bench clean latexpdf $(SPHINX_TARGETS)
+.PHONY: help venv node lint test check post livehtml catalogs bench clean latexpdf series-book \
+  $(SPHINX_TARGETS)
 
 help: $(SITE_STAMP)
 	@echo "Please use \`make target' where target is one of"
@@ -38,6 +39,7 @@ help: $(SITE_STAMP)
 	@echo "  latexpdf    to build the blog as a PDF book with XeLaTeX (see docs/books.md)"
 	@echo "  latex       to write the book's LaTeX sources only"
 	@echo "  epub        to build the blog as an ePub book"
+	@echo "  series-book SERIES=<slug>  one series as its own ePub and PDF"
 	@echo "  text        to write every page as plain text"
 	@echo "  linkcheck   to check every link, external ones included"
 	@echo "  clean       to remove the build folder and the generated tags/, authors/ and series/"
@@ -122,6 +124,16 @@ latexpdf: $(SITE_STAMP)
 	  echo "make latexpdf needs XeLaTeX and latexmk. On Debian or Ubuntu:"; \
 	  echo "  sudo apt-get install $(TEX_PACKAGES)"; exit 1; }
 	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+# one series as its own small book: make series-book SERIES=<slug> (see docs/books.md)
+series-book: $(SITE_STAMP)
+	@test -n "$(SERIES)" || { echo "usage: make series-book SERIES=<slug of series/<slug>.html>"; exit 2; }
+	$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)/series-books/$(SERIES)" $(SPHINXOPTS) \
+	  -D blog_book_series="$(SERIES)" $(O)
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
+	  $(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)/series-books/$(SERIES)" $(SPHINXOPTS) \
+	    -D blog_book_series="$(SERIES)" $(O); \
+	else echo "no PDF: make series-book needs XeLaTeX and latexmk for it (see docs/books.md)"; fi
 
 clean:
 	$(LOCKED) rm -rf "$(BUILDDIR)" "$(SOURCEDIR)/tags" "$(SOURCEDIR)/authors" \

@@ -40,10 +40,28 @@ def _paragraph(rng: random.Random, words: list[str], length: int) -> str:
     return " ".join(chosen).rstrip(".,") + "."
 
 
+#: every SERIES_EVERY posts, the first SERIES_LENGTH are the parts of a series
+SERIES_EVERY, SERIES_LENGTH = 25, 4
+#: every tenth post is the Kazakh version of the one before it (one story, two languages)
+STORY_EVERY = 10
+
+
+def _more_keys(number: int) -> str:
+    """The series, part and translation keys of post *number*, as this blog reads them."""
+    keys = ""
+    if number % SERIES_EVERY < SERIES_LENGTH:
+        keys += f'series: "Series {number // SERIES_EVERY}"\npart: {number % SERIES_EVERY + 1}\n'
+    if number % STORY_EVERY == STORY_EVERY - 2:
+        keys += f"translationKey: story-{number}\n"
+    elif number % STORY_EVERY == STORY_EVERY - 1:
+        keys += f"translationKey: story-{number - 1}\nlang: kk\n"
+    return keys
+
+
 def post_text(rng: random.Random, number: int, day: dt.date) -> str:
     tags = rng.sample(TAGS, rng.randint(1, 5))
     tag_list = ", ".join(f'"{tag}"' for tag in tags)
-    kazakh = rng.random() < 0.3
+    kazakh = rng.random() < 0.3 or number % STORY_EVERY == STORY_EVERY - 1
     title = f"Жазба {number}" if kazakh else f"Post number {number}"
     body = [
         _paragraph(rng, KAZAKH if kazakh else ENGLISH, 60),
@@ -56,7 +74,9 @@ def post_text(rng: random.Random, number: int, day: dt.date) -> str:
         _paragraph(rng, KAZAKH if kazakh else ENGLISH, 60),
     ]
     return (
-        f'---\ntitle: "{title}"\ndate: {day.isoformat()}\ntags: [{tag_list}]\n---\n'
+        f'---\ntitle: "{title}"\ndate: {day.isoformat()}\ntags: [{tag_list}]\n'
+        + _more_keys(number)
+        + "---\n"
         + "\n\n".join(body)
         + "\n"
     )

@@ -58,6 +58,8 @@ LABELS = {
     "tags": "one post's tags edited",
     "clean_j2": "clean build, -j 2",
 }
+#: the address both blogs are built with (as Read the Docs gives one)
+BASE_URL = "https://blog.example.org/"
 BOOK_THEME = 'html_theme = "sphinx_book_theme"\nmyst_title_to_header = True\n'
 EXCLUDE = 'exclude_patterns = ["_build"]\n'
 
@@ -89,12 +91,17 @@ def _blog(site: Path, posts: list[Path]) -> None:
     # extension is compiled as any build after the first would find it, even
     # where PYTHONDONTWRITEBYTECODE keeps the builds from writing the cache
     compileall.compile_dir(site / "_ext", quiet=1)
+    # a site with its address, as on Read the Docs: feeds, sitemap and social cards
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\nhtml_baseurl = {BASE_URL!r}\n")
 
 
 def _ablog(site: Path, posts: list[Path]) -> None:
     (site / "conf.py").write_text(
         'extensions = ["myst_parser", "ablog"]\n' + BOOK_THEME + EXCLUDE
         + 'blog_post_pattern = "posts/*"\nblog_path = "blog"\nblog_title = "Blog"\n'
+        # its address, as the blog's: ABlog writes its feeds then
+        + f"blog_baseurl = {BASE_URL!r}\n"
         # the book theme would otherwise make ABlog re-read every page (see NOTES)
         + "fontawesome_included = True\n"
         + 'html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", '

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sys
+import zipfile
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -144,6 +146,21 @@ def builds(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Builds:
 def site_posts(srcdir: Path) -> list[Path]:
     """The posts of a site's ``posts/`` folder: Markdown files and notebooks, by name."""
     return sorted(p for p in (srcdir / "posts").iterdir() if p.suffix in {".md", ".ipynb"})
+
+
+def meta_content(page: BeautifulSoup, key: str) -> str | None:
+    """The content of a page's ``<meta>`` by ``property`` (Open Graph) or ``name``."""
+    tag = page.select_one(f'meta[property="{key}"], meta[name="{key}"]')
+    return tag["content"] if tag else None
+
+
+def epub_spine(epub: Path) -> list[str]:
+    """The pages of an ePub in its reading order, by name without ``.xhtml``."""
+    with zipfile.ZipFile(epub) as book:
+        opf = book.read("content.opf").decode("utf-8")
+    hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', opf))
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    return [hrefs[idref].removesuffix(".xhtml") for idref in spine]
 
 
 def read_html(outdir: Path, page: str) -> BeautifulSoup:

@@ -442,3 +442,26 @@ def test_series_coming_renamed_and_gone_leave_a_clean_builds_output(site, builde
     sphinx_build(site, builder)
     assert differences_from_a_clean_build(site, builder) == []
     assert [path.name for path in (site / "series").iterdir()] == ["index.md"]
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_translations_coming_and_going_leave_a_clean_builds_output(site, builder):
+    """A story's other versions, its links, alternates and language feeds follow its
+    posts: a translation added, its language changed, then removed."""
+    sphinx_build(site, builder)
+    kazakh = site / "posts" / "alpha.kk.md"
+    kazakh.write_text(
+        "---\ntitle: Альфа\ndate: 2020-01-02\nlang: kk\n---\nБірінші жазба қазақша.\n",
+        encoding="utf-8",
+    )
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    assert (outdir(site, builder) / "atom.kk.xml").is_file()
+    edit(kazakh, "lang: kk", "lang: ru")
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    assert (outdir(site, builder) / "atom.ru.xml").is_file()
+    kazakh.unlink()
+    sphinx_build(site, builder)
+    assert differences_from_a_clean_build(site, builder) == []
+    assert not (outdir(site, builder) / "atom.ru.xml").exists()

@@ -12,7 +12,7 @@ from sphinxblog.reading.output import Output, output_of
 ROOT = Path(__file__).parent / "roots" / "test-hostile-paths"  # with html_baseurl, page size 2
 
 PAGES = {"pages": True, "feeds": True, "page_size": 2, "html": True, "html_files": True}
-SITE = {**PAGES, "site": True, "sitemap": True, "search": True}
+SITE = {**PAGES, "site": True, "sitemap": True, "search": True, "social_cards": True}
 EXPECTED = {
     "html": Output("html", **SITE),
     "dirhtml": Output("dirhtml", **SITE),

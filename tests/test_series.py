@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import zipfile
+from pathlib import Path
 
 import feedparser
 import pytest
 
 from checkers import epubcheck_messages
-from conftest import heading, read_html, warnings_of
+from conftest import epub_spine, heading, read_html, warnings_of
 from sphinxblog.core.catalog import build_catalog, reading_order
 from sphinxblog.core.frontmatter import interpret, read_front_matter
 from sphinxblog.core.posts import Post
@@ -149,16 +151,9 @@ def test_the_ebook_has_a_series_as_consecutive_chapters(builds):
     epub = next(app.outdir.glob("*.epub"))
     assert epubcheck_messages(epub) == []
     with zipfile.ZipFile(epub) as book:
-        opf = book.read("content.opf").decode("utf-8")
         names = book.namelist()
-    spine = [line.split('"')[1] for line in opf.splitlines() if "<itemref" in line]
     expected = ["setup", "writing", "publishing", "aside", "kazakh", "kazakh-two"]
-    hrefs = {
-        line.split('id="')[1].split('"')[0]: line.split('href="')[1].split('"')[0]
-        for line in opf.splitlines()
-        if "<item " in line
-    }
-    order = [hrefs[idref].removeprefix("posts/").removesuffix(".xhtml") for idref in spine]
+    order = [name.removeprefix("posts/") for name in epub_spine(epub)]
     assert [name for name in order if name in expected] == expected
     assert not [name for name in names if "series/" in name]
 
@@ -168,3 +163,43 @@ def test_the_pdf_sources_have_a_series_as_consecutive_chapters(builds):
     tex = (app.outdir / "series.tex").read_text(encoding="utf-8")
     positions = [tex.index(title) for title in [*IN_ORDER, "An aside"]]
     assert positions == sorted(positions)
+
+
+# --- a book of one series ----------------------------------------------------------------
+
+
+def test_a_series_is_a_book_of_its_own(builds):
+    app = builds("series", "epub", blog_book_series="sphinx-and-myst")
+    (epub,) = Path(app.outdir).glob("*.epub")
+    assert epub.name == "sphinx-and-myst.epub"
+    assert epubcheck_messages(epub) == []
+    with zipfile.ZipFile(epub) as book:
+        opf = book.read("content.opf").decode("utf-8")
+        names = book.namelist()
+    assert "<dc:title>Sphinx &amp; &lt;MyST&gt;</dc:title>" in opf
+    order = epub_spine(epub)
+    # Sphinx's general index closes every ePub
+    assert order == ["book", "posts/setup", "posts/writing", "posts/publishing", "genindex"]
+    pages = [name for name in names if name.endswith(".xhtml") and name != "nav.xhtml"]
+    assert sorted(pages) == sorted(f"{name}.xhtml" for name in order)
+
+
+def test_a_series_book_in_latex_holds_its_parts_alone(builds):
+    app = builds("series", "latex", blog_book_series="Sphinx & <MyST>")  # by name
+    tex = (Path(app.outdir) / "sphinx-and-myst.tex").read_text(encoding="utf-8")
+    assert r"\title{Sphinx \& \textless{}MyST\textgreater{}}" in tex
+    chapters = [title for title in IN_ORDER if title in tex]
+    assert chapters == IN_ORDER
+    assert tex.index(IN_ORDER[0]) < tex.index(IN_ORDER[1]) < tex.index(IN_ORDER[2])
+    assert "An aside" not in tex and "Archive" not in tex
+
+
+def test_a_book_of_a_series_that_is_not_there_is_named(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "series"
+    shutil.copytree(rootdir / "test-series", srcdir)
+    app = make_app("epub", srcdir=srcdir, confoverrides={"blog_book_series": "nope"})
+    app.build()
+    assert (
+        "blog_book_series 'nope' names no series of the site (its series: qazaqsha-jazu, "
+        "sphinx-and-myst); the book holds every post [blog.config]"
+    ) in app.warning.getvalue()

@@ -23,7 +23,8 @@ def test_site_builds_without_warnings(builds, builder):
     assert app.warning.getvalue() == ""
     page = "archive/index.html" if builder == "dirhtml" else "archive.html"
     archive = read_html(app.outdir, page)
-    posts = sorted(p.stem for p in site_posts(app.srcdir))
+    # a translation (Hugo's name.kk.md) is not listed beside its story's English version
+    posts = sorted(p.stem for p in site_posts(app.srcdir) if not p.stem.endswith(".kk"))
     listed = archive.select("article ul.blog-postlist a")
     assert len(listed) == len(posts) >= 7
 

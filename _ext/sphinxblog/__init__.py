@@ -31,6 +31,7 @@ from sphinxblog.outputs import (
     redirects,
     searchindex,
     sitemap,
+    socialcards,
 )  # fmt: skip
 from sphinxblog.outputs.context import (
     add_blog_context,
@@ -155,6 +156,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("builder-inited", scan.load_profiles, 500),
     ("builder-inited", scan.load_tag_info, 500),
     ("builder-inited", scan.scan_posts, 500),
+    ("builder-inited", scan.check_book_series, 550),
     ("builder-inited", sync_term_pages, 500),
     ("builder-inited", sources.warn_unread_files, 500),
     ("builder-inited", copybuttons.label_copy_buttons, 500),
@@ -177,6 +179,8 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("env-check-consistency", sources.warn_unincluded_partials, 500),
     ("env-updated", book.add_posts_to_epub, 500),
     ("env-updated", book.leave_author_pages_out_of_epub, 500),
+    # once the catalog has the posts as read
+    ("env-updated", socialcards.start_drawing_cards, 600),
     # which pages to write: a stopped build's are all written again
     ("env-get-updated", interrupted.check_previous_build, 400),
     ("env-get-updated", pages_to_rewrite, 500),
@@ -198,11 +202,14 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-collect-pages", laterpages.write_pages, 500),
     ("html-collect-pages", notfound.write_not_found_page, 500),
     ("html-collect-pages", searchindex.prune_search_index, 500),
+    # before what is stale is removed: a card is drawn into a file of its own first
+    ("build-finished", socialcards.finish_drawing_cards, 400),
     ("build-finished", stale.remove_stale_output, 500),
     ("build-finished", searchindex.prune_inventory, 500),
     ("build-finished", redirects.write_redirects, 500),
     ("build-finished", feeds.write_feeds, 500),
     ("build-finished", feeds.write_term_feeds, 500),
+    ("build-finished", feeds.write_language_feeds, 500),
     ("build-finished", sitemap.write_sitemap, 800),
     ("build-finished", sitemap.write_robots, 800),
     ("build-finished", summary.report_moving_in, 800),
@@ -252,7 +259,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.connect(event, handler, priority=priority)
     return {
         "version": __version__,
-        "env_version": 12,
+        "env_version": 13,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -35,6 +35,8 @@ from sphinxblog.reading.addresses import AUTHORS_FOLDER, SERIES_FOLDER, book_sta
 from sphinxblog.reading.config import tags_folder
 from sphinxblog.reading.links import reachable
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.placeholders import POST_TOCTREE
+from sphinxblog.reading.scan import book_series
 from sphinxblog.reading.store import catalog_of
 
 if TYPE_CHECKING:
@@ -132,7 +134,15 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
     catalog = catalog_of(env)
     start = epub_start(app)
     in_book = reachable(env, start)
-    titles = {post.docname: post.title for post in catalog.posts}
+    titles = {post.docname: post.title for post in catalog.published}
+    if book_series(app) is not None:
+        # a book of one series: its start page and its parts, nothing else
+        keep = {start, *catalog.book_order(book_series(app))}
+        app.config.epub_exclude_files = [
+            *app.config.epub_exclude_files,
+            *sorted(docname + suffix for docname in env.found_docs if docname not in keep),
+        ]
+        return
     posts = [
         (docname + suffix, titles[docname])
         for docname in catalog.book_order()
@@ -149,6 +159,35 @@ def add_posts_to_epub(app: Sphinx, env: BuildEnvironment) -> None:
         left_out.append(app.config.root_doc + suffix)
     app.config.epub_post_files = [*app.config.epub_post_files, *posts]
     app.config.epub_exclude_files = [*app.config.epub_exclude_files, *sorted(left_out)]
+
+
+def name_a_series_book(app: Sphinx) -> None:
+    """``builder-inited``, once the catalog is made: a book of one series is called by
+    the series' name, in files named by its slug."""
+    series = book_series(app)
+    if series is None:
+        return
+    app.config.epub_title = series.name
+    app.config.epub_basename = series.slug
+    documents = app.config.latex_documents
+    if documents:
+        # read when the book is written, after the catalog is made
+        start, _target, _title, *rest = documents[0]
+        app.config.latex_documents = [(start, f"{series.slug}.tex", escape(series.name), *rest)]
+
+
+def keep_a_series_book_to_its_series(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``, before the toctrees are collected: the start page of a book of
+    one series holds its parts alone, not the archive and indexes its other
+    toctrees name."""
+    env = app.env
+    if not app.config.blog_book_series or env.docname != book_start(app.config, env):
+        return
+    for toctree in list(doctree.findall(addnodes.toctree)):
+        wrapper = toctree.parent
+        if isinstance(wrapper, nodes.compound) and POST_TOCTREE in wrapper["classes"]:
+            continue
+        toctree.parent.remove(toctree)
 
 
 def leave_author_pages_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
@@ -191,7 +230,8 @@ def unlink_left_out_pages(app: Sphinx, doctree: nodes.document, docname: str) ->
         if not path or "://" in path or not reference.get("internal"):
             continue
         if posixpath.normpath(posixpath.join(folder, path)) in left_out:
-            reference.replace_self(reference.children)
+            text = nodes.inline("", "", *reference.children, classes=reference["classes"])
+            reference.replace_self(text)
 
 
 def add_title_page_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -295,7 +335,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """The book's parts of the blog, loaded by ``sphinxblog``, which wires the post toctrees."""
     app.add_builder(BookEpubBuilder, override=True)
     app.connect("config-inited", set_latex_language, priority=600)
+    # after the catalog is made (scan_posts, 500)
+    app.connect("builder-inited", name_a_series_book, priority=600)
+    # before Sphinx collects the toctrees (500)
+    app.connect("doctree-read", keep_a_series_book_to_its_series, priority=400)
     app.connect("doctree-resolved", add_title_page_byline)
-    app.connect("doctree-resolved", unlink_left_out_pages)
+    # after the blog's listings are filled (500): a tag badge leads to the tag index
+    app.connect("doctree-resolved", unlink_left_out_pages, priority=600)
     app.connect("doctree-resolved", mark_chapters)
     return {"version": VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sphinxblog.core.authors import Author
 from sphinxblog.core.slugs import assign_slugs
 from sphinxblog.core.tagfile import TagInfo
+from sphinxblog.core.translations import one_per_story, preferred_version, stories
 from sphinxblog.core.values import tag_key
 
 if TYPE_CHECKING:
@@ -65,11 +66,21 @@ class Catalog:
     future: tuple[Post, ...] = ()
     #: posts whose expiry date has come: hidden as drafts are
     expired: tuple[Post, ...] = ()
+    #: the other versions of stories in several languages: published, in no listing
+    #: but their language's (newest first)
+    translated: tuple[Post, ...] = ()
+    #: the story of each published post that has other versions, by docname
+    #: (:func:`~sphinxblog.core.translations.stories`), and the version listings show,
+    #: by story
+    story_of: Mapping[str, str] = field(default_factory=dict)
+    listed_version: Mapping[str, str] = field(default_factory=dict)
 
     #: what it was made with (:func:`build_catalog`)
     drafts: bool = False
     hold_future: bool = True
     now: dt.datetime | None = None
+    language: str = "en"
+    suffixes: tuple[str, ...] = (".md",)
     #: each post's authors (shown and hidden posts), by docname
     post_authors: Mapping[str, tuple[Author, ...]] = field(default_factory=dict)
     #: the profiles of the authors file, by key
@@ -91,12 +102,16 @@ class Catalog:
         posts, or would place a post elsewhere: another date, tags or status.
         """
         profiles = self.profiles if profiles is None else profiles
-        made_from = {post.docname: post for post in (*self.posts, *self.hidden)}
+        made_from = {post.docname: post for post in (*self.posts, *self.translated, *self.hidden)}
         if made_from.keys() != records.keys() or any(
-            _placement(post) != _placement(records[docname]) for docname, post in made_from.items()
+            _placement(post) != _placement(records[docname])
+            # which version of a story is listed depends on the languages (known once read)
+            or (docname in self.story_of and post.language != records[docname].language)
+            for docname, post in made_from.items()
         ):
             return build_catalog(
                 records.values(), drafts=self.drafts, hold_future=self.hold_future, now=self.now,
+                language=self.language, suffixes=self.suffixes,
                 post_authors=post_authors, profiles=profiles, tag_info=self.tag_info,
             )  # fmt: skip
 
@@ -106,12 +121,15 @@ class Catalog:
         tags = {key: dataclasses.replace(t, posts=swap(t.posts)) for key, t in self.tags.items()}
         series = {k: dataclasses.replace(t, posts=swap(t.posts)) for k, t in self.series.items()}
         shown, hidden = swap(self.posts), swap(self.hidden)
-        by_post = _authors_by_post((*shown, *hidden), post_authors, profiles)
+        translated = swap(self.translated)
+        by_post = _authors_by_post((*shown, *translated, *hidden), post_authors, profiles)
+        published = _newest_first((*shown, *translated))
         return dataclasses.replace(
             self,
             posts=shown,
+            translated=translated,
             tags=tags,
-            authors=_author_terms(shown, by_post, profiles),
+            authors=_author_terms(published, by_post, profiles, self._listing),
             series=series,
             hidden=hidden,
             future=swap(self.future),
@@ -142,15 +160,70 @@ class Catalog:
         # asked for by every page of the archive, twice a build (what changed, what to write)
         return {}
 
-    def book_order(self) -> tuple[str, ...]:
+    def book_order(self, only: Term | None = None) -> tuple[str, ...]:
         """The docnames of a book's chapters: posts oldest first, then undated ones; a
-        series' posts as consecutive chapters, in reading order, where its first comes."""
+        series' posts as consecutive chapters, in reading order, where its first comes;
+        the other versions of a story right after the one listings show.  A book of
+        the series *only* has its posts alone, in reading order."""
         order: dict[str, None] = {}
-        for post in (*reversed(self.dated), *(p for p in self.posts if p.date is None)):
-            series = self.series_of(post)
-            order.update(dict.fromkeys(p.docname for p in series[0].posts) if series else {})
-            order.setdefault(post.docname)
+        chronological = (*reversed(self.dated), *(p for p in self.posts if p.date is None))
+        for post in only.posts if only is not None else chronological:
+            series = [only] if only is not None else self.series_of(post)
+            for member in (*(series[0].posts if series else ()), post):
+                story = self.story_of.get(member.docname)
+                for version in self._members[story] if story else (member,):
+                    order.setdefault(version.docname)
         return tuple(order)
+
+    @cached_property
+    def published(self) -> tuple[Post, ...]:
+        """Every published post, each version of a story: newest first, undated last."""
+        return _newest_first((*self.posts, *self.translated)) if self.translated else self.posts
+
+    def _listing(self, posts: Iterable[Post]) -> tuple[Post, ...]:
+        """*posts* with one version of each story (:func:`one_per_story`)."""
+        return one_per_story(posts, self.story_of, self.listed_version, self.language)
+
+    @cached_property
+    def _members(self) -> dict[str, tuple[Post, ...]]:
+        """Every published version of each story: the listed one first, then by language."""
+        found: dict[str, list[Post]] = {}
+        for post in (*self.posts, *self.translated):
+            if story := self.story_of.get(post.docname):
+                found.setdefault(story, []).append(post)
+        listed = self.listed_version
+        return {
+            story: tuple(sorted(posts, key=lambda p: (p.docname != listed[story], p.language)))
+            for story, posts in found.items()
+        }
+
+    @cached_property
+    def _versions(self) -> dict[str, tuple[Post, ...]]:
+        versions = {}
+        for story, posts in self._members.items():
+            by_language: dict[str, list[Post]] = {}
+            for post in posts:
+                by_language.setdefault((post.language or self.language).casefold(), []).append(post)
+            listed = self.listed_version[story]
+            chosen = [
+                next((p for p in alike if p.docname == listed), None)
+                or preferred_version(alike, self.language)
+                for alike in by_language.values()
+            ]
+            versions[story] = tuple(sorted(chosen, key=lambda p: (p.docname != listed, p.language)))
+        return versions
+
+    def versions(self, post: Post) -> tuple[Post, ...]:
+        """The published versions of *post*'s story, one per language: the one
+        listings show first, the others by language; *post* alone without others."""
+        story = self.story_of.get(post.docname)
+        return self._versions[story] if story else (post,)
+
+    def listed(self, post: Post) -> Post:
+        """The version of *post*'s story that listings show (*post* itself without others)."""
+        story = self.story_of.get(post.docname)
+        listed = self.listed_version.get(story, "") if story else ""
+        return self._by_docname.get(listed, post)
 
     @cached_property
     def dated(self) -> tuple[Post, ...]:
@@ -162,7 +235,7 @@ class Catalog:
 
     @cached_property
     def _position(self) -> dict[str, int]:
-        return {post.docname: index for index, post in enumerate(self.posts)}
+        return {post.docname: index for index, post in enumerate(self.published)}
 
     @cached_property
     def _tags_by_slug(self) -> dict[str, Term]:
@@ -174,7 +247,7 @@ class Catalog:
 
     @cached_property
     def _by_docname(self) -> dict[str, Post]:
-        return {post.docname: post for post in (*self.posts, *self.hidden)}
+        return {post.docname: post for post in (*self.posts, *self.translated, *self.hidden)}
 
     def post(self, docname: str) -> Post | None:
         """The post *docname*, shown or hidden; ``None`` for other pages."""
@@ -258,11 +331,14 @@ class Catalog:
             )))  # fmt: skip
             shared.pop(self._position.get(post.docname, -1), None)
             best = shared.most_common(count)
-            self._related[post.docname, count] = [self.posts[at] for at, _shared in best]
+            self._related[post.docname, count] = [self.published[at] for at, _shared in best]
         return self._related[post.docname, count]
 
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
-        """The chronologically (newer, older) posts next to *docname*."""
+        """The chronologically (newer, older) posts next to *docname* (to the version of
+        its story that listings show, for another version)."""
+        if (post := self.post(docname)) is not None:
+            docname = self.listed(post).docname
         index = self._dated_position.get(docname)
         if index is None:
             return None, None
@@ -275,6 +351,7 @@ def _placement(post: Post) -> tuple[object, ...]:
     """What decides where a post is listed."""
     return (
         post.date, post.tags, post.series, post.series_part, post.pinned, post.draft, post.expires,
+        post.translation_key, post.translation_of,
     )  # fmt: skip
 
 
@@ -381,15 +458,17 @@ def _one_per_author(
 
 
 def _author_terms(
-    shown: Sequence[Post],
+    published: Sequence[Post],
     post_authors: Mapping[str, tuple[Author, ...]],
     profiles: Mapping[str, Author],
+    listing: Callable[[Iterable[Post]], tuple[Post, ...]],
 ) -> dict[str, Term]:
-    """Every author of a post in *shown* (newest first), by :func:`author_key`."""
-    authors = _one_per_author(shown, lambda post: post_authors.get(post.docname, ()), profiles)
+    """Every author of a post in *published* (newest first), by :func:`author_key`,
+    with the posts *listing* lets through."""
+    authors = _one_per_author(published, lambda post: post_authors.get(post.docname, ()), profiles)
     slugs = assign_slugs(authors)
     return {
-        key: Term(key, author.name, slugs[tag_key(key)], tuple(posts), author)
+        key: Term(key, author.name, slugs[tag_key(key)], listing(posts), author)
         for key, (author, posts) in authors.items()
     }
 
@@ -400,6 +479,8 @@ def build_catalog(
     drafts: bool = False,
     hold_future: bool = True,
     now: dt.datetime | None = None,
+    language: str = "en",
+    suffixes: tuple[str, ...] = (".md",),
     post_authors: Mapping[str, tuple[Author, ...]] | None = None,
     profiles: Mapping[str, Author] | None = None,
     tag_info: Mapping[str, TagInfo] | None = None,
@@ -419,6 +500,11 @@ def build_catalog(
     A tag of *tag_info* has its label (where it gives one) as its name and its
     description; its slug stays its oldest post's spelling's, so that a label
     does not move its page.
+
+    Of the versions of a story in several languages, each listing (the posts,
+    each term's) shows one: the one in the site's *language* where it has one
+    (:func:`~sphinxblog.core.translations.preferred_version`); a term of
+    another version alone lists that one.
     """
     posts = list(posts)
     future = [post for post in posts if now is not None and is_future(post, now)]
@@ -427,32 +513,53 @@ def build_catalog(
     held |= {post.docname for post in expired}
     hidden = [post for post in posts if (post.draft and not drafts) or post.docname in held]
     shown = {post.docname for post in posts} - {post.docname for post in hidden}
-    ordered = _newest_first(post for post in posts if post.docname in shown)
-    oldest_first = _oldest_first(ordered)
+    published = _newest_first(post for post in posts if post.docname in shown)
+    story_of = stories(published, suffixes)
+    versions: dict[str, list[Post]] = {}
+    for post in published:
+        if story := story_of.get(post.docname):
+            versions.setdefault(story, []).append(post)
+    listed_version = {
+        story: preferred_version(found, language).docname for story, found in versions.items()
+    }
+
+    def listing(posts: Iterable[Post]) -> tuple[Post, ...]:
+        return one_per_story(posts, story_of, listed_version, language)
+
+    ordered = listing(published)
+    oldest_first = _oldest_first(published)
     names, members = _named_terms(oldest_first, lambda post: post.tags)
     slugs = assign_slugs(names)
     tag_info = {} if tag_info is None else tag_info
     no_info = TagInfo()
     tags = {
         key: Term(
-            key, tag_info.get(key, no_info).label or names[key], slugs[key],
-            _newest_first(members[key]), description=tag_info.get(key, no_info).description,
+            key, (info := tag_info.get(key, no_info)).label or names[key], slugs[key],
+            listing(_newest_first(members[key])), description=info.description,
         )
         for key in sorted(names)
     }  # fmt: skip
     series_names, series_members = _named_terms(oldest_first, lambda post: post.series)
     series_slugs = assign_slugs(series_names)
     series = {
-        key: Term(key, series_names[key], series_slugs[key], reading_order(series_members[key]))
+        key: Term(
+            key, series_names[key], series_slugs[key], listing(reading_order(series_members[key]))
+        )
         for key in sorted(series_names)
     }
     profiles = {} if profiles is None else profiles
     hidden_posts = _newest_first(hidden)
-    by_post = _authors_by_post((*ordered, *hidden_posts), post_authors, profiles)
+    by_post = _authors_by_post((*published, *hidden_posts), post_authors, profiles)
+    listed = {post.docname for post in ordered}
     return Catalog(
         posts=ordered,
+        translated=tuple(post for post in published if post.docname not in listed),
+        story_of=story_of,
+        listed_version=listed_version,
+        language=language,
+        suffixes=suffixes,
         tags=tags,
-        authors=_author_terms(ordered, by_post, profiles),
+        authors=_author_terms(published, by_post, profiles, listing),
         series=series,
         hidden=hidden_posts,
         future=_newest_first(future),

@@ -38,6 +38,7 @@ from sphinxblog.core import headers
 from sphinxblog.core.dates import Date, parse_date
 from sphinxblog.core.language import parse_language
 from sphinxblog.core.problems import Problem, short_repr
+from sphinxblog.core.translations import parse_translation_key, parse_translation_of
 from sphinxblog.core.values import (
     MAX_TAGS,
     parse_aliases,
@@ -503,6 +504,10 @@ class Metadata:
     slug: str | None = None
     #: a BCP 47 tag (``kk``, ``en-GB``)
     language: str | None = None
+    #: what makes posts one story in several languages (Hugo's ``translationKey``), and
+    #: the post this one translates, as written (:mod:`sphinxblog.core.translations`)
+    translation_key: str | None = None
+    translation_of: str | None = None
     #: keys the blog does not know, kept for templates
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -638,6 +643,10 @@ FIELD_KEYS: dict[str, Reader] = {
     "lang": _one("language", parse_language),
     "language": _one("language", parse_language),
     "path": _one("aliases", parse_aliases),  # Zola, Gatsby
+    "translationkey": _one("translation_key", parse_translation_key),  # Hugo's translationKey
+    "translation_key": _one("translation_key", parse_translation_key),
+    "translation_of": _one("translation_of", parse_translation_of),
+    "translationof": _one("translation_of", parse_translation_of),
     "taxonomies": _taxonomies,  # Zola: tags, categories and any other taxonomy
 }
 _GATHERED = {"tags", "aliases", "page_aliases"}

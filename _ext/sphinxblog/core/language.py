@@ -16,6 +16,7 @@ __all__ = [
     "guess_language",
     "language_of_path",
     "language_class",
+    "language_of_name",
     "language_tag",
     "parse_language",
     "same_language",
@@ -193,21 +194,40 @@ def _script_language(text: str) -> tuple[str, int] | None:
 
 #: language folders (``ja/``, ``zh-CN/``) a site in several languages keeps posts in;
 #: two-letter names that are often something else (``it``, ``ml``, ``go``) are left out
-_FOLDER_LANGUAGES = frozenset(
+FOLDER_LANGUAGES = frozenset(
     "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu hy id ja ka kk ko ky lt lv mn nl pl "
     "pt ro ru sk sl sr sv ta th tr uk ur uz vi zh".split()
 )
 
 
+#: a language before a file's suffix, as Hugo names translations (``hello.kk``)
+NAME_LANGUAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)$")
+#: a folder named as a language (``kk``, ``zh-CN``)
+_FOLDER_LANGUAGE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+
+
+def language_of_folder(folder: str) -> str | None:
+    """The language a folder's name is (``ja``, ``zh-CN``), if it is one of
+    :data:`FOLDER_LANGUAGES`."""
+    tag = language_tag(folder) if _FOLDER_LANGUAGE.match(folder) else None
+    return tag if tag and tag.partition("-")[0] in FOLDER_LANGUAGES else None
+
+
+def language_of_name(docname: str) -> str | None:
+    """The language a post's file name gives before its suffix (Hugo's ``hello.kk.md``)."""
+    match = NAME_LANGUAGE.match(docname.rpartition("/")[2])
+    return language_of_folder(match["language"]) if match else None
+
+
 def language_of_path(docname: str) -> str | None:
-    """The language a post's folder names, as Starlight's and Hexo's ``ja/``,
-    ``zh-CN/`` folders do."""
+    """The language a post's path names: before its suffix, as Hugo names
+    translations (``hello.kk.md``), or as a folder, as Starlight's and Hexo's
+    ``ja/``, ``zh-CN/`` folders do."""
+    if language := language_of_name(docname):
+        return language
     for folder in docname.split("/")[:-1]:
-        tag = (
-            language_tag(folder) if re.match(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$", folder) else None
-        )
-        if tag and tag.partition("-")[0] in _FOLDER_LANGUAGES:
-            return tag
+        if language := language_of_folder(folder):
+            return language
     return None
 
 

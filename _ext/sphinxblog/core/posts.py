@@ -53,6 +53,14 @@ class Post:
     #: the BCP 47 tag of the post's text: its front matter's, else guessed
     #: from its script (see :mod:`sphinxblog.core.language`)
     language: str = ""
+    #: the story the post is a version of, by key (Hugo's ``translationKey``), and the
+    #: post it translates, as its front matter names it (:mod:`sphinxblog.core.translations`)
+    translation_key: str = ""
+    translation_of: str = ""
+    #: its cover picture, by path from the source folder, where it is one of the site's
+    #: files (:mod:`sphinxblog.reading.covers`), and the picture's alt text
+    cover: str = ""
+    cover_alt: str = ""
 
     #: front-matter keys the blog does not know, for templates (read-only); left out of
     #: comparisons and ``repr()`` (and so of the digests of what pages show):
@@ -238,6 +246,8 @@ def post_from_front_matter(
         draft=bool(metadata.draft),
         aliases=tuple(dict.fromkeys(aliases)),
         language=metadata.language or "",
+        translation_key=metadata.translation_key or "",
+        translation_of=metadata.translation_of or "",
         extra=metadata.extra,
     )
     return post, problems

@@ -47,6 +47,9 @@ SUBTYPES = {
     "`save_as`) is not a safe relative path (or a `permalink` holds placeholders), or takes "
     "a page or another file the site writes (a feed, the search index, …)",
     "language": "`lang` or `language` is not a language tag such as `en` or `kk`",
+    "translation": "`translationKey` is not a name, `translation_of` names no post of the "
+    "site, or two versions of one story are in the same language (listings show one)",
+    "social_card": "a post's social card cannot be drawn or written",
     "tag_page": "a file in the tag folder that the extension did not write is in the way, "
     "or the tag folder cannot be used",
     "symlink": "a post lies behind a symbolic link out of the source folder, or in a loop",

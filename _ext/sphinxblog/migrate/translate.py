@@ -94,7 +94,7 @@ def _titles(env: BuildEnvironment) -> dict[str, str]:
     """Each post's title, as this build's catalog has it: scanned when the build
     began (a changed post's), or read (an unchanged post's, or one read since)."""
     catalog = blog_data(env).catalog
-    return {post.docname: post.title for post in (*catalog.posts, *catalog.hidden)}
+    return {post.docname: post.title for post in (*catalog.published, *catalog.hidden)}
 
 
 def _site_now(app: Sphinx, docname: str, kinds: set[str]) -> Site:

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from sphinxblog.core.cards import HEIGHT, WIDTH
 from sphinxblog.core.language import same_language
 from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names, uri
-from sphinxblog.outputs.sitemap import page_url
+from sphinxblog.outputs.sitemap import alternates, page_url
+from sphinxblog.outputs.socialcards import social_cards
 from sphinxblog.reading.addresses import relative_path
+from sphinxblog.reading.collector import COVER
 from sphinxblog.reading.config import site_zone, tags_folder
-from sphinxblog.reading.covers import COVER, cover_of
+from sphinxblog.reading.covers import cover_of
 from sphinxblog.reading.links import doc_uri, format_day
 from sphinxblog.reading.output import output_of
 from sphinxblog.reading.sources import source_copy
@@ -55,6 +59,28 @@ def _article_tags(
         f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}" />'
         for kind, key, value in tags
     ]
+
+
+def _language_versions(app: Sphinx, pagename: str, catalog: Catalog) -> list[str]:
+    """``<link rel="alternate" hreflang>`` to each version of a post's story (its own
+    and ``x-default`` among them): at their address with ``html_baseurl``, as search
+    engines want them, else from this page."""
+    base = app.config.html_baseurl
+    links = []
+    for language, docname in alternates(catalog, pagename):
+        if base:
+            address = page_url(app.builder, base, docname)
+        else:
+            target = app.builder.get_target_uri(docname)
+            # a page's own address from itself is empty: its name, or its folder's
+            address = app.builder.get_relative_uri(pagename, docname) or (
+                posixpath.basename(target) or "./"
+            )
+        links.append(
+            f'<link rel="alternate" hreflang="{html.escape(language)}" '
+            f'href="{html.escape(address)}" />'
+        )
+    return links
 
 
 def _json_ld(data: dict[str, Any]) -> str:
@@ -118,6 +144,7 @@ def add_blog_context(
         for kind, title, path in feed_links(app, pagename)
     ]
     if post is not None and output.pages:  # web pages, not an ePub's
+        head += _language_versions(app, pagename, catalog)
         pictured = bool((context.get("meta") or {}).get("og:image"))
         head += _article_tags(post, app.config, catalog, catalog.author_names(post), pictured)
         if post in catalog.hidden:
@@ -185,7 +212,10 @@ def share_cover(
     copied into ``_images``), with its alt text (else the post's title)."""
     output = output_of(app.builder)
     post = catalog_of(app.env).post(pagename)
-    if not output.pages or post is None or (cover := cover_of(post.extra)) is None:
+    if not output.pages or post is None:
+        return
+    cover = cover_of(post.extra)
+    if cover is None and pagename not in social_cards(app):
         return
     meta = dict(context.get("meta") or {})
     shown = (
@@ -197,14 +227,17 @@ def share_cover(
     if shown is not None and base:
         # the page's writer has made the picture's address the copy's, from the page
         meta["og:image"] = uri(urljoin(page_url(app.builder, base, pagename), shown["uri"]))
-    elif cover.remote:
+    elif cover is not None and cover.remote:
         meta.setdefault("og:image", cover.address)
+    elif (card := social_cards(app).get(pagename)) is not None:
+        meta["og:image"] = uri(urljoin(app.config.html_baseurl.rstrip("/") + "/", card))
+        meta["og:image:width"], meta["og:image:height"] = str(WIDTH), str(HEIGHT)
     else:
         # a picture that is not there: no card points at nothing
         meta.pop("og:image", None)
         context["meta"] = meta
         return
-    meta.setdefault("og:image:alt", cover.alt or post.title)
+    meta.setdefault("og:image:alt", (cover.alt if cover else "") or post.title)
     context["meta"] = meta
 
 

@@ -21,7 +21,8 @@ from docutils import nodes
 from sphinx.util import logging
 
 from sphinxblog.core.files import replace_if_changed
-from sphinxblog.core.language import site_language
+from sphinxblog.core.language import same_language, site_language
+from sphinxblog.core.translations import language_name
 from sphinxblog.outputs.laterpages import prepare_page
 from sphinxblog.reading.addresses import (
     AUTHORS_FOLDER,
@@ -29,6 +30,7 @@ from sphinxblog.reading.addresses import (
     SERIES_FOLDER,
     SITE_FEEDS,
     author_feed_path,
+    language_feed_path,
     series_feed_path,
     tag_feed_path,
 )
@@ -290,6 +292,7 @@ def feed_generator(
     feed_url: str,
     posts: list[Post],
     tag: Tag | None = None,
+    language: str | None = None,
 ) -> FeedGenerator:
     """A feed of *posts*; in *tag*'s feed each entry carries that tag alone as its
     category, so that the tag feeds of a post with many tags cost no more than
@@ -306,7 +309,7 @@ def feed_generator(
     generator.title(title)
     set_links(generator, home, feed_url)
     generator.description(tag.description if tag and tag.description else title)
-    generator.language(site.language)
+    generator.language(language or site.language)
     generator.author({"name": site.config.author})
     times = [site.updated(post) for post in posts]
     newest = max((time for time in times if time), default=feed_time(dt.date(1970, 1, 1), None))
@@ -419,6 +422,35 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         replace_if_changed(outdir / path, generator.atom_str(pretty=True))
 
 
+def language_feeds(app: Sphinx) -> dict[str, str]:
+    """The feed of each language of a site with posts in several, by path from the
+    output folder: the language (BCP 47)."""
+    if not output_of(app.builder).feeds:
+        return {}
+    catalog = catalog_of(app.env)
+    site = site_language(app.config.language)
+    found = sorted({post.language or site for post in catalog.published})
+    return {language_feed_path(language): language for language in found} if len(found) > 1 else {}
+
+
+def write_language_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: an Atom feed per language, on a site with posts in several:
+    every version of each story in that language, newest first."""
+    if exception is not None or not (feeds := language_feeds(app)):
+        return
+    site = SiteFeeds(app)
+    catalog = site.catalog
+    for path, language in feeds.items():
+        posts = tuple(
+            post for post in catalog.published if same_language(site.language_of(post), language)
+        )
+        title = f"{site.title} ({language_name(language)})"
+        generator = feed_generator(
+            site, title, site.base, site.url(path), site.entries(posts), language=language
+        )
+        replace_if_changed(Path(app.outdir, path), generator.atom_str(pretty=True))
+
+
 def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
     """(media type, title, path from the output root) of the feeds a page announces."""
     if not output_of(app.builder).feeds:
@@ -440,6 +472,10 @@ def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
     if pagename.startswith(f"{SERIES_FOLDER}/") and series is not None:
         feed = series_feed_path(series.slug)
         links.insert(0, (MEDIA_TYPES["atom"], f"{title}: {series.name}", feed))
+    post = catalog.post(pagename)
+    language = (post.language if post else "") or site_language(app.config.language)
+    if post is not None and (feed := language_feed_path(language)) in language_feeds(app):
+        links.insert(0, (MEDIA_TYPES["atom"], f"{title} ({language_name(language)})", feed))
     return links
 
 

@@ -20,11 +20,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinxblog.outputs.feeds import author_feeds, series_feeds, tag_feeds
+from sphinxblog.outputs.feeds import author_feeds, language_feeds, series_feeds, tag_feeds
 from sphinxblog.outputs.laterpages import later_pages
 from sphinxblog.outputs.notfound import writes_not_found_page
+from sphinxblog.outputs.socialcards import social_cards
 from sphinxblog.reading.addresses import (
     AUTHORS_FOLDER,
+    CARDS_FOLDER,
+    LANGUAGE_FEED,
     NOT_FOUND,
     ROBOTS,
     SERIES_FOLDER,
@@ -141,6 +144,10 @@ def blog_files(app: Sphinx) -> dict[str, str]:
             files[path] = f"the feed of the author {name!r}"
         for path, name in series_feeds(app).items():
             files[path] = f"the feed of the series {name!r}"
+        for path, language in language_feeds(app).items():
+            files[path] = f"the feed of the posts in {language!r}"
+    for docname, path in social_cards(app).items():
+        files[path] = f"the social card of {docname!r}"
     if output.sitemap:
         files[SITEMAP] = "the sitemap"
         files[ROBOTS] = "the robots file"
@@ -162,6 +169,7 @@ def of_blog_kind(app: Sphinx) -> Callable[[str], bool]:
     the sitemap, robots.txt and the 404 page.  Such a file not in :func:`site_outputs` is stale."""
     folders = tuple(f"{name}/" for name in tag_folders(app))
     term_feeds = (f"{AUTHORS_FOLDER}/", f"{SERIES_FOLDER}/")
+    cards = f"{CARDS_FOLDER}/"
 
     def of_kind(file: str) -> bool:
         return (
@@ -169,6 +177,8 @@ def of_blog_kind(app: Sphinx) -> Callable[[str], bool]:
             or (file.startswith(term_feeds) and file.endswith(".xml"))
             or _LATER_PAGE.search(file) is not None
             or file in _BLOG_FILE_NAMES
+            or LANGUAGE_FEED.match(file) is not None
+            or file.startswith(cards)
         )
 
     return of_kind

@@ -5,7 +5,8 @@ It lists the documents, tag pages included, and the later pages of long
 listings; not drafts, held future posts, expired posts, the book's start page
 (the PDF's and ePub's, not the web's), nor Sphinx's index and search pages,
 nor redirects.  A post's entry has its ``<lastmod>``: the day it was updated,
-else its date.  Both files are made anew from the environment after every
+else its date; a post with versions in other languages names each of them, as
+Google reads it.  Both files are made anew from the environment after every
 build, whatever that build wrote, and replaced only when their text changes;
 a site's own (in ``html_extra_path``) wins.
 """
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
+    from sphinxblog.core.catalog import Catalog
     from sphinxblog.core.posts import Post
 
 
@@ -52,18 +54,41 @@ def last_modified(post: Post | None) -> str | None:
     return when.isoformat() if when is not None else None
 
 
-def sitemap_text(entries: list[tuple[str, str | None]]) -> str:
+def alternates(catalog: Catalog, pagename: str) -> list[tuple[str, str]]:
+    """The versions of a post's story in other languages, for search engines: each
+    (``hreflang``, page name), the post's own among them, and ``x-default``, the
+    version listings show; none for a post without other versions."""
+    post = catalog.post(pagename)
+    versions = catalog.versions(post) if post is not None else ()
+    if len(versions) < 2:
+        return []
+    found = [(version.language or catalog.language, version.docname) for version in versions]
+    return [*found, ("x-default", catalog.listed(versions[0]).docname)]
+
+
+#: an entry of the sitemap: its URL, when it last changed, and its versions in other
+#: languages (``hreflang``, URL)
+SitemapEntry = tuple[str, str | None, list[tuple[str, str]]]
+
+
+def sitemap_text(entries: list[SitemapEntry]) -> str:
     """The sitemap protocol's XML (https://www.sitemaps.org/protocol.html) for *entries*:
-    each page's URL and, where known, when it last changed."""
+    each page's URL, when it last changed where known, and its versions in other
+    languages as Google reads them (``xhtml:link``)."""
     entries_text = "".join(
         f"  <url><loc>{escape(url)}</loc>"
         + (f"<lastmod>{changed}</lastmod>" if changed else "")
+        + "".join(
+            f'<xhtml:link rel="alternate" hreflang="{escape(language)}" href="{escape(other)}"/>'
+            for language, other in versions
+        )
         + "</url>\n"
-        for url, changed in entries
+        for url, changed, versions in entries
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
         f"{entries_text}</urlset>\n"
     )
 
@@ -90,10 +115,18 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if target is None:
         return
     catalog = catalog_of(app.env)
+    base = app.config.html_baseurl
+
+    def url(page: str) -> str:
+        return page_url(app.builder, base, page)
+
     entries = [
-        (page_url(app.builder, app.config.html_baseurl, page), last_modified(catalog.post(page)))
+        (
+            url(page), last_modified(catalog.post(page)),
+            [(language, url(other)) for language, other in alternates(catalog, page)],
+        )
         for page in sitemap_pages(app)
-    ]
+    ]  # fmt: skip
     replace_if_changed(target, sitemap_text(entries).encode("utf-8"))
 
 

@@ -73,7 +73,8 @@ class PostListDirective(_ListingDirective):
     as ABlog takes it) how many, ``:tag:`` of which tag; ABlog's filters (``:author:``,
     ``:category:``, ``:tags:``, ``:language:``, ``:location:``) and ``:series:``,
     ``:year:``; ABlog's ``:date:``, ``:format:``, ``:excerpts:``, ``:expand:``,
-    ``:sort:`` and ``:list-style:``; ``:nopin:`` for dates alone."""
+    ``:sort:`` and ``:list-style:``; ``:nopin:`` for dates alone; ``:images:`` for cards
+    with each post's cover."""
 
     node_class = postlist
     optional_arguments = 1
@@ -95,6 +96,7 @@ class PostListDirective(_ListingDirective):
         "sort": directives.flag,
         "list-style": _list_style,
         "nopin": directives.flag,
+        "images": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -120,6 +122,7 @@ class PostListDirective(_ListingDirective):
                 oldest_first="sort" in options,
                 list_style=options.get("list-style", ""),
                 pinned="nopin" not in options,
+                images="images" in options,
             ),
         )
         if "summary" in options or "excerpts" in options:

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinxblog.core.language import language_class, same_language, site_language
+from sphinxblog.core.translations import language_name
 from sphinxblog.core.urls import safe_link
 from sphinxblog.pages.pagination import page_name, pager
 from sphinxblog.pages.views import (
@@ -108,6 +109,8 @@ def post_items(
     result["classes"] += ["blog-postlist", NO_SEARCH]
     if style.list_style:
         result["classes"].append(f"blog-list-{style.list_style}")
+    if style.images:
+        result["classes"].append("blog-cards")
     for entry in shown:
         if style.template:
             paragraph = _formatted_line(builder, fromdocname, entry, around, style)
@@ -117,6 +120,8 @@ def post_items(
             paragraph.insert(0, nodes.inline(_("Pinned"), _("Pinned"), classes=_PINNED_BADGE))
             paragraph.insert(1, nodes.Text(" "))
         list_item = nodes.list_item("", paragraph, classes=["blog-pinned"] if entry.pinned else [])
+        if entry.image:
+            list_item.insert(0, _card_image(entry))
         if entry.summary:
             classes = ["blog-summary", *_own_language(entry.language, around)]
             list_item += nodes.paragraph(entry.summary, entry.summary, classes=classes)
@@ -125,6 +130,16 @@ def post_items(
                 list_item += nodes.paragraph("", "", more, classes=["blog-more-line"])
         result += list_item
     return result
+
+
+def _card_image(entry: Item) -> nodes.image:
+    """A post's cover in a card: the picture the post shows (the builder copies it once
+    for both), loaded only as the reader scrolls to it."""
+    # as Sphinx's image collector leaves a picture named from the source folder's root
+    image = nodes.image(uri=entry.image, alt=entry.image_alt, classes=["blog-card-image"])
+    image["candidates"] = {"*": entry.image}
+    image["loading"] = "lazy"
+    return image
 
 
 def _post_line(
@@ -394,7 +409,28 @@ def _header(view: HeaderView, builder: Builder, fromdocname: str, around: str) -
     for entry in shown:
         meta += [entry, nodes.Text(" ")]
     boxes = [_series_box(box, builder, fromdocname, view.language) for box in view.series]
-    return [meta, *boxes]
+    versions = [_versions(view.versions, builder, fromdocname, view.language)]
+    return [meta, *(versions if view.versions else ()), *boxes]
+
+
+def _versions(
+    shown: tuple[Item, ...], builder: Builder, fromdocname: str, language: str
+) -> nodes.Node:
+    """ "Also in: Қазақ тілі · English": the post's story in other languages, each named
+    in its own language (and marked as in it), as readers look for their own."""
+    result = nodes.paragraph(
+        classes=["blog-translations", NO_SEARCH, *_site_language(builder, language)]
+    )
+    label = _("Also in:")
+    result += nodes.inline(label, label, classes=["blog-translations-label"])
+    result += nodes.Text(" ")
+    for index, version in enumerate(shown):
+        if index:
+            result += nodes.Text(" · ")
+        name = language_name(version.language)
+        classes = ["blog-translation", language_class(version.language)]
+        result += link(builder, fromdocname, version.docname, name, classes)
+    return result
 
 
 def _series_box(box: SeriesBox, builder: Builder, fromdocname: str, language: str) -> nodes.Node:

@@ -70,6 +70,9 @@ class Item:
     #: what a ``{postlist}`` line of ABlog's ``:format:`` names besides the title and
     #: date: ``author``, ``tags``, ``category``, ``language``, ``location``
     details: tuple[tuple[str, str], ...] = ()
+    #: its cover (by path from the source folder) and alt text, where the list shows cards
+    image: str = ""
+    image_alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,9 @@ class HeaderView:
     #: the post's language, where it is not the site's
     language: str
     series: tuple[SeriesBox, ...] = ()
+    #: the post's story in other languages (:mod:`sphinxblog.core.translations`), each
+    #: with its language
+    versions: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,7 +290,12 @@ def _passes(post: Post, listing: Listing, catalog: Catalog) -> bool:
 def _postlist_posts(listing: Listing, catalog: Catalog) -> tuple[Post, ...]:
     """A ``{postlist}``'s posts: its tag's, or all, those that pass its filters, oldest
     first where it asks; pinned posts first, unless it asks not to."""
-    if not listing.key:
+    if listing.filter.languages:
+        # every version of each story: those in the languages asked for
+        posts = catalog.published
+        if listing.key:
+            posts = tuple(post for post in posts if tag_key(listing.key) in _keys(post.tags))
+    elif not listing.key:
         posts = catalog.posts
     else:
         tag = catalog.tag(listing.key)
@@ -328,6 +339,8 @@ def _postlist_items(
             item(post, site, listing.summary),
             pinned=style.pinned and post.pinned is not None,
             details=_details(post, catalog, style.template) if style.template else (),
+            image=post.cover if style.images else "",
+            image_alt=post.cover_alt if style.images else "",
         )
         for post in posts
     )
@@ -447,10 +460,15 @@ def header(docname: str, catalog: Catalog, site: Site) -> HeaderView | None:
     tags = tuple(
         (name, term_item(tag) if (tag := catalog.tag(name)) else None) for name in post.tags
     )
+    versions = tuple(
+        dataclasses.replace(item(version, site), language=version.language or site.language)
+        for version in catalog.versions(post)
+        if version.docname != post.docname
+    )
     return HeaderView(
         post.draft, post.day, updated, bylines(post, catalog),
         reading_minutes(post.words, site.words_per_minute), tags,
-        _other_language(post.language, site), series_boxes(post, catalog, site),
+        _other_language(post.language, site), series_boxes(post, catalog, site), versions,
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ its book's start (:mod:`sphinxblog.book.extension`); all take them from here.
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from sphinxblog.reading.config import tags_folder
@@ -50,6 +51,19 @@ SERIES_FOLDER = "series"
 
 def series_feed_path(slug: str) -> str:
     return f"{SERIES_FOLDER}/{slug}.xml"
+
+
+#: where the social cards of posts without a cover go, in the output folder
+CARDS_FOLDER = "_social"
+
+
+def language_feed_path(language: str) -> str:
+    """The feed of a language (BCP 47), on a site with posts in several."""
+    return f"atom.{language}.xml"
+
+
+#: the feeds :func:`language_feed_path` names
+LANGUAGE_FEED = re.compile(r"^atom\.[A-Za-z0-9-]+\.xml$")
 
 
 def relative_path(builder: Builder, fromdocname: str, path: str) -> str:

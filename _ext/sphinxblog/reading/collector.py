@@ -43,6 +43,7 @@ from sphinxblog.core.posts import (
     post_from_front_matter,
 )
 from sphinxblog.core.problems import Problem, short_repr
+from sphinxblog.core.translations import resolve_post_reference
 from sphinxblog.core.urls import front_matter_address_problem
 from sphinxblog.reading.config import site_zone
 from sphinxblog.reading.diagrams import diagram
@@ -144,14 +145,30 @@ def prose_of(doctree: nodes.document) -> str:
     return " ".join(texts)
 
 
+#: the class of a post's cover image node (:mod:`sphinxblog.reading.covers`)
+COVER = "blog-cover"
+
+
+def _cover(doctree: nodes.document) -> tuple[str, str]:
+    """The post's cover as its page shows it: by path from the source folder, and its
+    alt text; empty without one."""
+    for image in doctree.findall(nodes.image):
+        if COVER in image["classes"]:
+            return image["uri"].lstrip("/"), image.get("alt", "")
+    return "", ""
+
+
 def read_post(app: Sphinx, docname: str, doctree: nodes.document) -> Post:
     """The record of the post *docname*, its problems reported at their lines."""
     env = app.env
     front_matter = front_matter_of(env, docname)
     heading = clean_astext(env.titles[docname]) if doctree.next_node(nodes.section) else None
     post, problems = post_from_front_matter(docname, front_matter, heading, site_zone(app.config))
+    cover, cover_alt = _cover(doctree)
     post = dataclasses.replace(
         post,
+        cover=cover,
+        cover_alt=cover_alt,
         summary=post.summary or summary_of(doctree),
         words=len(doctree.astext().split()),
         language=post.language
@@ -178,11 +195,29 @@ def read_post(app: Sphinx, docname: str, doctree: nodes.document) -> Post:
     if post.summary:
         metadata.setdefault("og:description", post.summary)
     _drop_unsafe_addresses(docname, front_matter, metadata)
+    if post.translation_of:
+        _check_translation_of(app, post, front_matter)
     if isinstance(post.extra.get("image"), str):
         image = post.extra["image"]
         if _address_is_safe(docname, front_matter, "image", image):
             metadata.setdefault("og:image", image)
     return post
+
+
+def _check_translation_of(app: Sphinx, post: Post, front_matter: FrontMatter) -> None:
+    """Warn where ``translation_of`` names no post: the two stay apart."""
+    is_post = post_matcher(app.config)
+    posts = {docname for docname in app.env.found_docs if is_post(docname)}
+    if resolve_post_reference(post.translation_of, post.docname, posts, app.config.source_suffix):
+        return
+    key = next(
+        (k for k in front_matter.data if k.casefold() in {"translation_of", "translationof"}), ""
+    )
+    logger.warning(
+        "translation_of %r names no post of the site; the post is linked to no other",
+        post.translation_of[:80], location=(post.docname, front_matter.line_of(key) or 1),
+        type="blog", subtype="translation",
+    )  # fmt: skip
 
 
 def _location(docname: str, problem: Problem) -> tuple[str, int | None] | FileLocation:

@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sphinx.util import logging
 
+from sphinxblog.core.language import site_language
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -148,6 +150,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("blog_not_found_page", True, "html", frozenset({bool})),
     # comments under posts, loaded when a reader asks (see outputs/comments.py)
     Setting("blog_comments", {}, "html", frozenset({dict})),
+    # a picture for shared links to posts without a cover (see outputs/socialcards.py)
+    Setting("blog_social_cards", True, "html", frozenset({bool})),
+    # a book of one series alone: its slug or name (make series-book SERIES=<slug>)
+    Setting("blog_book_series", "", "env", frozenset({str})),
 )  # fmt: skip
 
 
@@ -218,13 +224,18 @@ class CatalogOptions(TypedDict):
     drafts: bool
     hold_future: bool
     now: dt.datetime
+    language: str
+    suffixes: tuple[str, ...]
 
 
 def catalog_options(config: Config) -> CatalogOptions:
-    """What decides which posts readers see: drafts, future posts, and now."""
+    """What decides which posts readers see: drafts, future posts, and now; and which
+    version of a story listings show: the site's language."""
     zone = site_zone(config)
     return {
         "drafts": config.blog_drafts,
         "hold_future": config.blog_future_posts == "hold",
         "now": dt.datetime.now(zone) if zone else dt.datetime.now().astimezone(),
+        "language": site_language(config.language),
+        "suffixes": tuple(config.source_suffix),
     }

@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinxblog.core.urls import image_address_problem, scheme_of
-from sphinxblog.reading.collector import post_matcher
+from sphinxblog.reading.collector import COVER, post_matcher
 from sphinxblog.reading.store import front_matter_of
 
 if TYPE_CHECKING:
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 COVER_KEYS = ("image", "cover", "thumbnail", "featured_image", "feature_image", "images")
 _PATH_KEYS = ("path", "src", "url", "image", "filename")
 _ALT_KEYS = ("image_alt", "cover_alt")
-#: the class of the cover's image node
-COVER = "blog-cover"
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ class Output:
     sitemap: bool = False
     #: Sphinx writes a search index
     search: bool = False
+    #: a social card is drawn for each post without a cover
+    social_cards: bool = False
 
 
 def describe(builder: Builder) -> Output:
@@ -99,6 +101,7 @@ def describe(builder: Builder) -> Output:
         page_size=config.blog_page_size if pages else 0,
         sitemap=bool(site and config.html_baseurl),
         search=html_files and bool(getattr(builder, "search", False)),
+        social_cards=bool(site and config.html_baseurl and config.blog_social_cards),
     )
 
 

@@ -103,6 +103,8 @@ class ListStyle:
     list_style: str = ""
     #: pinned posts first, marked as pinned
     pinned: bool = True
+    #: each post as a card with its cover, where it has one
+    images: bool = False
 
 
 @dataclass(frozen=True, order=True)

@@ -25,9 +25,11 @@ from sphinx.util import logging
 
 from sphinxblog.core.authors import Author, avatar_candidates, parse_profiles
 from sphinxblog.core.catalog import build_catalog
+from sphinxblog.core.language import language_of_path, same_language
 from sphinxblog.core.locations import file_location
 from sphinxblog.core.posts import post_from_front_matter
 from sphinxblog.core.tagfile import TagInfo, parse_tags_file, tags_from_config
+from sphinxblog.core.values import tag_key
 from sphinxblog.reading.addresses import AUTHORS_FOLDER, SERIES_FOLDER
 from sphinxblog.reading.collector import authors_file, local_avatar, post_matcher
 from sphinxblog.reading.config import catalog_options, site_zone, tags_folder
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinxblog.core.catalog import Catalog, Term
     from sphinxblog.core.problems import Problem
 
 logger = logging.getLogger(__name__)
@@ -70,6 +73,8 @@ def scan_posts(app: Sphinx) -> None:
         front_matter = read_post_front_matter(path, config.source_encoding)
         # its problems are reported once, when the post is read
         post, _problems = post_from_front_matter(docname, front_matter, None, zone)
+        # the text, which tells the rest, is read later (refresh_catalog)
+        post = dataclasses.replace(post, language=post.language or language_of_path(docname) or "")
         scanned[docname] = front_matter
         posts.append(post)
     data.scanned = scanned
@@ -78,7 +83,31 @@ def scan_posts(app: Sphinx) -> None:
         posts, **catalog_options(config), profiles=data.profiles, tag_info=data.tag_info
     )
     # a book's toctree is made while reading, before the posts are read
-    data.toctree = () if output_of(app.builder).pages else data.catalog.book_order()
+    if output_of(app.builder).pages:
+        data.toctree = ()
+    else:
+        data.toctree = data.catalog.book_order(book_series(app))
+
+
+def book_series(app: Sphinx) -> Term | None:
+    """The series a book of one series holds (``blog_book_series``: its slug or
+    name); ``None`` for a book of every post."""
+    wanted: str = app.config.blog_book_series
+    if not wanted:
+        return None
+    catalog = blog_data(app.env).catalog
+    return catalog.series_by_slug(wanted) or catalog.series.get(tag_key(wanted))
+
+
+def check_book_series(app: Sphinx) -> None:
+    """``builder-inited``: a ``blog_book_series`` that names no series is named."""
+    wanted = app.config.blog_book_series
+    if wanted and book_series(app) is None:
+        known = ", ".join(sorted(t.slug for t in blog_data(app.env).catalog.series.values()))
+        logger.warning(
+            "blog_book_series %r names no series of the site (its series: %s); the book "
+            "holds every post", wanted, known or "none", type="blog", subtype="config",
+        )  # fmt: skip
 
 
 def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
@@ -91,6 +120,7 @@ def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
             "post expired on %s: left out of listings, feeds, the search and the sitemap",
             post.expires, location=post.docname,
         )  # fmt: skip
+    _warn_of_versions_alike(data.catalog)
     held = app.config.blog_future_posts == "hold"
     for post in data.catalog.future:
         logger.info(
@@ -101,6 +131,19 @@ def refresh_catalog(app: Sphinx, env: BuildEnvironment) -> None:
             else "published now (blog_future_posts = 'publish')",
             location=post.docname,
         )
+
+
+def _warn_of_versions_alike(catalog: Catalog) -> None:
+    """Two versions of a story in one language: listings show one of them."""
+    for post in catalog.translated:
+        listed = catalog.listed(post)
+        if same_language(post.language or catalog.language, listed.language or catalog.language):
+            logger.warning(
+                "post is a version of the story of %r in the same language (%s); "
+                "listings show only that one: give it another translation key or language",
+                listed.docname, post.language or catalog.language,
+                location=post.docname, type="blog", subtype="translation",
+            )  # fmt: skip
 
 
 def reread_post_toctrees(

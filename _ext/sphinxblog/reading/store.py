@@ -101,6 +101,10 @@ class BlogData:
     #: (:func:`sphinxblog.reading.output.output_of`)
     output: Output | None = None
     output_builder: object = None
+    #: the social card of each post that has one, by docname: its path from the output
+    #: folder (:mod:`sphinxblog.outputs.socialcards`), and the drawing of the missing ones
+    cards: dict[str, str] | None = None
+    card_job: object = None
 
     def __getstate__(self) -> dict[str, Any]:
         # made anew by every build: a parallel reader's share of the environment
@@ -108,7 +112,7 @@ class BlogData:
         made_anew = {
             "scanned": {}, "catalog": Catalog(), "read_now": frozenset(), "shown": ShownPages(),
             "shown_made": False, "later_to_write": set(),
-            "output": None, "output_builder": None,
+            "output": None, "output_builder": None, "cards": None, "card_job": None,
         }  # fmt: skip
         return {**self.__dict__, **made_anew}
 

@@ -80,7 +80,7 @@ def _inputs(env: BuildEnvironment, data: BlogData, shell: bytes) -> bytes:
     no page shows anything new, and not even the views are made."""
     catalog = data.catalog
     return digest((
-        catalog.posts, catalog.hidden, catalog.future, shell,
+        catalog.posts, catalog.translated, catalog.hidden, catalog.future, shell,
         sorted(data.post_authors.items()), sorted(data.profiles.items()),
         sorted(data.listings.items()), sorted(data.old_links.items()), sorted(env.found_docs),
         [(docname, _title(env, docname)) for docname in sorted(data.listings)],
@@ -117,7 +117,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     data.shown_made = True
     now.shown[SIDEBAR] = digest(sidebar(catalog, site))
     showing = data.listings.keys() | data.old_links.keys()
-    showing |= {post.docname for post in (*catalog.posts, *catalog.hidden)}
+    showing |= {post.docname for post in (*catalog.posts, *catalog.translated, *catalog.hidden)}
     showing &= env.found_docs
     for docname in sorted(showing):
         shown = first_pages(docname, data, site)

@@ -1,0 +1,59 @@
+"""Draw social cards: a script the build runs in a process of its own
+(:mod:`sphinxblog.outputs.socialcards`), so that drawing goes on beside the
+writing of the pages.
+
+It is given a JSON file of the fonts and of each card's SVG drawing, size,
+background and path; it writes each picture under a name of its own, then in
+its place, and the problems it met into the same file with ``.out`` added.
+It needs nothing of Sphinx or the blog, and holds none of the build's files
+open: a build that is stopped leaves it to finish and end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+#: the family the drawings name (:data:`sphinxblog.core.cards.FAMILY`)
+FONT_FAMILY_KEY = "family"
+
+
+def draw(jobs_file: Path) -> list[str]:
+    """Draw the cards *jobs_file* names; the problems met, as text."""
+    import novasvg
+    import novasvg.fonts
+
+    jobs = json.loads(jobs_file.read_text(encoding="utf-8"))
+    regular, bold = jobs["fonts"]
+    novasvg.fonts.add_font_face_from_file(jobs[FONT_FAMILY_KEY], False, False, regular)
+    novasvg.fonts.add_font_face_from_file(jobs[FONT_FAMILY_KEY], True, False, bold)
+    width, height, background, quality = (
+        jobs["width"], jobs["height"], jobs["background"], jobs["quality"]
+    )  # fmt: skip
+    problems = []
+    for svg, path in jobs["cards"]:
+        partial = f"{path}.{os.getpid()}.part"
+        try:
+            bitmap = novasvg.Document.load_from_data(svg).render_to_bitmap(
+                width, height, background
+            )
+            if not bitmap.write_to_jpg(partial, quality):
+                raise OSError("the picture could not be written")
+            os.replace(partial, path)
+        except (OSError, ValueError, RuntimeError) as error:
+            problems.append(f"{path}: {error}")
+            Path(partial).unlink(missing_ok=True)
+    return problems
+
+
+def main(arguments: list[str]) -> int:
+    jobs_file = Path(arguments[0])
+    problems = draw(jobs_file)
+    Path(f"{jobs_file}.out").write_text(json.dumps(problems), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
