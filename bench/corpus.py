@@ -61,7 +61,9 @@ def _more_keys(number: int) -> str:
 def post_text(rng: random.Random, number: int, day: dt.date) -> str:
     tags = rng.sample(TAGS, rng.randint(1, 5))
     tag_list = ", ".join(f'"{tag}"' for tag in tags)
-    kazakh = rng.random() < 0.3 or number % STORY_EVERY == STORY_EVERY - 1
+    # a story's first version is in English, its second in Kazakh
+    story_part = number % STORY_EVERY - (STORY_EVERY - 2)
+    kazakh = (rng.random() < 0.3 or story_part == 1) and story_part != 0
     title = f"Жазба {number}" if kazakh else f"Post number {number}"
     body = [
         _paragraph(rng, KAZAKH if kazakh else ENGLISH, 60),

@@ -155,8 +155,16 @@ class SearchKazakh(SearchLanguage):
     )}  # fmt: skip
     js_stemmer_code = javascript()
 
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        self._stems: dict[str, str] = {}
+
     def stem(self, word: str) -> str:
-        return stem(word)
+        # Sphinx remembers stems one page at a time; a site's words recur on every page
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = stem(word)
+        return found
 
 
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]")
@@ -166,6 +174,10 @@ class LatinSpellings(SearchLanguage):
     """A site language's search that also indexes each word in Cyrillic in the Latin
     alphabet of 2021, with its letters' marks and without them."""
 
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        self._stems: dict[str, str] = {}
+
     def split(self, input: str) -> list[str]:
         words = super().split(input)
         if not _CYRILLIC_WORD.search(input):
@@ -174,8 +186,16 @@ class LatinSpellings(SearchLanguage):
         for word in words:
             if _CYRILLIC_WORD.search(word):
                 latin = to_latin(word.lower())
-                spelled += {latin, fold(latin)}
+                folded = fold(latin)
+                spelled += (latin,) if folded == latin else (latin, folded)
         return words + spelled
+
+    def stem(self, word: str) -> str:
+        # Sphinx remembers stems one page at a time; a site's words recur on every page
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = super().stem(word)
+        return found
 
 
 def index_latin_spellings(app: Sphinx, config: Config) -> None:

@@ -180,6 +180,12 @@ class Catalog:
         """Every published post, each version of a story: newest first, undated last."""
         return _newest_first((*self.posts, *self.translated)) if self.translated else self.posts
 
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the published posts (BCP 47; the site's for a post that
+        gives none), in order of tag."""
+        return tuple(sorted({post.language or self.language for post in self.published}))
+
     def _listing(self, posts: Iterable[Post]) -> tuple[Post, ...]:
         """*posts* with one version of each story (:func:`one_per_story`)."""
         return one_per_story(posts, self.story_of, self.listed_version, self.language)

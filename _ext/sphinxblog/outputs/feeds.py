@@ -427,9 +427,7 @@ def language_feeds(app: Sphinx) -> dict[str, str]:
     output folder: the language (BCP 47)."""
     if not output_of(app.builder).feeds:
         return {}
-    catalog = catalog_of(app.env)
-    site = site_language(app.config.language)
-    found = sorted({post.language or site for post in catalog.published})
+    found = catalog_of(app.env).languages  # asked for by every page's head
     return {language_feed_path(language): language for language in found} if len(found) > 1 else {}
 
 
