@@ -205,18 +205,18 @@ class Catalog:
 
     @cached_property
     def _versions(self) -> dict[str, tuple[Post, ...]]:
+        """One version of each story per language, in :attr:`_members`' order: the
+        listed one for its language, :func:`preferred_version` for the others."""
         versions = {}
         for story, posts in self._members.items():
             by_language: dict[str, list[Post]] = {}
             for post in posts:
                 by_language.setdefault((post.language or self.language).casefold(), []).append(post)
             listed = self.listed_version[story]
-            chosen = [
-                next((p for p in alike if p.docname == listed), None)
-                or preferred_version(alike, self.language)
+            versions[story] = tuple(
+                alike[0] if alike[0].docname == listed else preferred_version(alike, self.language)
                 for alike in by_language.values()
-            ]
-            versions[story] = tuple(sorted(chosen, key=lambda p: (p.docname != listed, p.language)))
+            )
         return versions
 
     def versions(self, post: Post) -> tuple[Post, ...]:

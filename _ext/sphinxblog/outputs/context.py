@@ -14,7 +14,7 @@ from sphinx.locale import get_translation
 
 from sphinxblog.core.cards import HEIGHT, WIDTH
 from sphinxblog.core.language import same_language
-from sphinxblog.outputs.feeds import feed_links, feed_time, tag_names, uri
+from sphinxblog.outputs.feeds import feed_links, feed_time, site_address, tag_names, uri
 from sphinxblog.outputs.sitemap import alternates, page_url
 from sphinxblog.outputs.socialcards import social_cards
 from sphinxblog.reading.addresses import relative_path
@@ -230,7 +230,7 @@ def share_cover(
     elif cover is not None and cover.remote:
         meta.setdefault("og:image", cover.address)
     elif (card := social_cards(app).get(pagename)) is not None:
-        meta["og:image"] = uri(urljoin(app.config.html_baseurl.rstrip("/") + "/", card))
+        meta["og:image"] = site_address(base, card)
         meta["og:image:width"], meta["og:image:height"] = str(WIDTH), str(HEIGHT)
     else:
         # a picture that is not there: no card points at nothing

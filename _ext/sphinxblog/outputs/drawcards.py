@@ -16,9 +16,6 @@ import os
 import sys
 from pathlib import Path
 
-#: the family the drawings name (:data:`sphinxblog.core.cards.FAMILY`)
-FONT_FAMILY_KEY = "family"
-
 
 def draw(jobs_file: Path) -> list[str]:
     """Draw the cards *jobs_file* names; the problems met, as text."""
@@ -27,8 +24,9 @@ def draw(jobs_file: Path) -> list[str]:
 
     jobs = json.loads(jobs_file.read_text(encoding="utf-8"))
     regular, bold = jobs["fonts"]
-    novasvg.fonts.add_font_face_from_file(jobs[FONT_FAMILY_KEY], False, False, regular)
-    novasvg.fonts.add_font_face_from_file(jobs[FONT_FAMILY_KEY], True, False, bold)
+    # the family the drawings name (sphinxblog.core.cards.FAMILY)
+    novasvg.fonts.add_font_face_from_file(jobs["family"], False, False, regular)
+    novasvg.fonts.add_font_face_from_file(jobs["family"], True, False, bold)
     width, height, background, quality = (
         jobs["width"], jobs["height"], jobs["background"], jobs["quality"]
     )  # fmt: skip

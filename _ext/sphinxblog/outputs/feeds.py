@@ -101,6 +101,12 @@ def uri_path(path: str) -> str:
     return _NOT_IN_PATH.sub(_encode, path)
 
 
+def site_address(base: str, path: str) -> str:
+    """The absolute URL of *path* (from the output folder) on the site at *base*
+    (``html_baseurl``), percent-encoded as every address the blog writes."""
+    return uri(base.rstrip("/") + "/" + uri_path(path))
+
+
 def tag_feeds(app: Sphinx) -> dict[str, Tag]:
     """The tag feeds this build writes, by path from the output folder: one per
     tag whose page exists (a tag folder the blog could not write has none)."""
@@ -223,7 +229,7 @@ class SiteFeeds:
 
     def url(self, path: str) -> str:
         """The address of *path*, from the output folder, as a valid URI."""
-        return uri(urljoin(self.base, uri_path(path)))
+        return site_address(self.base, path)
 
     def post_url(self, post: Post) -> str:
         return self.url(self.builder.get_target_uri(post.docname))

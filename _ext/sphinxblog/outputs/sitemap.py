@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from sphinxblog.core.files import replace_if_changed
-from sphinxblog.outputs.feeds import uri, uri_path
+from sphinxblog.outputs.feeds import site_address
 from sphinxblog.outputs.sitefiles import found_pages
 from sphinxblog.reading.addresses import ROBOTS, SITEMAP
 from sphinxblog.reading.output import output_of
@@ -42,7 +42,7 @@ def sitemap_pages(app: Sphinx) -> list[str]:
 
 def page_url(builder: Builder, base: str, pagename: str) -> str:
     """The page's absolute URL, percent-encoded as the feeds' addresses are."""
-    return uri(base.rstrip("/") + "/" + uri_path(builder.get_target_uri(pagename)))
+    return site_address(base, builder.get_target_uri(pagename))
 
 
 def last_modified(post: Post | None) -> str | None:
@@ -139,5 +139,5 @@ def write_robots(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: ``robots.txt`` naming the sitemap, where there is one."""
     target = _file_to_write(app, exception, ROBOTS)
     if target is not None:
-        sitemap_url = app.config.html_baseurl.rstrip("/") + "/" + SITEMAP
+        sitemap_url = site_address(app.config.html_baseurl, SITEMAP)
         replace_if_changed(target, robots_text(sitemap_url).encode("utf-8"))
