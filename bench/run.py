@@ -8,6 +8,9 @@ Each configuration builds the same generated posts with sphinx-book-theme:
   (the floor every blog extension stands on);
 - ``plain-toctree``: the same with every post in a hidden glob toctree, which
   puts a link to every post into every page's sidebar;
+- ``plain-stack``: ``plain`` with the rest of the site's stack (sphinx-design,
+  copy buttons, OpenGraph tags, MyST's linkify, math and other syntax, the
+  site's address): what the site pays before any of the blog's code runs;
 - ``blog``: this project's extension, with this site's configuration;
 - ``blog-one-page``: the same with ``blog_page_size = 0`` (no later listing pages);
 - ``plain-pages``: ``plain`` plus the pages the blog adds, written out as plain
@@ -175,6 +178,29 @@ def _listings(site: Path, posts: list[Path]) -> None:
     _listing_pages(site, "archive", "Archive", entries, summaries=False)
 
 
+#: the site's configuration besides the blog: the extensions and MyST syntax the site
+#: loads for its writers, and its address (see conf.py)
+STACK = (
+    "import contextlib, io\n"
+    "with contextlib.redirect_stdout(io.StringIO()):\n"
+    "    import sphinxext.opengraph\n"
+    'extensions = ["myst_parser", "sphinx_design", "sphinxext.opengraph", "sphinx_copybutton"]\n'
+    'myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", '
+    '"linkify", "dollarmath", "amsmath"]\n'
+    "myst_linkify_fuzzy_links = False\nmyst_heading_anchors = 6\n"
+    'ogp_social_cards = {"enable": False}\nogp_enable_meta_description = True\n'
+    f"html_baseurl = {BASE_URL!r}\n"
+)
+
+
+def _plain_stack(site: Path, posts: list[Path]) -> None:
+    """The floor with the rest of the site's stack: what the blog's own code is
+    measured against once the extensions every page of the site loads are paid for."""
+    _plain(site, posts, toctree=False)
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(STACK)
+
+
 def _plain_pages(site: Path, posts: list[Path]) -> None:
     """The floor plus the blog's extra pages as plain Markdown."""
     _plain(site, posts, toctree=False)
@@ -184,6 +210,7 @@ def _plain_pages(site: Path, posts: list[Path]) -> None:
 CONFIGS = {
     "plain": lambda site, posts: _plain(site, posts, toctree=False),
     "plain-toctree": lambda site, posts: _plain(site, posts, toctree=True),
+    "plain-stack": _plain_stack,
     "blog": _blog,
     "blog-one-page": _blog_one_page,
     "plain-pages": _plain_pages,

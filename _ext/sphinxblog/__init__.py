@@ -27,6 +27,7 @@ from sphinxblog.outputs import (
     copybuttons,
     feeds,
     laterpages,
+    navigation,
     notfound,
     redirects,
     searchindex,
@@ -181,6 +182,7 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("env-updated", book.leave_author_pages_out_of_epub, 500),
     # once the catalog has the posts as read
     ("env-updated", socialcards.start_drawing_cards, 600),
+    ("env-updated", navigation.forget_navigation, 500),
     # which pages to write: a stopped build's are all written again
     ("env-get-updated", interrupted.check_previous_build, 400),
     ("env-get-updated", pages_to_rewrite, 500),
@@ -192,6 +194,8 @@ _HANDLERS: tuple[tuple[str, Callable[..., Any], int], ...] = (
     ("html-page-context", name_the_source, 400),
     ("html-page-context", add_post_description, 400),
     ("html-page-context", share_cover, 400),
+    # before the theme (500) renders its sidebar
+    ("html-page-context", navigation.share_navigation, 400),
     ("html-page-context", add_blog_context, 500),
     ("html-page-context", diagrams.load_mermaid, 500),
     ("html-page-context", notfound.anchor_not_found_page, 500),
