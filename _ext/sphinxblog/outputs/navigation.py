@@ -13,10 +13,10 @@ keeps a navigation of its own.
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING, Any
 
 from sphinxblog.reading.output import output_of
+from sphinxblog.reading.store import blog_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-
-#: per builder, for the pages one build writes (each writing process has its own)
-_NAVIGATIONS: weakref.WeakKeyDictionary[Builder, dict[Hashable, str]] = weakref.WeakKeyDictionary()
-#: per builder, the documents that a toctree names, and the root
-_NAMED: weakref.WeakKeyDictionary[Builder, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def documents_in_toctrees(env: BuildEnvironment) -> frozenset[str]:
@@ -48,14 +43,14 @@ def place_of(pagename: str, target_uri: str, named: frozenset[str]) -> Hashable:
 
 
 def _shared(builder: Builder, pagename: str, toctree: Callable[..., str], **options: Any) -> str:
-    if builder not in _NAMED:
-        _NAMED[builder] = documents_in_toctrees(builder.env)
-    place = place_of(pagename, builder.get_target_uri(pagename), _NAMED[builder])
+    data = blog_data(builder.env)
+    if data.in_toctrees is None:
+        data.in_toctrees = documents_in_toctrees(builder.env)
+    place = place_of(pagename, builder.get_target_uri(pagename), data.in_toctrees)
     key = (place, tuple(sorted((name, repr(value)) for name, value in options.items())))
-    navigations = _NAVIGATIONS.setdefault(builder, {})
-    if key not in navigations:
-        navigations[key] = toctree(**options)
-    return navigations[key]
+    if key not in data.navigations:
+        data.navigations[key] = toctree(**options)
+    return data.navigations[key]
 
 
 def share_navigation(
@@ -76,5 +71,5 @@ def share_navigation(
 def forget_navigation(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: each build resolves the navigation from what it read (one
     application may build more than once, as tests and servers do)."""
-    _NAVIGATIONS.pop(app.builder, None)
-    _NAMED.pop(app.builder, None)
+    data = blog_data(env)
+    data.navigations, data.in_toctrees = {}, None

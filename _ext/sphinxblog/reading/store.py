@@ -26,7 +26,7 @@ from sphinxblog.core.frontmatter import FrontMatter
 from sphinxblog.reading.metafiles import read_post_front_matter
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Hashable, Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -105,6 +105,10 @@ class BlogData:
     #: folder (:mod:`sphinxblog.outputs.socialcards`), and the drawing of the missing ones
     cards: dict[str, str] | None = None
     card_job: object = None
+    #: the site's navigation as the theme was given it, by place in the site, and the
+    #: documents that a toctree names (:mod:`sphinxblog.outputs.navigation`)
+    navigations: dict[Hashable, str] = field(default_factory=dict)
+    in_toctrees: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # made anew by every build: a parallel reader's share of the environment
@@ -113,6 +117,7 @@ class BlogData:
             "scanned": {}, "catalog": Catalog(), "read_now": frozenset(), "shown": ShownPages(),
             "shown_made": False, "later_to_write": set(),
             "output": None, "output_builder": None, "cards": None, "card_job": None,
+            "navigations": {}, "in_toctrees": None,
         }  # fmt: skip
         return {**self.__dict__, **made_anew}
 
