@@ -7,7 +7,7 @@ import shutil
 import imagesize
 import pytest
 
-from conftest import meta_content, read_html
+from conftest import meta_content, read_html, warnings_of
 from sphinxblog.core.cards import Card, card_file, card_svg, wrap
 
 BASE = "https://blog.example.org/"
@@ -113,3 +113,16 @@ def test_cards_can_be_turned_off(make_app, rootdir, tmp_path):
     app.build()
     assert not (app.outdir / "_social").exists()
     assert meta_content(read_html(app.outdir, "posts/missing.html"), "og:image") is None
+
+
+def test_a_card_that_cannot_be_written_is_a_warning_at_its_post(make_app, rootdir, tmp_path):
+    srcdir = _site(rootdir, tmp_path)
+    make_app("html", srcdir=srcdir).build()
+    (card,) = (srcdir / "_build" / "html" / "_social").iterdir()
+    card.unlink()
+    card.mkdir()  # a folder where the picture goes
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    (warning,) = [line for line in warnings_of(app) if "social card" in line]
+    assert warning.startswith("posts/missing.md: WARNING: social card not drawn: ")
+    assert warning.endswith("[blog.social_card]")

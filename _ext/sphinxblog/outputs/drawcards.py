@@ -3,8 +3,9 @@
 writing of the pages.
 
 It is given a JSON file of the fonts and of each card's SVG drawing, size,
-background and path; it writes each picture under a name of its own, then in
-its place, and the problems it met into the same file with ``.out`` added.
+background, path and label (its post); it writes each picture under a name of
+its own, then in its place, and the problems it met, each with its card's
+label, into the same file with ``.out`` added.
 It needs nothing of Sphinx or the blog, and holds none of the build's files
 open: a build that is stopped leaves it to finish and end.
 """
@@ -17,8 +18,8 @@ import sys
 from pathlib import Path
 
 
-def draw(jobs_file: Path) -> list[str]:
-    """Draw the cards *jobs_file* names; the problems met, as text."""
+def draw(jobs_file: Path) -> list[tuple[str, str]]:
+    """Draw the cards *jobs_file* names; the problems met: each card's label, and text."""
     import novasvg
     import novasvg.fonts
 
@@ -31,7 +32,7 @@ def draw(jobs_file: Path) -> list[str]:
         jobs["width"], jobs["height"], jobs["background"], jobs["quality"]
     )  # fmt: skip
     problems = []
-    for svg, path in jobs["cards"]:
+    for svg, path, label in jobs["cards"]:
         partial = f"{path}.{os.getpid()}.part"
         try:
             bitmap = novasvg.Document.load_from_data(svg).render_to_bitmap(
@@ -41,7 +42,7 @@ def draw(jobs_file: Path) -> list[str]:
                 raise OSError("the picture could not be written")
             os.replace(partial, path)
         except (OSError, ValueError, RuntimeError) as error:
-            problems.append(f"{path}: {error}")
+            problems.append((label, f"{path}: {error}"))
             Path(partial).unlink(missing_ok=True)
     return problems
 

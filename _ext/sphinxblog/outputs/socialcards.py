@@ -73,6 +73,7 @@ class _Renderer:
     def __init__(self, fonts: tuple[Path, Path]) -> None:
         import novasvg.fonts
 
+        self.fonts = fonts
         regular, bold = fonts
         novasvg.fonts.add_font_face_from_file(FAMILY, False, False, str(regular))
         novasvg.fonts.add_font_face_from_file(FAMILY, True, False, str(bold))
@@ -151,8 +152,7 @@ def start_drawing_cards(app: Sphinx, env: BuildEnvironment) -> None:
     cards = social_cards(app)
     outdir = Path(app.outdir)
     renderer = _renderer()
-    fonts = _font_files()
-    if not cards or renderer is None or fonts is None:
+    if not cards or renderer is None:
         return
     catalog = catalog_of(env)
     jobs = []
@@ -160,7 +160,7 @@ def start_drawing_cards(app: Sphinx, env: BuildEnvironment) -> None:
         target = outdir / path
         post = catalog.post(docname)
         if post is not None and not target.is_file():
-            jobs.append([card_svg(_card(app, post), renderer.measure), str(target)])
+            jobs.append([card_svg(_card(app, post), renderer.measure), str(target), docname])
     if not jobs:
         return
     (outdir / CARDS_FOLDER).mkdir(parents=True, exist_ok=True)
@@ -168,7 +168,7 @@ def start_drawing_cards(app: Sphinx, env: BuildEnvironment) -> None:
     handle, name = tempfile.mkstemp(prefix="sphinxblog-cards-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
         json.dump({
-            "fonts": [str(font) for font in fonts], "family": FAMILY, "width": WIDTH,
+            "fonts": [str(font) for font in renderer.fonts], "family": FAMILY, "width": WIDTH,
             "height": HEIGHT, "background": 0xFF000000 | int(BACKGROUND.lstrip("#"), 16),
             "quality": QUALITY, "cards": jobs,
         }, stream)  # fmt: skip
@@ -182,10 +182,11 @@ def start_drawing_cards(app: Sphinx, env: BuildEnvironment) -> None:
     blog_data(env).card_job = _Drawing(process, Path(name))
 
 
-def _report(problems: list[str]) -> None:
-    for problem in problems:
+def _report(problems: list[tuple[str | None, str]]) -> None:
+    for docname, problem in problems:
         logger.warning(
-            "social card not drawn: %s", problem, type="blog", subtype="social_card"
+            "social card not drawn: %s", problem, location=docname, type="blog",
+            subtype="social_card",
         )  # fmt: skip
 
 
@@ -197,13 +198,20 @@ def finish_drawing_cards(app: Sphinx, exception: Exception | None) -> None:
         return
     status = job.process.wait()
     out = Path(f"{job.jobs}.out")
-    problems: list[str] | None = None
+    problems: list[tuple[str | None, str]] | None = None
     try:
-        problems = json.loads(out.read_text(encoding="utf-8")) if status == 0 else None
+        if status == 0:
+            problems = [
+                (docname, problem) for docname, problem in json.loads(out.read_text("utf-8"))
+            ]
     except (OSError, ValueError):
         problems = None
     finally:
         job.jobs.unlink(missing_ok=True)
         out.unlink(missing_ok=True)
     if exception is None:
-        _report(problems if problems is not None else [f"the drawing process ended with {status}"])
+        _report(
+            problems
+            if problems is not None
+            else [(None, f"the drawing process ended with {status}")]
+        )
