@@ -28,7 +28,7 @@ from sphinx.util.matching import Matcher
 
 from checkers import chromium, epubcheck_messages
 from conftest import PROJECT, read_html, root_with
-from sphinxblog.core.files import name_problems, safe_docname
+from sphinxblog.core.files import name_problems, places_named, safe_docname
 from sphinxblog.core.posts import SUMMARY_LENGTH, SUMMARY_WORDS, WRITTEN_SUMMARY_LENGTH, cut_summary
 from sphinxblog.core.slugs import WINDOWS_DEVICES
 from sphinxblog.outputs.feeds import rss_title
@@ -1233,3 +1233,12 @@ def test_a_json_build_with_social_cards_works(make_app, tmp_path):
     assert 'type="application/atom+xml"' in page["metatags"]
     assert 'href="../../atom.xml"' in page["metatags"]  # the feed, from this page
     assert "Traceback" not in app.warning.getvalue()
+
+
+def test_a_path_named_in_a_post_stays_in_the_source_folder():
+    # beside the post first, then from the source folder's root, as Jekyll and Hugo read it
+    assert places_named("posts/a", "cover.png?v=2#top") == ["posts/cover.png", "cover.png"]
+    assert places_named("posts/a", "/images/x.png") == ["images/x.png"]
+    assert places_named("posts/kk/a", "../en/a.md") == ["posts/en/a.md"]
+    assert places_named("posts/a", "../../../etc/passwd") == []
+    assert places_named("a", "../x.png") == []

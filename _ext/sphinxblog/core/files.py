@@ -4,6 +4,7 @@ when their content changes, never half-written."""
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -14,6 +15,24 @@ from sphinxblog.core.problems import short_repr
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
+
+
+def places_named(docname: str, address: str) -> list[str]:
+    """Where a path written in *docname* may point, from the source folder, in the
+    order to look: beside the document, as a Markdown link or image is read, then
+    from the source folder's root (``/images/x.png``, and ``images/x.png`` as Jekyll
+    and Hugo read it). Its query and fragment are left out, and nothing above the
+    source folder is named."""
+    address = address.split("#", 1)[0].split("?", 1)[0]
+    candidates = [] if address.startswith("/") else [
+        posixpath.join(posixpath.dirname(docname), address)
+    ]  # fmt: skip
+    places = []
+    for candidate in (*candidates, address.lstrip("/")):
+        path = posixpath.normpath(candidate)
+        if not path.startswith("../") and path not in {"..", "."} and path not in places:
+            places.append(path)
+    return places
 
 
 def replace_if_changed(path: Path, data: bytes) -> bool:

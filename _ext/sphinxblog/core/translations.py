@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 
+from sphinxblog.core.files import places_named
 from sphinxblog.core.language import (
     NAME_LANGUAGE,
     language_of_folder,
@@ -95,15 +96,8 @@ def resolve_post_reference(
     target = target.rstrip("/")
     if not target:
         return None
-    here = posixpath.dirname(docname)
-    candidates = [target.lstrip("/")] if target.startswith("/") else [
-        posixpath.join(here, target), target,
-    ]  # fmt: skip
-    for candidate in candidates:
-        candidate = posixpath.normpath(candidate)
-        if candidate.startswith("../") or candidate == "..":
-            continue
-        for name in (candidate, f"{candidate}/index"):
+    for place in places_named(docname, target):
+        for name in (place, f"{place}/index"):
             if name in posts and name != docname:
                 return name
     return None

@@ -15,13 +15,13 @@ page's ``og:image`` as written.
 from __future__ import annotations
 
 import os
-import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinxblog.core.files import places_named
 from sphinxblog.core.urls import image_address_problem, scheme_of
 from sphinxblog.reading.collector import COVER, post_matcher
 from sphinxblog.reading.store import front_matter_of
@@ -71,19 +71,14 @@ def found_cover(srcdir: str | os.PathLike[str], docname: str, address: str) -> s
     """The path from the source folder of the picture *address* names: beside the post,
     as a Markdown image is read, else from the source folder's root (``/images/x.png``,
     and ``images/x.png`` as Jekyll and Hugo read it); ``None`` where there is none."""
-    address = address.split("#")[0].split("?")[0]
-    candidates = [] if address.startswith("/") else [
-        posixpath.join(posixpath.dirname(docname), address)
-    ]  # fmt: skip
-    for candidate in (*candidates, address.lstrip("/")):
-        path = posixpath.normpath(candidate)
-        if (
-            not path.startswith("../")
-            and path != ".."
-            and os.path.isfile(os.path.join(srcdir, path))
-        ):
-            return path
-    return None
+    return next(
+        (
+            path
+            for path in places_named(docname, address)
+            if os.path.isfile(os.path.join(srcdir, path))
+        ),
+        None,
+    )
 
 
 class CoverImage(SphinxTransform):
